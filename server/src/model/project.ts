@@ -1,0 +1,14 @@
+import type { FileFacts, ProjectModel, SettingsModule } from './types';
+
+/** Assembles the project model from every file's facts. Cheap: no parsing happens here. */
+export function buildProjectModel(root: string, files: Map<string, FileFacts>): ProjectModel {
+  const model: ProjectModel = { root, files, models: [], signals: [], middleware: [], settings: new Map(), sessions: [] };
+  for (const facts of files.values()) {
+    model.models.push(...facts.models);
+    model.signals.push(...facts.signals);
+    model.middleware.push(...facts.middleware);
+    model.sessions.push(...facts.sessions);
+    if (facts.settings) model.settings.set(facts.file, facts.settings as SettingsModule);
+  }
+  return model;
+}

@@ -1,0 +1,123 @@
+// The project model as plain JSON: the shape of `stackscope model --format json` and of the
+// explorer's `stackscope/model` request. It is a public contract: keys may be added, never renamed.
+import { relative } from 'node:path';
+import { toPosix } from '../workspace/files';
+import type { Finding, Location, ProjectModel } from './types';
+
+export interface JsonPlace {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+export interface JsonModel extends JsonPlace {
+  name: string;
+  stack: string;
+  table: string;
+  fields: {
+    name: string;
+    column: string;
+    type: string;
+    primaryKey: boolean;
+    unique: boolean;
+    indexed: boolean;
+    relation?: { kind: string; target: string };
+    line: number;
+  }[];
+  indexes: { fields: string[]; unique: boolean; source: string; line?: number }[];
+}
+
+export interface JsonSignal extends JsonPlace {
+  signal: string;
+  sender: string | null;
+  handler: string;
+  stack: string;
+  connected: boolean;
+}
+
+export interface JsonMiddlewareEntry extends JsonPlace {
+  name: string;
+  role?: string;
+  /** Messages of findings that point at this entry. */
+  findings: string[];
+}
+
+export interface JsonChain {
+  app: string;
+  stack: string;
+  file: string;
+  line: number;
+  chain: JsonMiddlewareEntry[];
+}
+
+export interface JsonProjectModel {
+  models: JsonModel[];
+  signals: JsonSignal[];
+  middleware: JsonChain[];
+}
+
+export function serializeModel(model: ProjectModel, findings: readonly Finding[] = []): JsonProjectModel {
+  const rel = (file: string) => toPosix(relative(model.root, file));
+  const place = (location: Location): JsonPlace => ({
+    file: rel(location.file),
+    line: location.range.start.line + 1,
+    column: location.range.start.character + 1,
+  });
+  const findingsAt = (location: Location) =>
+    findings.filter((f) => f.file === location.file && f.range.start.line === location.range.start.line).map((f) => f.message);
+  const byPlace = (a: JsonPlace, b: JsonPlace) => a.file.localeCompare(b.file) || a.line - b.line;
+
+  return {
+    models: model.models
+      .filter((m) => !m.abstract)
+      .map((m) => ({
+        name: m.name,
+        stack: m.stack,
+        ...place(m.location),
+        table: m.table,
+        fields: m.fields.map((f) => ({
+          name: f.name,
+          column: f.column,
+          type: f.type,
+          primaryKey: f.primaryKey,
+          unique: f.unique,
+          indexed: f.indexed,
+          ...(f.relation ? { relation: { kind: f.relation.kind, target: f.relation.target } } : {}),
+          line: f.location.range.start.line + 1,
+        })),
+        indexes: m.indexes.map((i) => ({
+          fields: i.fields,
+          unique: i.unique,
+          source: i.source,
+          ...(i.location ? { line: i.location.range.start.line + 1 } : {}),
+        })),
+      }))
+      .sort(byPlace),
+    signals: model.signals
+      .map((s) => ({
+        signal: s.signal,
+        sender: s.sender ?? null,
+        handler: s.handler,
+        stack: s.stack,
+        connected: s.connected !== false,
+        ...place(s.location),
+      }))
+      .sort(byPlace),
+    middleware: model.middleware
+      .map((chain) => ({
+        app: chain.app,
+        stack: chain.stack,
+        file: rel(chain.file),
+        line: chain.location.range.start.line + 1,
+        chain: chain.entries.map((entry) => ({
+          name: entry.name,
+          ...(entry.role ? { role: entry.role } : {}),
+          ...place(entry.location),
+          findings: findingsAt(entry.location),
+        })),
+      }))
+      .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
+  };
+}

@@ -1,0 +1,252 @@
+// The stack-neutral project model. Frontends fill it from syntax trees; rules read it.
+// Nothing here knows about a parser: positions are plain ranges, values are plain data.
+
+/** 0-based line and UTF-16 character, as in LSP. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A place in the workspace. `file` is an absolute path. */
+export interface Location {
+  file: string;
+  range: Range;
+}
+
+export type Stack = 'django' | 'typeorm' | 'prisma' | 'sequelize' | 'express' | 'nest' | 'fastify' | 'koa';
+
+export type Language = 'python' | 'typescript' | 'prisma';
+
+// ---------------------------------------------------------------------------
+// Values read from source, as far as they can be known without running code.
+
+export type Value =
+  | { kind: 'bool'; value: boolean; location: Location }
+  | { kind: 'number'; value: number; location: Location }
+  | { kind: 'string'; value: string; location: Location }
+  | { kind: 'none'; location: Location }
+  | { kind: 'list'; items: Value[]; location: Location }
+  | { kind: 'object'; entries: ObjectEntry[]; location: Location }
+  /** Read from the environment (os.environ, os.getenv, env(), process.env.X); `fallback` is a literal default if one is given. */
+  | { kind: 'env'; name?: string; fallback?: Value; location: Location }
+  /** Anything else: a call, a name that could not be resolved, arithmetic on unknowns. `text` is the source. */
+  | { kind: 'unknown'; text: string; location: Location };
+
+export interface ObjectEntry {
+  key: string;
+  value: Value;
+  /** The whole `key: value` entry, for edits that replace or remove it. */
+  location: Location;
+}
+
+// ---------------------------------------------------------------------------
+// Models (Django models, TypeORM entities, Prisma models, ...)
+
+export type RelationKind = 'many-to-one' | 'one-to-one' | 'one-to-many' | 'many-to-many' | 'generic';
+
+export interface Relation {
+  kind: RelationKind;
+  /** The target model's name as written or resolved (`Author`, `library.Author`). */
+  target: string;
+  /** Django related_name / TypeORM inverse side, when declared. */
+  relatedName?: string;
+  nullable?: boolean;
+  /** TypeORM: eager/lazy loading. */
+  eager?: boolean;
+  lazy?: boolean;
+}
+
+export interface Field {
+  name: string;
+  /** Database column name (Django `attname`/db_column, TypeORM `name` option / join column). */
+  column: string;
+  /** The declared field type (`CharField`, `varchar`, `ForeignKey`, `ManyToOne`, ...). */
+  type: string;
+  primaryKey: boolean;
+  unique: boolean;
+  /** An index exists whose leading column is this field (implicit or declared). */
+  indexed: boolean;
+  nullable?: boolean;
+  relation?: Relation;
+  location: Location;
+}
+
+export interface IndexDecl {
+  fields: string[];
+  unique: boolean;
+  /** Where the index comes from: `primary key`, `unique`, `db_index`, `Meta.indexes`, `@Index`, `foreign key`, ... */
+  source: string;
+  name?: string;
+  /** A partial index's condition, as source text. */
+  condition?: string;
+  location?: Location;
+}
+
+export interface ModelDecl {
+  name: string;
+  stack: Stack;
+  /** Django app label or module, when known. */
+  app?: string;
+  table: string;
+  fields: Field[];
+  indexes: IndexDecl[];
+  abstract?: boolean;
+  /** Base classes as written, for resolving inherited fields. */
+  bases?: string[];
+  location: Location;
+  /** Where a declaration can be added to the class body (a frontend-provided anchor for fixes). */
+  bodyInsert?: InsertPoint;
+}
+
+/** Where new text can be inserted, with the indentation that text must use. */
+export interface InsertPoint {
+  position: Position;
+  indent: string;
+}
+
+// ---------------------------------------------------------------------------
+// Signals: Django receivers, ORM listeners/subscribers/hooks, event handlers.
+
+export interface SignalDecl {
+  /** `post_save`, `@BeforeInsert`, `afterCreate`, ... */
+  signal: string;
+  /** The model or sender the receiver is restricted to, if any. */
+  sender?: string;
+  /** The handler function or method (`on_book_saved`, `User.hashPassword`). */
+  handler: string;
+  stack: Stack;
+  location: Location;
+  /** False when the module that declares it is never imported (the receiver never fires). */
+  connected?: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Middleware chains: Django MIDDLEWARE, Express app.use, ...
+
+export interface MiddlewareEntry {
+  /** What was registered: a dotted path (Django) or a call/identifier as written (`session`, `express.static`). */
+  name: string;
+  /** What it is, when recognised: `session`, `auth`, `csrf`, `security`, `static`, `body-parser`, ... */
+  role?: string;
+  location: Location;
+}
+
+export interface MiddlewareChain {
+  /** The app: a Django settings module, or an Express app variable with its file. */
+  app: string;
+  stack: Stack;
+  file: string;
+  entries: MiddlewareEntry[];
+  /** The list literal (Django) or the registration statements, for fixes that reorder entries. */
+  location: Location;
+}
+
+// ---------------------------------------------------------------------------
+// Django settings modules.
+
+export interface SettingAssignment {
+  name: string;
+  value: Value;
+  /** The whole assignment statement. */
+  location: Location;
+}
+
+export interface SettingsModule {
+  file: string;
+  /** Module-level assignments, last one wins. */
+  assignments: Map<string, SettingAssignment>;
+  /** Modules star-imported by this one (`from .base import *`), as written (leading dots kept), in order. */
+  starImports: string[];
+  /** Where a new setting can be appended (end of module). */
+  append: InsertPoint;
+}
+
+// ---------------------------------------------------------------------------
+// TypeScript session middleware configurations.
+
+export interface SessionConfig {
+  /** The npm package the session factory was imported from (`express-session`, `cookie-session`, ...). */
+  library: string;
+  stack: Stack;
+  /** The factory call, e.g. `session({...})`. */
+  call: Location;
+  /** The resolved options object, or undefined when the call had no argument. */
+  options?: Extract<Value, { kind: 'object' }>;
+  /** The options argument as written: an object literal can be edited in place. */
+  optionsArgument?: { location: Location; isLiteral: boolean };
+  file: string;
+}
+
+// ---------------------------------------------------------------------------
+// What one frontend extracts from one file.
+
+export interface Comment {
+  /** 0-based line. */
+  line: number;
+  text: string;
+}
+
+export interface ParseProblem {
+  message: string;
+  range: Range;
+}
+
+export interface FileFacts {
+  file: string;
+  language: Language;
+  /** Syntax errors the parser recovered from (facts are still extracted from the rest). */
+  problems: ParseProblem[];
+  comments: Comment[];
+  models: ModelDecl[];
+  signals: SignalDecl[];
+  middleware: MiddlewareChain[];
+  settings?: SettingsModule;
+  sessions: SessionConfig[];
+  /** Python: modules this file imports, as written (leading dots kept); used to know which receivers are connected. */
+  imports?: string[];
+}
+
+/** The whole project, assembled from every file's facts. */
+export interface ProjectModel {
+  root: string;
+  files: Map<string, FileFacts>;
+  models: ModelDecl[];
+  signals: SignalDecl[];
+  middleware: MiddlewareChain[];
+  settings: Map<string, SettingsModule>;
+  sessions: SessionConfig[];
+}
+
+// ---------------------------------------------------------------------------
+// Findings.
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface TextEdit {
+  file: string;
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The one fix a user most likely wants; `fixAll` applies only preferred fixes. */
+  isPreferred?: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  file: string;
+  range: Range;
+  message: string;
+  fixes: Fix[];
+  /** Other places that explain the finding (the conflicting middleware entry, the overriding setting). */
+  related?: { location: Location; message: string }[];
+}

@@ -1,0 +1,168 @@
+import { relative } from 'node:path';
+import { frontendFor, initFrontends } from '../frontends';
+import { emptyFacts } from '../frontends/frontend';
+import { buildProjectModel } from '../model/project';
+import type { FileFacts, Finding, ProjectModel } from '../model/types';
+import { RULES } from '../rules';
+import type { Rule } from '../rules/rule';
+import { type Config, emptyConfig } from './config';
+import { checkText, discoverFiles, excludeMatcher, readSource, toPosix, type ExcludeMatcher } from './files';
+import { applySuppressions } from './suppression';
+
+export interface AnalyzerOptions {
+  config?: Config;
+  /** Where problems go that a user should see in a log (a file that could not be read, a rule that crashed). */
+  log?: (message: string) => void;
+  /** Only these rules run (CLI `--rule`). */
+  onlyRules?: readonly string[];
+}
+
+export interface ScanOptions {
+  isCancelled?: () => boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The engine behind the language server and the CLI. It keeps each file's facts; editing one file
+ * re-parses only that file, then re-assembles the model and re-runs the rules, both cheap.
+ */
+export class Analyzer {
+  readonly files = new Map<string, FileFacts>();
+  /** Files that were found but not analysed, with the reason (too large, binary, not UTF-8). */
+  readonly skipped = new Map<string, string>();
+  private config: Config;
+  private isExcluded: ExcludeMatcher;
+  private cachedModel?: ProjectModel;
+  private cachedFindings?: Finding[];
+  private readonly log: (message: string) => void;
+  private readonly rules: readonly Rule[];
+
+  constructor(readonly root: string, options: AnalyzerOptions = {}) {
+    this.config = options.config ?? emptyConfig();
+    this.isExcluded = excludeMatcher(this.config.exclude);
+    this.log = options.log ?? (() => {});
+    this.rules = options.onlyRules ? RULES.filter((rule) => options.onlyRules!.includes(rule.id)) : RULES;
+  }
+
+  setConfig(config: Config): void {
+    this.config = config;
+    this.isExcluded = excludeMatcher(config.exclude);
+    for (const file of [...this.files.keys()]) if (!this.includes(file)) this.files.delete(file);
+    this.invalidate();
+  }
+
+  /** Whether a file belongs to the analysis: some frontend reads it and no exclude pattern matches it. */
+  includes(file: string): boolean {
+    const rel = toPosix(relative(this.root, file));
+    if (rel.startsWith('..')) return false;
+    return frontendFor(file) !== undefined && !this.isExcluded(rel);
+  }
+
+  /** Discovers and analyses every supported file under the root. Yields to the event loop between files. */
+  async scan(options: ScanOptions = {}): Promise<boolean> {
+    await initFrontends();
+    const found = discoverFiles(this.root, this.isExcluded);
+    for (let i = 0; i < found.length; i++) {
+      if (options.isCancelled?.()) return false;
+      const read = readSource(found[i]);
+      if (read.ok) this.analyzeText(found[i], read.text);
+      else this.skip(found[i], read.reason);
+      options.onProgress?.(i + 1, found.length);
+      if (i % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return true;
+  }
+
+  /** Re-analyses one file from text (an editor buffer or a file changed on disk). */
+  async updateFile(file: string, text: string): Promise<void> {
+    await initFrontends();
+    const checked = checkText(text);
+    if (checked.ok) this.analyzeText(file, text);
+    else this.skip(file, checked.reason);
+  }
+
+  /** Re-reads one file from disk. */
+  async reloadFile(file: string): Promise<void> {
+    await initFrontends();
+    const read = readSource(file);
+    if (read.ok) this.analyzeText(file, read.text);
+    else this.skip(file, read.reason);
+  }
+
+  removeFile(file: string): void {
+    if (this.files.delete(file) || this.skipped.delete(file)) this.invalidate();
+  }
+
+  model(): ProjectModel {
+    this.cachedModel ??= buildProjectModel(this.root, this.files);
+    return this.cachedModel;
+  }
+
+  /** Every finding in the workspace, with configured severities and suppressions applied. */
+  findings(): Finding[] {
+    if (!this.cachedFindings) {
+      const model = this.model();
+      const all: Finding[] = [];
+      for (const rule of this.rules) {
+        const setting = this.config.rules[rule.id];
+        if (setting === 'off') continue;
+        try {
+          for (const finding of rule.check(model)) all.push(setting ? { ...finding, severity: setting } : finding);
+        } catch (error) {
+          // One rule's bug must not hide the other rules' findings.
+          this.log(`rule ${rule.id} failed: ${(error as Error).stack ?? error}`);
+        }
+      }
+      const visible = all.filter((finding) => this.files.has(finding.file));
+      this.cachedFindings = applySuppressions(dedupe(visible), (file) => this.files.get(file)?.comments ?? []);
+    }
+    return this.cachedFindings;
+  }
+
+  findingsFor(file: string): Finding[] {
+    return this.findings().filter((finding) => finding.file === file);
+  }
+
+  private analyzeText(file: string, text: string): void {
+    const frontend = frontendFor(file);
+    if (!frontend) return;
+    this.skipped.delete(file);
+    try {
+      this.files.set(file, frontend.analyze(file, text));
+    } catch (error) {
+      // A frontend bug on one file: keep the file known (no stale facts) and report it, never crash.
+      this.log(`failed to analyse ${file}: ${(error as Error).stack ?? error}`);
+      const facts = emptyFacts(file, frontend.language);
+      facts.problems.push({ message: `Stackscope could not analyse this file: ${(error as Error).message}`, range: zeroRange() });
+      this.files.set(file, facts);
+    }
+    this.invalidate();
+  }
+
+  private skip(file: string, reason: string): void {
+    this.files.delete(file);
+    this.skipped.set(file, reason);
+    this.log(`${file}: ${reason}`);
+    this.invalidate();
+  }
+
+  private invalidate(): void {
+    this.cachedModel = undefined;
+    this.cachedFindings = undefined;
+  }
+}
+
+function zeroRange() {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+/** Split settings can make two paths reach one finding; keep one. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.rule}|${f.file}|${f.range.start.line}:${f.range.start.character}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

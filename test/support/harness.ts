@@ -1,0 +1,120 @@
+// Fixture-driven rule tests. A fixture is a small project folder; its expectations are comments
+// in its own source, so the input and the verdict are read together:
+//
+//   SESSION_COOKIE_SECURE = False  # expect: insecure-session (security.W012)
+//   app.use(session({ secret: 'x' }))  // expect: insecure-session (hard-coded)
+//
+// A comment after code expects a finding on its own line; a comment alone on a line expects one on
+// the next line that holds code. `(text)` must appear in the message; several expectations are
+// separated by `;`. Every finding of the rule under test must be expected, and every expectation met.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { Analyzer } from '../../server/src/workspace/analyzer';
+import type { Finding, Fix, TextEdit } from '../../server/src/model/types';
+
+export interface Expectation {
+  file: string;
+  line: number;
+  rule: string;
+  text?: string;
+}
+
+const EXPECT = /expect:\s*(.+)$/;
+
+export function expectationsOf(analyzer: Analyzer): Expectation[] {
+  const expectations: Expectation[] = [];
+  for (const facts of analyzer.files.values()) {
+    const lines = readFileSync(facts.file, 'utf8').split('\n');
+    for (const comment of facts.comments) {
+      const match = EXPECT.exec(comment.text);
+      if (!match) continue;
+      const before = lines[comment.line].slice(0, lines[comment.line].indexOf(comment.text.trim()));
+      let line = comment.line;
+      if (before.trim() === '') {
+        // A comment alone on its line points at the next line that holds code.
+        line++;
+        while (line < lines.length && (lines[line].trim() === '' || facts.comments.some((c) => c.line === line && lines[line].trim().startsWith(c.text.trim())))) line++;
+      }
+      for (const part of match[1].split(';')) {
+        const one = /^\s*([\w-]+)\s*(?:\((.*)\))?\s*$/.exec(part);
+        if (!one) throw new Error(`${facts.file}:${comment.line + 1}: malformed expectation "${part}"`);
+        expectations.push({ file: facts.file, line, rule: one[1], text: one[2] });
+      }
+    }
+  }
+  return expectations;
+}
+
+export async function analyzeFixture(dir: string): Promise<Analyzer> {
+  const analyzer = new Analyzer(dir);
+  await analyzer.scan();
+  return analyzer;
+}
+
+/** Asserts that the fixture's findings of `rule` are exactly its expectations. */
+export async function checkFixture(dir: string, rule: string): Promise<Finding[]> {
+  const analyzer = await analyzeFixture(dir);
+  const findings = analyzer.findings().filter((f) => f.rule === rule);
+  const expectations = expectationsOf(analyzer).filter((e) => e.rule === rule);
+  const where = (file: string, line: number) => `${relative(dir, file)}:${line + 1}`;
+  const unmatched = [...findings];
+  const missing: string[] = [];
+  for (const expectation of expectations) {
+    const index = unmatched.findIndex(
+      (f) => f.file === expectation.file && f.range.start.line === expectation.line && (!expectation.text || f.message.includes(expectation.text)),
+    );
+    if (index === -1) missing.push(`${where(expectation.file, expectation.line)} expected ${rule}${expectation.text ? ` (${expectation.text})` : ''}`);
+    else unmatched.splice(index, 1);
+  }
+  const unexpected = unmatched.map((f) => `${where(f.file, f.range.start.line)} unexpected: ${f.message}`);
+  assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] }, `fixture ${dir}`);
+  assert.ok(expectations.length > 0 || findings.length === 0);
+  return findings;
+}
+
+/** Applies text edits (LSP semantics: ranges refer to the original text) to one file's text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => (p.line < lineStarts.length ? lineStarts[p.line] + p.character : text.length);
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  return result;
+}
+
+export interface FixCase {
+  /** Fixture folder. */
+  dir: string;
+  rule: string;
+  /** The file (relative to dir) and 1-based line the finding is on. */
+  file: string;
+  line: number;
+  /** A substring of the fix's title. */
+  title: string;
+  /** Expected content of every edited file after the fix, relative to dir. */
+  expected: Record<string, string>;
+}
+
+/**
+ * Applies one quick fix in memory, compares the edited files with the expected files, then re-analyses
+ * the result: the finding must be gone and the edited files must parse without problems.
+ */
+export async function checkFix(fixCase: FixCase): Promise<void> {
+  const analyzer = await analyzeFixture(fixCase.dir);
+  const file = `${fixCase.dir}/${fixCase.file}`;
+  const finding = analyzer.findings().find((f) => f.rule === fixCase.rule && f.file === file && f.range.start.line === fixCase.line - 1 && f.fixes.some((x) => x.title.includes(fixCase.title)));
+  assert.ok(finding, `no ${fixCase.rule} finding with a fix "${fixCase.title}" at ${fixCase.file}:${fixCase.line}`);
+  const fix = finding.fixes.find((x) => x.title.includes(fixCase.title)) as Fix;
+  const edited = new Map<string, string>();
+  for (const edit of fix.edits) edited.set(edit.file, edited.get(edit.file) ?? readFileSync(edit.file, 'utf8'));
+  for (const [path, text] of edited) edited.set(path, applyEdits(text, fix.edits.filter((e) => e.file === path)));
+  for (const [rel, expectedFile] of Object.entries(fixCase.expected)) {
+    assert.equal(edited.get(`${fixCase.dir}/${rel}`), readFileSync(`${fixCase.dir}/${expectedFile}`, 'utf8'), `fixed ${rel} differs from ${expectedFile}`);
+  }
+  for (const [path, text] of edited) await analyzer.updateFile(path, text);
+  for (const path of edited.keys()) assert.deepEqual(analyzer.files.get(path)?.problems, [], `${path} does not parse after the fix`);
+  const again = analyzer.findings().filter((f) => f.rule === fixCase.rule && f.file === finding.file && f.message === finding.message);
+  assert.deepEqual(again.map((f) => f.message), [], 'the finding is still there after its fix');
+}
