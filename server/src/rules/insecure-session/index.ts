@@ -1,9 +1,59 @@
 import type { Rule } from '../rule';
+import { checkDjangoSettings } from './django';
+import { checkExpressSessions } from './express';
 
 export const insecureSession: Rule = {
   id: 'insecure-session',
-  summary: 'Session and CSRF cookies, secrets and stores that an attacker can exploit.',
-  docs: 'TODO',
+  summary: 'Session and CSRF cookies, secrets, serializers and stores that an attacker can exploit.',
   defaultSeverity: 'warning',
-  check: () => [],
+  docs: `## What it finds
+
+Session and CSRF settings that make a session easier to steal, forge or replay:
+
+- **Django** (\`settings.py\` and every module it star-imports): \`SESSION_COOKIE_SECURE\` not \`True\`
+  (security.W010–W012), \`SESSION_COOKIE_HTTPONLY\` not \`True\` (W013–W015), \`CSRF_COOKIE_SECURE\` not \`True\`
+  (W016, unless \`CSRF_USE_SESSIONS\`), \`DEBUG = True\` (W018), a weak literal \`SECRET_KEY\` (W009),
+  \`SESSION_COOKIE_SAMESITE = 'None'\` without a secure cookie or \`False\`, the \`PickleSerializer\`
+  (remote code execution once the secret leaks) and the \`signed_cookies\` engine (readable, not revocable).
+- **Express** (\`express-session\`, whatever the import is called): \`cookie.secure\` absent or \`false\`,
+  \`cookie.httpOnly: false\`, \`sameSite: 'none'\` without \`secure\`, a hard-coded \`secret\`, the default
+  cookie name \`connect.sid\`, and no \`store\` (the in-memory store leaks memory and loses sessions).
+
+Values read from the environment (\`os.environ[...]\`, \`os.getenv\`, \`env(...)\`, \`process.env.X\`) are
+configured outside the code and are not reported, unless their literal default is insecure.
+
+## Why it matters
+
+A cookie without \`Secure\` is sent over plain HTTP, where anyone on the network can copy it and take over
+the session. Without \`HttpOnly\`, one XSS bug reads it. A secret committed to the repository signs every
+session and CSRF token: whoever reads the repository can forge them.
+
+## Example
+
+\`\`\`python
+SESSION_COOKIE_SECURE = False
+SECRET_KEY = "django-insecure-abc"
+\`\`\`
+
+\`\`\`ts
+app.use(session({ secret: 'keyboard cat' }));
+\`\`\`
+
+## Instead
+
+\`\`\`python
+SESSION_COOKIE_SECURE = True
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+\`\`\`
+
+\`\`\`ts
+app.use(session({
+  secret: process.env.SESSION_SECRET!,
+  name: 'sid',
+  store: new RedisStore({ client }),
+  cookie: { secure: true, httpOnly: true, sameSite: 'lax' },
+}));
+\`\`\`
+`,
+  check: (model) => [...checkDjangoSettings(model), ...checkExpressSessions(model)],
 };

@@ -1,9 +1,40 @@
 import type { Rule } from '../rule';
+import { checkDjangoMiddleware } from './django';
 
 export const middlewareOrder: Rule = {
   id: 'middleware-order',
   summary: 'Middleware registered in an order that breaks a documented rule.',
-  docs: 'TODO',
   defaultSeverity: 'error',
-  check: () => [],
+  docs: `## What it finds
+
+Entries of Django's \`MIDDLEWARE\` that come before a middleware they depend on:
+\`AuthenticationMiddleware\`, \`MessageMiddleware\` and \`LocaleMiddleware\` before \`SessionMiddleware\`, and the other
+pairs of the documented order. Django's \`check --deploy\` does not look at the order; the mistake shows up
+only at request time, as an \`ImproperlyConfigured\` error or as silently wrong behaviour.
+
+## Why it matters
+
+Middleware runs top to bottom on the request. \`AuthenticationMiddleware\` reads \`request.session\`, which
+\`SessionMiddleware\` creates: in the wrong order every request fails with
+"The Django authentication middleware requires session middleware to be installed."
+
+## Example
+
+\`\`\`python
+MIDDLEWARE = [
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+]
+\`\`\`
+
+## Instead
+
+\`\`\`python
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+]
+\`\`\`
+`,
+  check: (model) => checkDjangoMiddleware(model),
 };
