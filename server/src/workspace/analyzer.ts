@@ -15,6 +15,8 @@ export interface AnalyzerOptions {
   log?: (message: string) => void;
   /** Only these rules run (CLI `--rule`). */
   onlyRules?: readonly string[];
+  /** The rule set; every known rule unless given. */
+  rules?: readonly Rule[];
 }
 
 export interface ScanOptions {
@@ -41,7 +43,8 @@ export class Analyzer {
     this.config = options.config ?? emptyConfig();
     this.isExcluded = excludeMatcher(this.config.exclude);
     this.log = options.log ?? (() => {});
-    this.rules = options.onlyRules ? RULES.filter((rule) => options.onlyRules!.includes(rule.id)) : RULES;
+    const rules = options.rules ?? RULES;
+    this.rules = options.onlyRules ? rules.filter((rule) => options.onlyRules!.includes(rule.id)) : rules;
   }
 
   setConfig(config: Config): void {

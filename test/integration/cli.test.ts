@@ -1,0 +1,197 @@
+// The CLI as CI runs it: the built dist/cli.js in a child process, on the bundled examples.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import Ajv from 'ajv';
+
+const root = join(__dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const examples = join(root, 'examples');
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** 1-based number of the first line of `file` that contains `text`. */
+function lineOf(file: string, text: string): number {
+  const index = readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text));
+  assert.ok(index >= 0, `${text} not in ${file}`);
+  return index + 1;
+}
+
+function tempCopy(dir: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'stackscope-cli-'));
+  cpSync(dir, copy, { recursive: true });
+  return copy;
+}
+
+const settings = join(examples, 'django-shop', 'shop', 'settings.py');
+
+interface JsonFinding {
+  rule: string;
+  severity: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  fixes: { title: string; edits: { file: string }[] }[];
+}
+
+describe('stackscope check', () => {
+  it('prints file:line:col  severity  message  [rule] and a summary, and exits 1', () => {
+    const { code, stdout } = run('check', 'examples');
+    assert.equal(code, 1);
+    const line = lineOf(settings, 'SESSION_COOKIE_SECURE = False');
+    const row = stdout.split('\n').find((l) => l.startsWith(`django-shop/shop/settings.py:${line}:1  warning  `));
+    assert.ok(row, stdout);
+    assert.match(row, /SESSION_COOKIE_SECURE.*\[insecure-session\] \(fixable\)$/);
+    assert.match(stdout, /^\d+ problems \(.*\) in \d+ files; \d+ with a quick fix\.$/m);
+  });
+
+  it('prints the public JSON shape with 1-based positions and relative paths', () => {
+    const { code, stdout } = run('check', 'examples', '--format', 'json');
+    assert.equal(code, 1);
+    const json = JSON.parse(stdout) as { version: number; findings: JsonFinding[] };
+    assert.equal(json.version, 1);
+    assert.ok(json.findings.length >= 5);
+    for (const f of json.findings) {
+      assert.deepEqual(
+        Object.keys(f).filter((k) => k !== 'related').sort(),
+        ['column', 'endColumn', 'endLine', 'file', 'fixes', 'line', 'message', 'rule', 'severity'],
+      );
+      assert.match(f.file, /^[^/\\][^\\]*$/, 'relative with forward slashes');
+      assert.ok(f.line >= 1 && f.column >= 1 && f.endLine >= f.line);
+      for (const fix of f.fixes) {
+        assert.equal(typeof fix.title, 'string');
+        for (const e of fix.edits) assert.deepEqual(Object.keys(e).sort(), ['column', 'endColumn', 'endLine', 'file', 'line', 'newText']);
+      }
+    }
+    const secure = json.findings.find(
+      (f) => f.file === 'django-shop/shop/settings.py' && f.line === lineOf(settings, 'SESSION_COOKIE_SECURE = False') && f.rule === 'insecure-session',
+    );
+    assert.ok(secure, 'the SESSION_COOKIE_SECURE finding');
+    assert.equal(secure.column, 1);
+    assert.equal(secure.fixes[0].edits[0].file, 'django-shop/shop/settings.py');
+    const order = json.findings.find((f) => f.rule === 'middleware-order');
+    assert.equal(order?.line, lineOf(settings, 'AuthenticationMiddleware'));
+    assert.ok(json.findings.some((f) => f.file === 'express-typeorm/src/app.ts'));
+  });
+
+  it('prints SARIF 2.1.0 that validates against the schema, with rules, locations and fixes', () => {
+    const { code, stdout } = run('check', 'examples', '--format', 'sarif');
+    assert.equal(code, 1);
+    const sarif = JSON.parse(stdout);
+    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+    const validate = ajv.compile(schema);
+    assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const json = JSON.parse(run('check', 'examples', '--format', 'json').stdout);
+    const results = sarif.runs[0].results;
+    assert.equal(results.length, json.findings.length);
+    assert.deepEqual(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), ['insecure-session', 'middleware-order']);
+    assert.ok(sarif.runs[0].tool.driver.rules.every((r: { help: { markdown: string } }) => r.help.markdown.includes('## Why it matters')));
+    assert.equal(results[0].locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
+    assert.ok(results.some((r: { fixes?: unknown[] }) => r.fixes && r.fixes.length > 0));
+  });
+
+  it('--rule keeps only the named rules', () => {
+    const json = JSON.parse(run('check', 'examples', '--format', 'json', '--rule', 'middleware-order').stdout);
+    assert.ok(json.findings.length > 0);
+    assert.ok(json.findings.every((f: JsonFinding) => f.rule === 'middleware-order'));
+  });
+
+  it('exits 0 with "No problems found." on a clean project', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stackscope-clean-'));
+    writeFileSync(join(dir, 'app.py'), 'def hello():\n    return 1\n');
+    const { code, stdout } = run('check', dir);
+    assert.equal(code, 0);
+    assert.equal(stdout, 'No problems found.\n');
+  });
+
+  it('exits 2 with a clear message on usage errors', () => {
+    const cases: [string[], string][] = [
+      [['check', 'does-not-exist'], '"does-not-exist" is not a directory'],
+      [['check', '--format', 'xml'], '--format must be one of text, json, sarif'],
+      [['check', '--rule', 'nope'], 'unknown rule "nope"'],
+      [['lint'], 'unknown command "lint"'],
+      [['check', '--bogus'], 'unknown option "--bogus"'],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stderr } = run(...args);
+      assert.equal(code, 2, args.join(' '));
+      assert.ok(stderr.includes(message), `${args.join(' ')}: ${stderr}`);
+      assert.ok(stderr.includes('Usage:'));
+    }
+  });
+
+  it('reads stackscope.json: a rule turned off, a severity changed, a folder excluded', () => {
+    const dir = tempCopy(examples);
+    writeFileSync(join(dir, 'stackscope.json'), JSON.stringify({ rules: { 'middleware-order': 'off', 'insecure-session': 'error' }, exclude: ['express-typeorm'] }));
+    const json = JSON.parse(run('check', dir, '--format', 'json').stdout);
+    assert.ok(json.findings.length > 0);
+    assert.ok(json.findings.every((f: JsonFinding) => f.rule === 'insecure-session' && f.severity === 'error' && f.file.startsWith('django-shop/')));
+  });
+
+  it('a broken stackscope.json is reported and the analysis goes on with defaults', () => {
+    const dir = tempCopy(join(examples, 'django-shop'));
+    writeFileSync(join(dir, 'stackscope.json'), '{ "rules": ');
+    const { code, stdout, stderr } = run('check', dir);
+    assert.equal(code, 1);
+    assert.match(stderr, /stackscope\.json: not valid JSON .*; using defaults/);
+    assert.match(stdout, /\[insecure-session\]/);
+  });
+});
+
+describe('stackscope model', () => {
+  it('prints the public model shape', () => {
+    const { code, stdout } = run('model', 'examples', '--format', 'json');
+    assert.equal(code, 0);
+    const model = JSON.parse(stdout);
+    assert.deepEqual(Object.keys(model).sort(), ['middleware', 'models', 'signals']);
+    const book = model.models.find((m: { name: string }) => m.name === 'Book');
+    assert.equal(book.stack, 'django');
+    assert.equal(book.file, 'django-shop/catalog/models.py');
+    assert.equal(book.table, 'catalog_book');
+    const author = book.fields.find((f: { name: string }) => f.name === 'author');
+    assert.deepEqual(
+      { column: author.column, indexed: author.indexed, relation: author.relation },
+      { column: 'author_id', indexed: true, relation: { kind: 'many-to-one', target: 'Author' } },
+    );
+    for (const m of model.models) {
+      for (const key of ['name', 'stack', 'file', 'line', 'table', 'fields', 'indexes']) assert.ok(key in m, `${m.name} has ${key}`);
+      for (const f of m.fields) for (const key of ['name', 'column', 'type', 'primaryKey', 'unique', 'indexed']) assert.ok(key in f);
+      for (const i of m.indexes) for (const key of ['fields', 'unique', 'source']) assert.ok(key in i);
+    }
+    assert.ok(model.models.some((m: { name: string; stack: string }) => m.name === 'User' && m.stack === 'typeorm'));
+    const receiver = model.signals.find((s: { handler: string }) => s.handler === 'invalidate_book_cache');
+    assert.deepEqual(
+      { sender: receiver.sender, file: receiver.file, stack: receiver.stack },
+      { sender: 'Book', file: 'django-shop/catalog/signals.py', stack: 'django' },
+    );
+    const django = model.middleware.find((c: { stack: string }) => c.stack === 'django');
+    assert.equal(django.file, 'django-shop/shop/settings.py');
+    assert.deepEqual(django.chain.map((e: { name: string }) => e.name.split('.').pop()), [
+      'SecurityMiddleware',
+      'CommonMiddleware',
+      'AuthenticationMiddleware',
+      'SessionMiddleware',
+      'CsrfViewMiddleware',
+      'MessageMiddleware',
+      'XFrameOptionsMiddleware',
+    ]);
+    for (const e of django.chain) for (const key of ['name', 'file', 'line']) assert.ok(key in e);
+    assert.ok(django.chain[2].findings.length > 0, 'the misplaced entry carries its finding');
+  });
+
+  it('prints a readable outline by default', () => {
+    const { code, stdout } = run('model', 'examples');
+    assert.equal(code, 0);
+    assert.match(stdout, /^Models \(\d+\)$/m);
+    assert.match(stdout, /^ {2}Book {2}\[django\] table catalog_book {2}django-shop\/catalog\/models\.py:\d+$/m);
+    assert.match(stdout, /^ {4}3\. django\.contrib\.auth\.middleware\.AuthenticationMiddleware {2}!! /m);
+  });
+});

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { Finding } from '../../server/src/model/types';
+import type { Rule } from '../../server/src/rules/rule';
+import { Analyzer } from '../../server/src/workspace/analyzer';
+import { parseConfig } from '../../server/src/workspace/config';
+import { decodeSource, discoverFiles, excludeMatcher, MAX_FILE_BYTES, readSource } from '../../server/src/workspace/files';
+import { applySuppressions, suppressedRules } from '../../server/src/workspace/suppression';
+
+function project(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), 'stackscope-engine-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+/** A rule that reports the first line of every Python file: lets the engine be tested without real rules. */
+const everyPythonFile: Rule = {
+  id: 'insecure-session',
+  summary: 'test rule',
+  docs: '',
+  defaultSeverity: 'warning',
+  check: (model) =>
+    [...model.files.values()]
+      .filter((f) => f.language === 'python')
+      .map((f): Finding => ({
+        rule: 'insecure-session',
+        severity: 'warning',
+        file: f.file,
+        range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } },
+        message: 'line two',
+        fixes: [],
+      })),
+};
+
+const crashing: Rule = { id: 'middleware-order', summary: 'crashes', docs: '', defaultSeverity: 'error', check: () => { throw new Error('boom'); } };
+
+describe('file discovery and reading', () => {
+  it('skips vendored folders and honours excludes, including whole folders', () => {
+    const root = project({
+      'app/models.py': 'x = 1\n',
+      'node_modules/lib/index.js': 'x\n',
+      '.venv/lib/site.py': 'x\n',
+      'legacy/old.py': 'x\n',
+      'README.md': '# hi\n',
+    });
+    const rel = (files: string[]) => files.map((f) => f.slice(root.length + 1));
+    assert.deepEqual(rel(discoverFiles(root, excludeMatcher([]))), ['app/models.py', 'legacy/old.py']);
+    assert.deepEqual(rel(discoverFiles(root, excludeMatcher(['legacy']))), ['app/models.py']);
+    assert.deepEqual(rel(discoverFiles(root, excludeMatcher(['**/old.py']))), ['app/models.py']);
+  });
+
+  it('refuses binary, non-UTF-8 and huge files with a reason', () => {
+    assert.deepEqual(decodeSource(Buffer.from([0x61, 0x00, 0x62])), { ok: false, reason: 'skipped: binary file (contains NUL bytes)' });
+    assert.deepEqual(decodeSource(Buffer.from([0x61, 0xff, 0xfe, 0x62])), { ok: false, reason: 'skipped: not valid UTF-8' });
+    assert.deepEqual(decodeSource(Buffer.from('café = 1\n')), { ok: true, text: 'café = 1\n' });
+    const root = project({ 'big.py': Buffer.alloc(MAX_FILE_BYTES + 1, 0x61) });
+    const read = readSource(join(root, 'big.py'));
+    assert.equal(read.ok, false);
+    assert.match((read as { reason: string }).reason, /larger than the 2 MB limit/);
+  });
+});
+
+describe('config', () => {
+  it('accepts rule severities and excludes', () => {
+    const { config, problems } = parseConfig({ rules: { 'insecure-session': 'error', 'middleware-order': 'off' }, exclude: ['legacy/**'] }, 'stackscope.json');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config, { rules: { 'insecure-session': 'error', 'middleware-order': 'off' }, exclude: ['legacy/**'] });
+  });
+
+  it('reports every mistake in a sentence and keeps what is valid', () => {
+    const { config, problems } = parseConfig({ rules: { 'no-such-rule': 'warning', 'insecure-session': 'loud' }, exclude: 'x', extra: 1 }, 'stackscope.json');
+    assert.deepEqual(config, { rules: {}, exclude: [] });
+    assert.deepEqual(problems, [
+      'stackscope.json: unknown key "extra" (known: "rules", "exclude")',
+      'stackscope.json: unknown rule "no-such-rule"',
+      'stackscope.json: rule "insecure-session" must be one of off, error, warning, info, hint',
+      'stackscope.json: "exclude" must be an array of glob strings',
+    ]);
+  });
+});
+
+describe('suppression comments', () => {
+  it('reads both comment styles, with and without rule ids', () => {
+    assert.deepEqual(suppressedRules('# stackscope: ignore[insecure-session]'), new Set(['insecure-session']));
+    assert.deepEqual(suppressedRules('# stackscope: ignore[insecure-session, middleware-order]'), new Set(['insecure-session', 'middleware-order']));
+    assert.equal(suppressedRules('# stackscope: ignore'), 'all');
+    assert.deepEqual(suppressedRules('// stackscope-ignore insecure-session'), new Set(['insecure-session']));
+    assert.equal(suppressedRules('// stackscope-ignore'), 'all');
+    assert.equal(suppressedRules('# an ordinary comment'), undefined);
+  });
+
+  it('silences a finding on the same line or the line below, for the named rule only', () => {
+    const finding = (line: number, rule = 'insecure-session'): Finding => ({
+      rule, severity: 'warning', file: 'f', message: 'm', fixes: [],
+      range: { start: { line, character: 0 }, end: { line, character: 1 } },
+    });
+    const comments = [{ line: 3, text: '# stackscope: ignore[insecure-session]' }];
+    const kept = applySuppressions([finding(2), finding(3), finding(4), finding(5), finding(3, 'middleware-order')], () => comments);
+    assert.deepEqual(kept.map((f) => `${f.rule}@${f.range.start.line}`), ['insecure-session@2', 'insecure-session@5', 'middleware-order@3']);
+  });
+});
+
+describe('analyzer', () => {
+  it('a crashing rule is logged and does not hide the other rules', async () => {
+    const root = project({ 'a.py': 'x = 1\ny = 2\n' });
+    const logged: string[] = [];
+    const analyzer = new Analyzer(root, { rules: [crashing, everyPythonFile], log: (m) => logged.push(m) });
+    await analyzer.scan();
+    assert.deepEqual(analyzer.findings().map((f) => f.message), ['line two']);
+    assert.ok(logged.some((m) => m.includes('rule middleware-order failed') && m.includes('boom')));
+  });
+
+  it('a binary or non-UTF-8 file is skipped with a reason, and the others are still analysed', async () => {
+    const root = project({ 'good.py': 'x = 1\ny = 2\n', 'bin.py': Buffer.from([0, 1, 2]), 'latin.py': Buffer.from([0x78, 0x3d, 0xe9, 0x0a]) });
+    const analyzer = new Analyzer(root, { rules: [everyPythonFile] });
+    await analyzer.scan();
+    assert.deepEqual([...analyzer.skipped.values()].sort(), ['skipped: binary file (contains NUL bytes)', 'skipped: not valid UTF-8']);
+    assert.deepEqual(analyzer.findings().map((f) => f.file), [join(root, 'good.py')]);
+  });
+
+  it('re-analysing one file replaces only that file, and config severities and "off" apply', async () => {
+    const root = project({ 'a.py': 'x = 1\n', 'b.py': 'x = 1\n' });
+    const analyzer = new Analyzer(root, { rules: [everyPythonFile], config: { rules: { 'insecure-session': 'error' }, exclude: [] } });
+    await analyzer.scan();
+    const before = analyzer.files.get(join(root, 'b.py'));
+    await analyzer.updateFile(join(root, 'a.py'), 'x = 2\n');
+    assert.equal(analyzer.files.get(join(root, 'b.py')), before, 'b.py was not re-parsed');
+    assert.deepEqual(analyzer.findings().map((f) => f.severity), ['error', 'error']);
+    analyzer.setConfig({ rules: { 'insecure-session': 'off' }, exclude: [] });
+    assert.deepEqual(analyzer.findings(), []);
+  });
+
+  it('a scan stops when cancelled', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 50; i++) files[`m${i}.py`] = 'x = 1\n';
+    const analyzer = new Analyzer(project(files), { rules: [everyPythonFile] });
+    let seen = 0;
+    const finished = await analyzer.scan({ onProgress: (done) => (seen = done), isCancelled: () => seen >= 10 });
+    assert.equal(finished, false);
+    assert.equal(analyzer.files.size, 10);
+  });
+});
