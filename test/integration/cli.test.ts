@@ -81,13 +81,20 @@ describe('stackscope check', () => {
     assert.ok(json.findings.some((f) => f.file === 'express-typeorm/src/app.ts'));
   });
 
+  interface SarifLog {
+    runs: {
+      tool: { driver: { rules: { id: string; help: { markdown: string } }[] } };
+      results: { fixes?: unknown[]; locations: { physicalLocation: { artifactLocation: { uriBaseId: string } } }[] }[];
+    }[];
+  }
+
   it('prints SARIF 2.1.0 that validates against the schema, with rules, locations and fixes', () => {
     const { code, stdout } = run('check', 'examples', '--format', 'sarif');
     assert.equal(code, 1);
     const sarif = JSON.parse(stdout);
     const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-    const validate = ajv.compile(schema);
+    const validate = ajv.compile<SarifLog>(schema);
     assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     const json = JSON.parse(run('check', 'examples', '--format', 'json').stdout);
     const results = sarif.runs[0].results;

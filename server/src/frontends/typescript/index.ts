@@ -1,10 +1,58 @@
+import { SyntaxKind } from 'ts-morph';
+import type { FileFacts } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { emptyFacts } from '../frontend';
+import { extractComments } from './comments';
+import { extractExpressChains } from './express-apps';
+import { importTable } from './imports';
+import { NodeIndex } from './node-index';
+import { extractProblems } from './problems';
+import { extractSessions } from './sessions';
+import { Locator, withSourceFile } from './source';
+import { extractEntities } from './typeorm-entities';
+import { extractTypeormSignals } from './typeorm-signals';
 
-// Placeholder until the ts-morph based frontend lands.
+/** The node kinds the extractors look for anywhere in a file. */
+const INDEXED_KINDS = [
+  SyntaxKind.CallExpression,
+  SyntaxKind.VariableDeclaration,
+  SyntaxKind.ClassDeclaration,
+  SyntaxKind.ImportEqualsDeclaration,
+];
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** TypeScript and JavaScript: one syntax tree per file, no type checker, no other file read. */
 export const typescriptFrontend: Frontend = {
   language: 'typescript',
-  handles: (file) => /\.(ts|tsx|mts|cts|js|mjs|cjs)$/.test(file) && !file.endsWith('.d.ts'),
+  handles: (file) => EXTENSIONS.some((extension) => file.endsWith(extension)) && !/\.d\.[cm]?ts$/.test(file),
   init: async () => {},
-  analyze: (file) => emptyFacts(file, 'typescript'),
+  analyze: (file, text) => {
+    try {
+      return analyzeSource(file, text);
+    } catch (error) {
+      // Absurdly deep nesting (thousands of brackets) exhausts the parser's stack: a file, not a bug.
+      if (!(error instanceof RangeError)) throw error;
+      const facts = emptyFacts(file, 'typescript');
+      facts.problems.push({ message: 'This file is nested too deeply to parse.', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+      return facts;
+    }
+  },
 };
+
+function analyzeSource(file: string, text: string): FileFacts {
+  return withSourceFile(file, text, (source): FileFacts => {
+    const locator = new Locator(file, source);
+    const index = new NodeIndex(source, INDEXED_KINDS);
+    const imports = importTable(source, index);
+    return {
+      ...emptyFacts(file, 'typescript'),
+      problems: extractProblems(source, locator),
+      comments: extractComments(source),
+      models: extractEntities(index, imports, locator),
+      signals: extractTypeormSignals(index, imports, locator),
+      middleware: extractExpressChains(index, imports, locator),
+      sessions: extractSessions(index, imports, locator),
+    };
+  });
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeFixture, checkFix, checkFixture } from '../support/harness';
+
+const fixtures = join(__dirname, '..', 'fixtures', 'insecure-session');
+const RULE = 'insecure-session';
+
+describe('insecure-session: express-session', () => {
+  it('flags every insecure shape, whatever the import is called', async () => {
+    const findings = await checkFixture(join(fixtures, 'express-flagged'), RULE);
+    // The options-less call reports each problem once.
+    const bare = findings.filter((f) => f.file.endsWith('no-options.ts'));
+    assert.equal(new Set(bare.map((f) => f.message)).size, bare.length);
+    assert.equal(bare.length, 4);
+  });
+
+  it('stays silent on secure, environment-dependent, unreadable and look-alike configurations', async () => {
+    await checkFixture(join(fixtures, 'express-clean'), RULE);
+  });
+
+  it('uses severities that match the risk', async () => {
+    const analyzer = await analyzeFixture(join(fixtures, 'express-flagged'));
+    const inFile = analyzer.findings().filter((f) => f.rule === RULE && f.file.endsWith('default-import.ts'));
+    const severityOf = (text: string) => inFile.find((f) => f.message.includes(text))?.severity;
+    assert.equal(severityOf('hard-coded'), 'error');
+    assert.equal(severityOf('`cookie.secure: false`'), 'warning');
+    assert.equal(severityOf('connect.sid'), 'info');
+    assert.equal(severityOf('MemoryStore'), 'warning');
+    assert.match(inFile.find((f) => f.message.includes('MemoryStore'))!.message, /connect-redis.*connect-pg-simple/);
+  });
+
+  it('puts the range on the most specific node', async () => {
+    const analyzer = await analyzeFixture(join(fixtures, 'express-flagged'));
+    const file = join(fixtures, 'express-flagged', 'src', 'default-import.ts');
+    const byText = (text: string) => analyzer.findings().find((f) => f.file === file && f.message.includes(text))!.range;
+    // `secure: false,` on line 13: the property, not the value or the whole cookie.
+    assert.deepEqual(byText('`cookie.secure: false`'), { start: { line: 12, character: 6 }, end: { line: 12, character: 19 } });
+    // The literal `'keyboard cat'` on line 9.
+    assert.deepEqual(byText('hard-coded'), { start: { line: 8, character: 12 }, end: { line: 8, character: 26 } });
+  });
+});
+
+describe('insecure-session: express-session quick fixes', () => {
+  const dir = join(fixtures, 'express-fixes');
+  const fix = (file: string, line: number, title: string) => checkFix({ dir, rule: RULE, file, line, title, expected: { [file]: `${file}.expected` } });
+
+  it('changes `secure: false` to true', () => fix('secure-false.ts', 6, 'Set cookie.secure to true'));
+  it('adds a cookie object on its own line to a multi-line literal, keeping the comment and trailing comma', () =>
+    fix('add-cookie-multiline.ts', 3, 'Set cookie.secure to true'));
+  it('adds `, secure: true` to a one-line cookie literal', () => fix('add-secure-single-line.ts', 3, 'Set cookie.secure to true'));
+  it('adds secure to a multi-line literal without a trailing comma', () => fix('add-secure-no-trailing-comma.ts', 5, 'Set cookie.secure to true'));
+  it('fills an empty cookie literal', () => fix('empty-cookie.ts', 3, 'Set cookie.secure to true'));
+  it('sets httpOnly to true', () => fix('http-only.ts', 3, 'Set cookie.httpOnly to true'));
+  it("sets sameSite to 'lax'", () => fix('same-site.ts', 5, "Set sameSite to 'lax'"));
+  it('reads the secret from the environment with a non-null assertion in TypeScript', () =>
+    fix('secret.ts', 3, 'Read the secret from process.env.SESSION_SECRET'));
+  it('reads the secret from the environment without one in JavaScript', () => fix('secret.js', 4, 'Read the secret from process.env.SESSION_SECRET'));
+  it('adds a missing secret', () => fix('missing-secret.ts', 3, 'Read the secret from process.env.SESSION_SECRET'));
+  it('sets a custom cookie name', () => fix('name.ts', 3, 'Set a custom cookie name'));
+  it('removes a hard-coded fallback', () => fix('fallback.ts', 3, 'Remove the hard-coded fallback'));
+
+  it('offers exactly the documented titles', async () => {
+    const analyzer = await analyzeFixture(dir);
+    const titles = new Set(analyzer.findings().filter((f) => f.rule === RULE).flatMap((f) => f.fixes.map((x) => x.title)));
+    assert.deepEqual([...titles].sort(), [
+      'Read the secret from process.env.SESSION_SECRET',
+      'Remove the hard-coded fallback',
+      'Set a custom cookie name',
+      'Set cookie.httpOnly to true',
+      'Set cookie.secure to true',
+      "Set sameSite to 'lax'",
+    ]);
+    // No fix for the store: choosing one needs a package.
+    assert.ok(analyzer.findings().filter((f) => f.message.includes('MemoryStore')).every((f) => f.fixes.length === 0));
+  });
+});
