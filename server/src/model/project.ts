@@ -1,3 +1,5 @@
+import { inheritAbstractFields } from './django/inheritance';
+import { linkReceivers } from './django/receivers';
 import type { FileFacts, ProjectModel, SettingsModule } from './types';
 
 /** Assembles the project model from every file's facts. Cheap: no parsing happens here. */
@@ -10,5 +12,8 @@ export function buildProjectModel(root: string, files: Map<string, FileFacts>): 
     model.sessions.push(...facts.sessions);
     if (facts.settings) model.settings.set(facts.file, facts.settings as SettingsModule);
   }
+  // Cross-file facts: what one file cannot know about itself.
+  model.models = inheritAbstractFields(model.models);
+  model.signals = linkReceivers(model.signals, files);
   return model;
 }

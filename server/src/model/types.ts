@@ -152,6 +152,8 @@ export interface MiddlewareEntry {
   /** What it is, when recognised: `session`, `auth`, `csrf`, `security`, `static`, `body-parser`, ... */
   role?: string;
   location: Location;
+  /** The entry as written (`"django.contrib.sessions.middleware.SessionMiddleware"` with its quotes), for fixes that move it. */
+  text?: string;
 }
 
 export interface MiddlewareChain {
@@ -182,6 +184,8 @@ export interface SettingsModule {
   starImports: string[];
   /** Where a new setting can be appended (end of module). */
   append: InsertPoint;
+  /** Where a new top-level `import` can go (after the module docstring and the existing imports). */
+  importInsert?: InsertPoint;
 }
 
 // ---------------------------------------------------------------------------

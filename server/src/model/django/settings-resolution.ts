@@ -1,0 +1,67 @@
+// Django reads one settings module, but projects split it: `production.py` does
+// `from .base import *` and overrides a few names. A setting's effective value is the last
+// assignment along that chain, and a finding belongs where that assignment is written.
+import { basename, dirname } from 'node:path';
+import { resolveImport } from '../python-modules';
+import type { ProjectModel, SettingAssignment, SettingsModule } from '../types';
+
+export interface EffectiveSettings {
+  /** The module Django would be pointed at (one that no other settings module star-imports). */
+  module: SettingsModule;
+  /** Every setting visible in that module, with the assignment that wins. */
+  values: Map<string, SettingAssignment>;
+  /** A star import could not be followed (a third-party or missing module): a setting may be set there. */
+  incomplete: boolean;
+  /** The module is named for development or tests (`dev.py`, `local.py`, `settings/test.py`): deploy checks do not apply. */
+  development: boolean;
+}
+
+const DEVELOPMENT_NAMES = new Set(['dev', 'develop', 'development', 'local', 'test', 'tests', 'testing', 'ci']);
+
+/** Whether a settings module's name says it is for development or tests (`dev.py`, `settings_test.py`, `local_settings.py`). */
+export function isDevelopmentModule(file: string): boolean {
+  const stem = basename(file).replace(/\.py$/, '');
+  const words = stem === '__init__' ? [basename(dirname(file))] : stem.split(/[_.-]/);
+  return words.some((word) => DEVELOPMENT_NAMES.has(word.toLowerCase()));
+}
+
+/**
+ * The settings modules Django can be pointed at (those no deployable settings module star-imports),
+ * each with its settings merged along its star imports.
+ */
+export function effectiveSettings(model: ProjectModel): EffectiveSettings[] {
+  const hasSettings = (file: string) => model.settings.has(file);
+  const hasFile = (file: string) => model.files.has(file);
+  const imported = new Set<string>();
+  // A development module that builds on production.py does not stop production.py from being deployed.
+  for (const module of model.settings.values()) {
+    if (isDevelopmentModule(module.file)) continue;
+    for (const spec of module.starImports) {
+      const target = resolveImport(module.file, spec, hasFile);
+      if (target && hasSettings(target)) imported.add(target);
+    }
+  }
+  const leaves = [...model.settings.values()].filter((module) => !imported.has(module.file));
+  return leaves.map((module) => merge(model, module));
+}
+
+function merge(model: ProjectModel, leaf: SettingsModule): EffectiveSettings {
+  const values = new Map<string, SettingAssignment>();
+  let incomplete = false;
+  const visiting = new Set<string>();
+  const visit = (module: SettingsModule) => {
+    if (visiting.has(module.file)) return; // an import cycle: each module counts once
+    visiting.add(module.file);
+    for (const spec of module.starImports) {
+      const target = resolveImport(module.file, spec, (file) => model.files.has(file));
+      const base = target ? model.settings.get(target) : undefined;
+      if (base) visit(base);
+      else if (!target) incomplete = true; // a module of the workspace that sets nothing changes nothing
+    }
+    // Python runs the star imports where they are written; they sit at the top in practice, so the
+    // module's own assignments override them.
+    for (const [name, assignment] of module.assignments) values.set(name, assignment);
+  };
+  visit(leaf);
+  return { module: leaf, values, incomplete, development: isDevelopmentModule(leaf.file) };
+}
