@@ -1,0 +1,87 @@
+// Django models declared in one module: classes on models.Model (directly, through a base of the
+// same module, or through a base imported from some app's models), their fields and Meta.
+// Inheritance from abstract bases in other files is resolved on the whole project later.
+import { basename, dirname } from 'node:path';
+import type { Node } from 'web-tree-sitter';
+import type { Field, IndexDecl, ModelDecl } from '../../model/types';
+import { fieldIndexes, readField } from './model-fields';
+import { readMeta } from './model-meta';
+import type { ImportBinding } from './imports';
+import { dottedName, lastSegment, locationOf, namedChildren } from './syntax';
+
+/** Bases that make a class a Django model wherever they are imported from. */
+const MODEL_BASES = new Set(['Model', 'AbstractUser', 'AbstractBaseUser', 'TimeStampedModel', 'TimeFramedModel', 'StatusModel', 'MPTTModel', 'PolymorphicModel']);
+
+export interface ModelContext {
+  file: string;
+  bindings: Map<string, ImportBinding>;
+  /** Classes of this module already known to be models. */
+  known: Set<string>;
+}
+
+export function isModelClass(node: Node, context: ModelContext): boolean {
+  return baseNames(node).some((base) => {
+    if (context.known.has(base)) return true;
+    const root = base.split('.')[0];
+    const binding = context.bindings.get(root);
+    if (base === 'models.Model') return true;
+    if (MODEL_BASES.has(lastSegment(base)) && (base.includes('.') || binding)) return true;
+    // `from catalog.models import TimeStamped`: a base from another app's models is a model or an abstract model.
+    return binding !== undefined && /(^|\.)models$/.test(binding.module) && binding.name !== '';
+  });
+}
+
+export function baseNames(node: Node): string[] {
+  const superclasses = node.childForFieldName('superclasses');
+  if (!superclasses) return [];
+  return namedChildren(superclasses).flatMap((base) => {
+    const name = dottedName(base);
+    return name ? [name] : [];
+  });
+}
+
+/** The Django app label: the folder that holds models.py, or the parent of a models/ package. */
+export function appLabel(file: string): string {
+  const dir = dirname(file);
+  return basename(dir) === 'models' ? basename(dirname(dir)) : basename(dir);
+}
+
+export function readModel(node: Node, context: ModelContext): ModelDecl | undefined {
+  const nameNode = node.childForFieldName('name');
+  const body = node.childForFieldName('body');
+  if (!nameNode || !body) return undefined;
+  const name = nameNode.text;
+  const fields: Field[] = [];
+  let meta: ReturnType<typeof readMeta> | undefined;
+  const statements = namedChildren(body);
+  for (const statement of statements) {
+    if (statement.type === 'class_definition' && statement.childForFieldName('name')?.text === 'Meta') {
+      meta = readMeta(statement, context.file);
+      continue;
+    }
+    const field = readField(statement, name, context.file);
+    if (field) fields.push(field);
+  }
+  const indexes: IndexDecl[] = [...fields.flatMap((field) => fieldIndexes(field)), ...(meta?.indexes ?? [])];
+  // A field is indexed when some index leads with it: the index's own flag, or a Meta index/constraint.
+  const leading = new Set(indexes.filter((index) => !index.condition).map((index) => index.fields[0]));
+  for (const field of fields) field.indexed = field.indexed || leading.has(field.name);
+  const app = appLabel(context.file);
+  const last = statements[statements.length - 1];
+  const indent = ' '.repeat(last ? last.startPosition.column : node.startPosition.column + 4);
+  return {
+    name,
+    stack: 'django',
+    app,
+    table: meta?.dbTable ?? `${app}_${name.toLowerCase()}`,
+    fields,
+    indexes,
+    ...(meta?.abstract ? { abstract: true } : {}),
+    bases: baseNames(node),
+    location: locationOf(context.file, nameNode),
+    bodyInsert: {
+      position: last ? { line: last.endPosition.row, character: last.endPosition.column } : { line: body.endPosition.row, character: body.endPosition.column },
+      indent,
+    },
+  };
+}

@@ -1,0 +1,126 @@
+// Small helpers over tree-sitter nodes. tree-sitter's web binding counts columns in UTF-16 code
+// units, as LSP does, so positions carry over unchanged.
+import type { Node } from 'web-tree-sitter';
+import type { Location, Range } from '../../model/types';
+
+export function rangeOf(node: Node): Range {
+  return {
+    start: { line: node.startPosition.row, character: node.startPosition.column },
+    end: { line: node.endPosition.row, character: node.endPosition.column },
+  };
+}
+
+export function locationOf(file: string, node: Node): Location {
+  return { file, range: rangeOf(node) };
+}
+
+export function namedChildren(node: Node): Node[] {
+  return node.namedChildren.filter((child): child is Node => child !== null);
+}
+
+/** Every node below `root`, depth first, without recursion (generated files nest deeply). */
+export function* descendants(root: Node): Generator<Node> {
+  const cursor = root.walk();
+  try {
+    let depth = 0;
+    for (;;) {
+      yield cursor.currentNode;
+      if (cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      for (;;) {
+        if (depth === 0) return;
+        if (cursor.gotoNextSibling()) break;
+        cursor.gotoParent();
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** `models.ForeignKey` → `models.ForeignKey`; the dotted text of a name or attribute chain, else undefined. */
+export function dottedName(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') {
+    const object = dottedName(node.childForFieldName('object'));
+    const attribute = node.childForFieldName('attribute');
+    return object && attribute ? `${object}.${attribute.text}` : undefined;
+  }
+  return undefined;
+}
+
+export const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+
+export interface CallParts {
+  callee: string | undefined;
+  positional: Node[];
+  keywords: Map<string, Node>;
+}
+
+/** A call's callee (dotted) and its arguments. */
+export function callParts(call: Node): CallParts {
+  const positional: Node[] = [];
+  const keywords = new Map<string, Node>();
+  const args = call.childForFieldName('arguments');
+  for (const arg of args ? namedChildren(args) : []) {
+    if (arg.type === 'keyword_argument') {
+      const name = arg.childForFieldName('name');
+      const value = arg.childForFieldName('value');
+      if (name && value) keywords.set(name.text, value);
+    } else if (arg.type !== 'comment') {
+      positional.push(arg);
+    }
+  }
+  return { callee: dottedName(call.childForFieldName('function')), positional, keywords };
+}
+
+/** The statements of a module or block, with `if`/`try`/`with` bodies at the same level flattened in source order. */
+export function* topLevelStatements(block: Node): Generator<Node> {
+  for (const statement of namedChildren(block)) {
+    if (['if_statement', 'try_statement', 'with_statement', 'else_clause', 'elif_clause', 'except_clause', 'finally_clause'].includes(statement.type)) {
+      for (const part of namedChildren(statement)) {
+        if (part.type === 'block') yield* topLevelStatements(part);
+        else if (['else_clause', 'elif_clause', 'except_clause', 'finally_clause'].includes(part.type)) yield* topLevelStatements(part);
+      }
+    } else {
+      yield statement;
+    }
+  }
+}
+
+/** The assignment inside an expression statement (`X = 1`, `X: int = 1`, `X += [..]`), if that is what it is. */
+export function assignmentOf(statement: Node): Node | undefined {
+  if (statement.type !== 'expression_statement') return undefined;
+  const inner = statement.namedChildren[0];
+  return inner && (inner.type === 'assignment' || inner.type === 'augmented_assignment') ? inner : undefined;
+}
+
+/** The text of a string literal without quotes and prefixes, or undefined for f-strings and non-strings. */
+export function stringValue(node: Node): string | undefined {
+  if (node.type === 'concatenated_string') {
+    const parts = namedChildren(node).map(stringValue);
+    return parts.every((part) => part !== undefined) ? parts.join('') : undefined;
+  }
+  if (node.type !== 'string') return undefined;
+  const children = namedChildren(node);
+  if (children.some((child) => child.type === 'interpolation')) return undefined;
+  const start = children.find((child) => child.type === 'string_start');
+  if (start && /[fF]/.test(start.text)) return undefined;
+  const raw = start ? /[rR]/.test(start.text) : false;
+  return children
+    .filter((child) => child.type === 'string_content' || child.type === 'escape_sequence')
+    .map((child) => (child.type === 'escape_sequence' && !raw ? unescape(child.text) : child.text))
+    .join('');
+}
+
+function unescape(sequence: string): string {
+  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+  const key = sequence.slice(1);
+  if (key in simple) return simple[key];
+  if (/^x[0-9a-fA-F]{2}$/.test(key) || /^u[0-9a-fA-F]{4}$/.test(key)) return String.fromCharCode(parseInt(key.slice(1), 16));
+  return sequence;
+}
