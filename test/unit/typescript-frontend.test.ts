@@ -3,31 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { typescriptFrontend } from '../../server/src/frontends/typescript';
-import type { FileFacts, ModelDecl, Value } from '../../server/src/model/types';
+import type { FileFacts, ModelDecl } from '../../server/src/model/types';
 import { Analyzer } from '../../server/src/workspace/analyzer';
+import { plain } from '../support/values';
 
 const example = join(__dirname, '..', '..', 'examples', 'express-typeorm');
 const analyzeExample = (rel: string) => typescriptFrontend.analyze(join(example, rel), readFileSync(join(example, rel), 'utf8'));
 const analyze = (text: string, file = '/project/src/file.ts') => typescriptFrontend.analyze(file, text);
-
-/** A Value without locations, for readable assertions. */
-function plain(value: Value | undefined): unknown {
-  if (!value) return undefined;
-  switch (value.kind) {
-    case 'object':
-      return Object.fromEntries(value.entries.map((e) => [e.key, plain(e.value)]));
-    case 'list':
-      return value.items.map(plain);
-    case 'env':
-      return { env: value.name, ...(value.fallback ? { fallback: plain(value.fallback) } : {}) };
-    case 'unknown':
-      return { unknown: value.text };
-    case 'none':
-      return null;
-    default:
-      return value.value;
-  }
-}
 
 function model(facts: FileFacts, name: string): ModelDecl {
   const found = facts.models.find((m) => m.name === name);

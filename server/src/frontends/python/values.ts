@@ -3,7 +3,7 @@
 // python-decouple), whose literal default is kept so rules can judge it.
 import type { Node } from 'web-tree-sitter';
 import type { ObjectEntry, Value } from '../../model/types';
-import { callParts, descendants, dottedName, locationOf, namedChildren, stringValue } from './syntax';
+import { callParts, descendants, dottedName, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
 /** What a module binds that changes how expressions read: earlier settings, and names for the environment. */
 export interface ValueScope {
@@ -28,9 +28,13 @@ export function newScope(file: string): ValueScope {
   };
 }
 
-export function readValue(node: Node, scope: ValueScope): Value {
+/** Deeper than this, an expression is generated code, not a setting anyone reads: it stays unknown. */
+const MAX_DEPTH = 64;
+
+export function readValue(node: Node, scope: ValueScope, depth = 0): Value {
   const location = locationOf(scope.file, node);
-  const literal = readLiteral(node, scope);
+  if (depth > MAX_DEPTH) return { kind: 'unknown', text: node.text.slice(0, 200), location };
+  const literal = readLiteral(node, scope, depth + 1);
   if (literal) return literal;
   const env = envRead(node, scope);
   if (env) return env;
@@ -43,7 +47,8 @@ export function readValue(node: Node, scope: ValueScope): Value {
   return { kind: 'unknown', text: node.text.length > 200 ? `${node.text.slice(0, 200)}…` : node.text, location };
 }
 
-function readLiteral(node: Node, scope: ValueScope): Value | undefined {
+function readLiteral(node: Node, scope: ValueScope, depth: number): Value | undefined {
+  if (depth > MAX_DEPTH) return undefined;
   const location = locationOf(scope.file, node);
   switch (node.type) {
     case 'true':
@@ -63,17 +68,17 @@ function readLiteral(node: Node, scope: ValueScope): Value | undefined {
     }
     case 'parenthesized_expression': {
       const inner = namedChildren(node).find((child) => child.type !== 'comment');
-      return inner ? withLocation(readValue(inner, scope), location) : undefined;
+      return inner ? withLocation(readValue(inner, scope, depth + 1), location) : undefined;
     }
     case 'list':
     case 'tuple': {
       const items = namedChildren(node).filter((child) => child.type !== 'comment');
       // `[*BASE, "x"]`: the spread part is not a literal.
       if (items.some((item) => item.type === 'list_splat' || item.type === 'list_comprehension')) return undefined;
-      return { kind: 'list', items: items.map((item) => readValue(item, scope)), location };
+      return { kind: 'list', items: items.map((item) => readValue(item, scope, depth + 1)), location };
     }
     case 'dictionary':
-      return readDictionary(node, scope);
+      return readDictionary(node, scope, depth);
     case 'identifier': {
       const bound = scope.names.get(node.text);
       return bound ? withLocation(bound, location) : undefined;
@@ -81,12 +86,12 @@ function readLiteral(node: Node, scope: ValueScope): Value | undefined {
     case 'unary_operator': {
       const operand = node.childForFieldName('argument');
       const operator = node.childForFieldName('operator')?.text;
-      const value = operand ? readLiteral(operand, scope) : undefined;
+      const value = operand ? readLiteral(operand, scope, depth + 1) : undefined;
       if (value?.kind === 'number' && (operator === '-' || operator === '+')) return { kind: 'number', value: operator === '-' ? -value.value : value.value, location };
       return undefined;
     }
     case 'binary_operator':
-      return readArithmetic(node, scope);
+      return readArithmetic(node, scope, depth);
     default:
       return undefined;
   }
@@ -96,7 +101,7 @@ function withLocation(value: Value, location: Value['location']): Value {
   return { ...value, location } as Value;
 }
 
-function readDictionary(node: Node, scope: ValueScope): Value | undefined {
+function readDictionary(node: Node, scope: ValueScope, depth: number): Value | undefined {
   const entries: ObjectEntry[] = [];
   let partial = false;
   for (const pair of namedChildren(node)) {
@@ -108,19 +113,19 @@ function readDictionary(node: Node, scope: ValueScope): Value | undefined {
       partial = true;
       continue;
     }
-    entries.push({ key: keyText, value: readValue(value, scope), location: locationOf(scope.file, pair) });
+    entries.push({ key: keyText, value: readValue(value, scope, depth + 1), location: locationOf(scope.file, pair) });
   }
   return { kind: 'object', entries, location: locationOf(scope.file, node), ...(partial ? { partial } : {}) };
 }
 
 /** `60 * 60 * 24 * 14`, and list concatenation `BASE + ["x"]`. */
-function readArithmetic(node: Node, scope: ValueScope): Value | undefined {
+function readArithmetic(node: Node, scope: ValueScope, depth: number): Value | undefined {
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
   const operator = node.childForFieldName('operator')?.text;
   if (!left || !right || !operator) return undefined;
-  const a = readLiteral(left, scope);
-  const b = readLiteral(right, scope);
+  const a = readLiteral(left, scope, depth + 1);
+  const b = readLiteral(right, scope, depth + 1);
   const location = locationOf(scope.file, node);
   if (a?.kind === 'list' && b?.kind === 'list' && operator === '+') return { kind: 'list', items: [...a.items, ...b.items], location };
   if (a?.kind === 'string' && b?.kind === 'string' && operator === '+') return { kind: 'string', value: a.value + b.value, location };
@@ -161,7 +166,7 @@ function envRead(node: Node, scope: ValueScope): Value | undefined {
   const { callee, positional, keywords } = callParts(node);
   if (!callee) return undefined;
   const nameOf = (arg: Node | undefined) => (arg ? stringValue(arg) : undefined);
-  const fallbackOf = (arg: Node | undefined) => (arg ? readLiteral(arg, scope) : undefined);
+  const fallbackOf = (arg: Node | undefined) => (arg ? readLiteral(arg, scope, 0) : undefined);
   const env = (name: string | undefined, fallback: Value | undefined): Value => ({ kind: 'env', name, ...(fallback ? { fallback } : {}), location });
   const dot = callee.lastIndexOf('.');
   const receiver = dot === -1 ? callee : callee.slice(0, dot);
@@ -191,6 +196,7 @@ export function bindImport(scope: ValueScope, module: string, name: string, alia
 export function bindAssignment(scope: ValueScope, target: string, value: Node): void {
   if (value.type === 'call') {
     const callee = callParts(value).callee;
-    if (callee === 'environ.Env' || callee === 'Env' || callee === 'environs.Env') scope.envInstances.add(target);
+    // django-environ's `environ.Env()` and environs' `Env()`, under any import alias.
+    if (callee && lastSegment(callee) === 'Env') scope.envInstances.add(target);
   }
 }
