@@ -21,8 +21,12 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
+  // TypeScript's compiler (through ts-morph) is most of the bundle; minified, the .vsix stays small.
+  minify: !watch,
   logLevel: 'warning',
   absWorkingDir: root,
+  // web-tree-sitter's ESM build locates itself through import.meta.url, which a CommonJS bundle lacks.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
 };
 
 const builds = [

@@ -25,8 +25,10 @@ export interface JsonModel extends JsonPlace {
     indexed: boolean;
     relation?: { kind: string; target: string };
     line: number;
+    /** Set when the field is declared in another file than the model (an abstract base). */
+    file?: string;
   }[];
-  indexes: { fields: string[]; unique: boolean; source: string; line?: number }[];
+  indexes: { fields: string[]; unique: boolean; source: string; line?: number; file?: string }[];
 }
 
 export interface JsonSignal extends JsonPlace {
@@ -86,12 +88,15 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
           indexed: f.indexed,
           ...(f.relation ? { relation: { kind: f.relation.kind, target: f.relation.target } } : {}),
           line: f.location.range.start.line + 1,
+          // A field inherited from an abstract base in another module.
+          ...(f.location.file !== m.location.file ? { file: rel(f.location.file) } : {}),
         })),
         indexes: m.indexes.map((i) => ({
           fields: i.fields,
           unique: i.unique,
           source: i.source,
           ...(i.location ? { line: i.location.range.start.line + 1 } : {}),
+          ...(i.location && i.location.file !== m.location.file ? { file: rel(i.location.file) } : {}),
         })),
       }))
       .sort(byPlace),

@@ -32,7 +32,7 @@ export class Analyzer {
   readonly files = new Map<string, FileFacts>();
   /** Files that were found but not analysed, with the reason (too large, binary, not UTF-8). */
   readonly skipped = new Map<string, string>();
-  private config: Config;
+  private currentConfig: Config;
   private isExcluded: ExcludeMatcher;
   private cachedModel?: ProjectModel;
   private cachedFindings?: Finding[];
@@ -40,15 +40,19 @@ export class Analyzer {
   private readonly rules: readonly Rule[];
 
   constructor(readonly root: string, options: AnalyzerOptions = {}) {
-    this.config = options.config ?? emptyConfig();
-    this.isExcluded = excludeMatcher(this.config.exclude);
+    this.currentConfig = options.config ?? emptyConfig();
+    this.isExcluded = excludeMatcher(this.currentConfig.exclude);
     this.log = options.log ?? (() => {});
     const rules = options.rules ?? RULES;
     this.rules = options.onlyRules ? rules.filter((rule) => options.onlyRules!.includes(rule.id)) : rules;
   }
 
+  get config(): Config {
+    return this.currentConfig;
+  }
+
   setConfig(config: Config): void {
-    this.config = config;
+    this.currentConfig = config;
     this.isExcluded = excludeMatcher(config.exclude);
     for (const file of [...this.files.keys()]) if (!this.includes(file)) this.files.delete(file);
     this.invalidate();
@@ -107,7 +111,7 @@ export class Analyzer {
       const model = this.model();
       const all: Finding[] = [];
       for (const rule of this.rules) {
-        const setting = this.config.rules[rule.id];
+        const setting = this.currentConfig.rules[rule.id];
         if (setting === 'off') continue;
         try {
           for (const finding of rule.check(model)) all.push(setting ? { ...finding, severity: setting } : finding);

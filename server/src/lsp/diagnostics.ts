@@ -1,0 +1,51 @@
+// Findings as LSP diagnostics. Diagnostics are pushed for the whole workspace after each analysis:
+// a finding can move between files (an override in production.py silences base.py), so every file
+// whose findings changed is republished, and files that lost all their findings get an empty list.
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { Finding, Severity } from '../model/types';
+import { fileUri } from './uri';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding): Diagnostic {
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    source: 'stackscope',
+    code: finding.rule,
+    message: finding.message,
+    ...(finding.related?.length
+      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: fileUri(r.location.file), range: r.location.range }, message: r.message })) }
+      : {}),
+  };
+}
+
+export class DiagnosticsPublisher {
+  /** What each file was last published with, to skip unchanged files. */
+  private readonly published = new Map<string, string>();
+
+  constructor(private readonly connection: Connection) {}
+
+  publish(findings: readonly Finding[]): void {
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const finding of findings) {
+      const list = byFile.get(finding.file) ?? [];
+      list.push(toDiagnostic(finding));
+      byFile.set(finding.file, list);
+    }
+    for (const file of this.published.keys()) if (!byFile.has(file)) byFile.set(file, []);
+    for (const [file, diagnostics] of byFile) {
+      const key = JSON.stringify(diagnostics);
+      if (this.published.get(file) === key) continue;
+      if (diagnostics.length === 0) this.published.delete(file);
+      else this.published.set(file, key);
+      void this.connection.sendDiagnostics({ uri: fileUri(file), diagnostics });
+    }
+  }
+}

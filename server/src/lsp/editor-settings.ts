@@ -1,0 +1,20 @@
+// The `stackscope.*` settings of VS Code, as a partial config that overrides stackscope.json.
+import type { Config, RuleSetting } from '../workspace/config';
+import { SEVERITIES } from '../rules/rule';
+
+const SETTINGS: readonly string[] = ['off', ...SEVERITIES];
+
+/** Reads the `stackscope` section; `default` (or anything unknown) leaves the rule to stackscope.json. */
+export function editorConfig(section: unknown): Partial<Config> {
+  const config: Partial<Config> = {};
+  if (typeof section !== 'object' || section === null) return config;
+  const { rules, exclude } = section as { rules?: unknown; exclude?: unknown };
+  if (typeof rules === 'object' && rules !== null) {
+    config.rules = {};
+    for (const [id, setting] of Object.entries(rules)) {
+      if (typeof setting === 'string' && SETTINGS.includes(setting)) config.rules[id] = setting as RuleSetting;
+    }
+  }
+  if (Array.isArray(exclude)) config.exclude = exclude.filter((pattern): pattern is string => typeof pattern === 'string');
+  return config;
+}

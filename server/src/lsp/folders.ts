@@ -1,0 +1,49 @@
+// One Analyzer per workspace folder. A file belongs to the innermost folder that contains it.
+import { sep } from 'node:path';
+import { Analyzer } from '../workspace/analyzer';
+import { type Config, loadConfig, mergeConfig } from '../workspace/config';
+
+export interface Folder {
+  uri: string;
+  path: string;
+  analyzer: Analyzer;
+}
+
+export class Folders {
+  private folders: Folder[] = [];
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  all(): readonly Folder[] {
+    return this.folders;
+  }
+
+  add(uri: string, path: string): Folder {
+    const folder = { uri, path, analyzer: new Analyzer(path, { log: this.log }) };
+    this.folders.push(folder);
+    // Innermost first, so nested folders win in `folderOf`.
+    this.folders.sort((a, b) => b.path.length - a.path.length);
+    return folder;
+  }
+
+  /** Fresh analyzers for every folder (a full rescan forgets deleted files and stale facts). */
+  reset(): readonly Folder[] {
+    for (const folder of this.folders) folder.analyzer = new Analyzer(folder.path, { log: this.log, config: folder.analyzer.config });
+    return this.folders;
+  }
+
+  remove(uri: string): void {
+    this.folders = this.folders.filter((folder) => folder.uri !== uri);
+  }
+
+  folderOf(file: string): Folder | undefined {
+    return this.folders.find((folder) => file === folder.path || file.startsWith(folder.path.endsWith(sep) ? folder.path : folder.path + sep));
+  }
+
+  /** stackscope.json merged with the editor's settings; returns the file's problems for the user. */
+  configure(folder: Folder, editor: Partial<Config>): string[] {
+    const { config, problems } = loadConfig(folder.path);
+    folder.analyzer.setConfig(mergeConfig(config, editor));
+    return problems;
+  }
+}
