@@ -33,6 +33,7 @@ export function startServer(connection: Connection): void {
   const publisher = new DiagnosticsPublisher(connection);
   const pending = new Map<string, NodeJS.Timeout>();
   let canReadConfiguration = false;
+  let canWatchFolders = false;
   let scanGeneration = 0;
   let ready = false;
 
@@ -117,6 +118,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params) => {
     canReadConfiguration = params.capabilities.workspace?.configuration === true;
+    canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
     const initial = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     for (const folder of initial) {
       const path = uriPath(folder.uri);
@@ -135,16 +137,18 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(
     guard('initialise', undefined, async () => {
       if (canReadConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'stackscope' });
-      connection.workspace.onDidChangeWorkspaceFolders(
-        guard('workspace folders', undefined, async (event) => {
-          for (const removed of event.removed) folders.remove(removed.uri);
-          for (const added of event.added) {
-            const path = uriPath(added.uri);
-            if (path) folders.add(added.uri, path);
-          }
-          await scanAll();
-        }),
-      );
+      if (canWatchFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guard('workspace folders', undefined, async (event) => {
+            for (const removed of event.removed) folders.remove(removed.uri);
+            for (const added of event.added) {
+              const path = uriPath(added.uri);
+              if (path) folders.add(added.uri, path);
+            }
+            await scanAll();
+          }),
+        );
+      }
       await scanAll();
     }),
   );

@@ -1,0 +1,232 @@
+// The built language server over stdio, driven as an editor drives it: initialise, receive the
+// workspace's diagnostics, ask for code actions, edit buffers, change settings, break files.
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { CodeAction, DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languageserver-protocol';
+import { applyEdits } from '../support/harness';
+
+const root = join(__dirname, '..', '..');
+const uri = (path: string) => pathToFileURL(path).href;
+
+/** A diagnostic as Stackscope publishes it (its message is always plain text). */
+interface Diagnostic {
+  range: Range;
+  message: string;
+  severity?: number;
+  code?: string | number;
+  source?: string;
+  relatedInformation?: DiagnosticRelatedInformation[];
+}
+
+interface PublishDiagnosticsParams {
+  uri: string;
+  diagnostics: Diagnostic[];
+}
+
+class Editor {
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  settings: Record<string, unknown> = {};
+  private readonly waiters: (() => void)[] = [];
+  private versions = new Map<string, number>();
+
+  constructor(readonly connection: MessageConnection, readonly child: ChildProcess) {
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params.diagnostics);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      if (process.env.STACKSCOPE_TEST_LOG) console.log(params.message);
+    });
+    connection.onNotification('window/showMessage', () => undefined);
+    connection.onNotification('$/progress', () => undefined);
+    connection.onNotification('stackscope/didAnalyze', () => undefined);
+  }
+
+  /** Waits until the diagnostics of `file` satisfy `test`. */
+  async until(file: string, test: (diagnostics: Diagnostic[]) => boolean, what: string, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const current = this.diagnostics.get(uri(file)) ?? [];
+      if (test(current)) return current;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; diagnostics now: ${JSON.stringify(current.map((d) => d.message.slice(0, 60)))}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 500));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  open(file: string, language = file.endsWith('.py') ? 'python' : 'typescript'): void {
+    this.versions.set(file, 1);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(file), languageId: language, version: 1, text: readFileSync(file, 'utf8') } });
+  }
+
+  change(file: string, text: string): void {
+    const version = (this.versions.get(file) ?? 1) + 1;
+    this.versions.set(file, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(file), version }, contentChanges: [{ text }] });
+  }
+
+  codeActions(file: string, diagnostic: Diagnostic, only?: string[]): Promise<CodeAction[]> {
+    return this.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uri(file) },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], ...(only ? { only } : {}) },
+    });
+  }
+}
+
+/** Applies one action's edits for `file` to `text`. */
+function applied(action: CodeAction, file: string, text: string): string {
+  const edits = (action.edit?.changes?.[uri(file)] ?? []) as TextEdit[];
+  return applyEdits(text, edits.map((edit) => ({ file, range: edit.range, newText: edit.newText })));
+}
+
+describe('the language server over stdio', () => {
+  let workspace: string;
+  let editor: Editor;
+  let settingsPy: string;
+  let appTs: string;
+
+  before(async () => {
+    workspace = mkdtempSync(join(tmpdir(), 'stackscope-lsp-'));
+    cpSync(join(root, 'examples'), workspace, { recursive: true });
+    settingsPy = join(workspace, 'django-shop', 'shop', 'settings.py');
+    appTs = join(workspace, 'express-typeorm', 'src', 'app.ts');
+    const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    editor = new Editor(connection, child);
+    connection.listen();
+    const result = await connection.sendRequest<{ capabilities: { codeActionProvider?: unknown } }>('initialize', {
+      processId: process.pid,
+      rootUri: uri(workspace),
+      workspaceFolders: [{ uri: uri(workspace), name: 'examples' }],
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
+    });
+    assert.ok(result.capabilities.codeActionProvider);
+    await connection.sendNotification('initialized', {});
+  });
+
+  after(async () => {
+    await editor.connection.sendRequest('shutdown').catch(() => undefined);
+    await editor.connection.sendNotification('exit').catch(() => undefined);
+    await new Promise((resolve) => {
+      if (editor.child.exitCode !== null) resolve(undefined);
+      editor.child.once('exit', resolve);
+      setTimeout(() => editor.child.kill(), 3000);
+    });
+    editor.connection.dispose();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('publishes the whole workspace at start-up, on files nobody opened', async () => {
+    const django = await editor.until(settingsPy, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')), 'the Django diagnostics');
+    const secure = django.find((d) => d.message.startsWith('SESSION_COOKIE_SECURE'))!;
+    assert.equal(secure.source, 'stackscope');
+    assert.equal(secure.code, 'insecure-session');
+    assert.match(secure.message, /security\.W012/);
+    const order = django.find((d) => d.code === 'middleware-order')!;
+    assert.equal(order.severity, 1);
+    assert.equal(order.relatedInformation?.[0].location.uri, uri(settingsPy));
+    await editor.until(appTs, (d) => d.some((x) => x.message.includes('hard-coded')), 'the Express diagnostics');
+  });
+
+  it('offers the quick fix and a suppression, and the fixed text loses the diagnostic', async () => {
+    editor.open(settingsPy);
+    const diagnostics = await editor.until(settingsPy, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')), 'the cookie diagnostic');
+    const secure = diagnostics.find((d) => d.message.startsWith('SESSION_COOKIE_SECURE'))!;
+    const actions = await editor.codeActions(settingsPy, secure);
+    const fix = actions.find((a) => a.title === 'Set SESSION_COOKIE_SECURE = True');
+    assert.ok(fix, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(fix.kind, 'quickfix');
+    assert.equal(fix.isPreferred, true);
+    const suppress = actions.find((a) => a.title === 'Suppress insecure-session on this line');
+    assert.ok(suppress);
+    const original = readFileSync(settingsPy, 'utf8');
+    assert.match(applied(suppress, settingsPy, original), /^# stackscope: ignore\[insecure-session\]\nSESSION_COOKIE_SECURE = False$/m);
+
+    editor.change(settingsPy, applied(fix, settingsPy, original));
+    await editor.until(settingsPy, (d) => !d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')) && d.some((x) => x.code === 'middleware-order'), 'the cookie diagnostic to go');
+  });
+
+  it('fixes a TypeScript finding and survives a half-typed buffer', async () => {
+    editor.open(appTs);
+    const diagnostics = await editor.until(appTs, (d) => d.some((x) => x.message.includes('hard-coded')), 'the secret diagnostic');
+    const secret = diagnostics.find((d) => d.message.includes('hard-coded'))!;
+    const actions = await editor.codeActions(appTs, secret);
+    const fix = actions.find((a) => a.title === 'Read the secret from process.env.SESSION_SECRET');
+    assert.ok(fix, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    const fixed = applied(fix, appTs, readFileSync(appTs, 'utf8'));
+    assert.match(fixed, /process\.env\.SESSION_SECRET/);
+
+    editor.change(appTs, "import session from 'express-session';\napp.use(session({ secret: ");
+    editor.change(appTs, fixed);
+    await editor.until(appTs, (d) => d.length > 0 && !d.some((x) => x.message.includes('hard-coded')), 'the secret diagnostic to go');
+    const model = await editor.connection.sendRequest<{ folders: { model: { models: { name: string }[] } }[] }>('stackscope/model', {});
+    assert.ok(model.folders[0].model.models.some((m) => m.name === 'Post'), 'the server still answers');
+  });
+
+  it('returns every preferred fix of a file as one fix-all action, only when asked', async () => {
+    const diagnostics = await editor.until(settingsPy, (d) => d.length > 0, 'settings diagnostics');
+    const light = await editor.codeActions(settingsPy, diagnostics[0]);
+    assert.ok(!light.some((a) => a.kind === 'source.fixAll.stackscope'));
+    const [all] = await editor.codeActions(settingsPy, diagnostics[0], ['source.fixAll']);
+    assert.equal(all?.kind, 'source.fixAll.stackscope');
+    assert.ok((all.edit?.changes?.[uri(settingsPy)]?.length ?? 0) >= 3);
+  });
+
+  it('serves the project model to the explorer', async () => {
+    const response = await editor.connection.sendRequest<{ folders: { folder: string; model: { models: { name: string }[]; middleware: { stack: string; chain: { name: string; findings: string[] }[] }[]; signals: { handler: string }[] } }[] }>('stackscope/model', {});
+    const { folder, model } = response.folders[0];
+    assert.equal(folder, workspace);
+    assert.deepEqual(model.models.map((m) => m.name).sort(), ['Author', 'Book', 'Post', 'Publisher', 'Tag', 'User']);
+    const django = model.middleware.find((chain) => chain.stack === 'django')!;
+    const auth = django.chain.find((entry) => entry.name.endsWith('AuthenticationMiddleware'))!;
+    assert.match(auth.findings[0], /comes before SessionMiddleware/);
+    assert.ok(model.middleware.some((chain) => chain.stack === 'express'));
+    assert.ok(model.signals.some((s) => s.handler === 'invalidate_book_cache'));
+  });
+
+  it('applies VS Code settings over stackscope.json, and severities at once', async () => {
+    editor.settings = { rules: { 'insecure-session': 'off', 'middleware-order': 'warning' }, exclude: [] };
+    await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const left = await editor.until(settingsPy, (d) => d.length > 0 && d.every((x) => x.code === 'middleware-order' && x.severity === 2), 'only middleware-order, as warnings');
+    assert.ok(left.length > 0);
+    await editor.until(appTs, (d) => d.length === 0, 'the Express diagnostics to go');
+    editor.settings = {};
+    await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await editor.until(appTs, (d) => d.length > 0, 'the Express diagnostics to come back');
+  });
+
+  it('re-reads files changed on disk, and shrugs at a file that is not UTF-8', async () => {
+    const base = join(workspace, 'django-shop', 'shop', 'production.py');
+    writeFileSync(base, 'from .settings import *  # noqa\nSESSION_COOKIE_HTTPONLY = False\n');
+    const binary = join(workspace, 'django-shop', 'catalog', 'blob.py');
+    writeFileSync(binary, Buffer.from([0x44, 0x45, 0xff, 0xfe, 0x00, 0x81]));
+    await editor.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: uri(base), type: 1 },
+        { uri: uri(binary), type: 1 },
+      ],
+    });
+    await editor.until(base, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_HTTPONLY')), 'a finding in the new file');
+    rmSync(base);
+    await editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(base), type: 3 }] });
+    await editor.until(base, (d) => d.length === 0, 'the deleted file to be cleared');
+    const model = await editor.connection.sendRequest<{ folders: unknown[] }>('stackscope/model', {});
+    assert.equal(model.folders.length, 1);
+  });
+});
