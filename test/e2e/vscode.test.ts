@@ -1,0 +1,129 @@
+// The packaged extension in a real VS Code (code-server), driven through Chromium the way a user
+// works: open settings.py, read the Problems panel, apply the quick fix, browse the explorer.
+// Installs what it needs on first run (Debian packages, code-server into .e2e-cache/).
+import assert from 'node:assert/strict';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test, type TestContext } from 'node:test';
+import { openBrowser, type Browser } from './support/browser';
+import { ensureCodeServer } from './support/code-server-install';
+import { installExtension, startCodeServer, type CodeServer } from './support/code-server-session';
+import { outputDir } from './support/paths';
+import { chooseQuickFix, openQuickFixMenu } from './support/quick-fix';
+import { failureScreenshot, ReadmeScreenshots } from './support/screenshots';
+import { makeSessionDirs, removeSessionDirs, type SessionDirs } from './support/session-dirs';
+import { ensureSystemPackages } from './support/system-packages';
+import { expandView, findTreeItem, openViewContainer } from './support/tree-views';
+import { ensureVsix } from './support/vsix';
+import { waitFor } from './support/wait';
+import { goToLine, openProblems, quickOpen, save, waitForProblem, waitForWorkbench } from './support/workbench';
+
+const SETTINGS = 'django-shop/shop/settings.py';
+const INSECURE = 'SESSION_COOKIE_SECURE = False';
+const FIX_TITLE = 'Set SESSION_COOKIE_SECURE = True';
+
+let entry: string;
+let vsix: string;
+let dirs: SessionDirs | undefined;
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+let failedSteps = 0;
+
+before(async () => {
+  await ensureSystemPackages();
+  entry = await ensureCodeServer();
+  vsix = await ensureVsix();
+}, { timeout: 1_200_000 });
+
+after(async () => {
+  await browser?.context.close().catch(() => undefined);
+  await server?.stop();
+  if (dirs) removeSessionDirs(dirs);
+});
+
+/** code-server's own log and VS Code's logs, which hold the extension host's and every output channel's. */
+function keepLogs(from: SessionDirs): void {
+  if (existsSync(from.logFile)) copyFileSync(from.logFile, join(outputDir, 'code-server.log'));
+  const vscodeLogs = join(from.userData, 'logs');
+  if (existsSync(vscodeLogs)) cpSync(vscodeLogs, join(outputDir, 'vscode-logs'), { recursive: true });
+}
+
+/** Runs one user step; a failure leaves a screenshot and the logs in the test output. */
+async function step(t: TestContext, name: string, body: () => Promise<void>, timeoutMs = 60_000): Promise<void> {
+  // The step's own deadline (rather than the runner's) turns a hang into an error that leaves evidence.
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`step did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  await t.test(name, { timeout: timeoutMs + 15_000 }, async () => {
+    try {
+      await Promise.race([body(), deadline]);
+    } catch (error) {
+      failedSteps++;
+      mkdirSync(outputDir, { recursive: true });
+      const shot = browser ? await failureScreenshot(browser.page, name) : undefined;
+      if (dirs) keepLogs(dirs);
+      if (shot) (error as Error).message += `\nscreenshot: ${shot}`;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+}
+
+test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 300_000 }, async (t) => {
+  let workbenchReady = false;
+  const readme = new ReadmeScreenshots();
+  dirs = makeSessionDirs();
+  const settingsFile = join(dirs.workspace, SETTINGS);
+  const insecureLine = readFileSync(settingsFile, 'utf8').split('\n').findIndex((line) => line.startsWith(INSECURE)) + 1;
+  assert.ok(insecureLine > 0, `${SETTINGS} in examples/ no longer contains ${INSECURE}`);
+
+  await step(t, 'code-server starts with the .vsix installed', async () => {
+    await installExtension(entry, dirs!, vsix);
+    server = await startCodeServer(entry, dirs!);
+    browser = await openBrowser(dirs!.browserProfile);
+    await waitForWorkbench(browser.page, server.workspaceUrl);
+    workbenchReady = true;
+  }, 150_000);
+  // Every later step needs the workbench; failing each of them again would only add noise.
+  if (!workbenchReady || !browser) return;
+  const page = browser.page;
+
+  await step(t, 'the Problems panel shows the insecure session cookie', async () => {
+    await quickOpen(page, SETTINGS);
+    await openProblems(page);
+    const rows = await waitForProblem(page, 'SESSION_COOKIE_SECURE', 60_000);
+    const ours = rows.find((row) => row.includes('SESSION_COOKIE_SECURE'))!;
+    assert.match(ours, /stackscope/i, `the problem is not reported by Stackscope: ${ours}`);
+  }, 90_000);
+
+  await step(t, 'the quick fix sets SESSION_COOKIE_SECURE = True on disk', async () => {
+    await page.keyboard.press('Escape');
+    await goToLine(page, insecureLine);
+    await openQuickFixMenu(page, FIX_TITLE, 45_000);
+    await readme.take(page, 'screenshot-problems.png');
+    await chooseQuickFix(page, FIX_TITLE);
+    await save(page);
+    const saved = await waitFor('settings.py on disk to change', async () => {
+      const text = readFileSync(settingsFile, 'utf8');
+      return text.includes(INSECURE) && !/SESSION_COOKIE_SECURE = True/.test(text) ? undefined : text;
+    }, 10_000);
+    assert.match(saved, /^SESSION_COOKIE_SECURE = True$/m);
+    assert.doesNotMatch(saved, /^SESSION_COOKIE_SECURE = False$/m);
+  }, 90_000);
+
+  await step(t, 'the Stackscope views list models and middleware', async () => {
+    await page.keyboard.press('Escape');
+    await openViewContainer(page, 'Stackscope');
+    await expandView(page, 'Models');
+    await findTreeItem(page, 'Models', /^Book\b/, 20_000);
+    await findTreeItem(page, 'Models', /^Author\b/, 20_000);
+    await expandView(page, 'Middleware');
+    await findTreeItem(page, 'Middleware', /SessionMiddleware\b/, 20_000);
+    await findTreeItem(page, 'Middleware', /AuthenticationMiddleware\b/, 20_000);
+    await readme.take(page, 'screenshot-explorer.png');
+  }, 90_000);
+
+  if (failedSteps === 0) t.diagnostic(`updated ${readme.save().map((name) => `images/${name}`).join(', ')}`);
+});
