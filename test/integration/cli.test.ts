@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 // SARIF's schema is JSON Schema draft-04, which needs Ajv's draft-04 build.
 import Ajv from 'ajv-draft-04';
+import { RULES } from '../../server/src/rules';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -101,7 +102,7 @@ describe('stackscope check', () => {
     const json = JSON.parse(run('check', 'examples', '--format', 'json').stdout);
     const results = sarif.runs[0].results;
     assert.equal(results.length, json.findings.length);
-    assert.deepEqual(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), ['insecure-session', 'middleware-order']);
+    assert.deepEqual(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), RULES.map((rule) => rule.id));
     assert.ok(sarif.runs[0].tool.driver.rules.every((r: { help: { markdown: string } }) => r.help.markdown.includes('## Why it matters')));
     assert.equal(results[0].locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
     assert.ok(results.some((r: { fixes?: unknown[] }) => r.fixes && r.fixes.length > 0));

@@ -4,12 +4,14 @@ import type { FileFacts, ProjectModel, SettingsModule } from './types';
 
 /** Assembles the project model from every file's facts. Cheap: no parsing happens here. */
 export function buildProjectModel(root: string, files: Map<string, FileFacts>): ProjectModel {
-  const model: ProjectModel = { root, files, models: [], signals: [], middleware: [], settings: new Map(), sessions: [] };
+  const model: ProjectModel = { root, files, models: [], signals: [], middleware: [], settings: new Map(), sessions: [], queries: [], queryLoops: [] };
   for (const facts of files.values()) {
     model.models.push(...facts.models);
     model.signals.push(...facts.signals);
     model.middleware.push(...facts.middleware);
     model.sessions.push(...facts.sessions);
+    model.queries.push(...(facts.queries ?? []));
+    model.queryLoops.push(...(facts.queryLoops ?? []));
     if (facts.settings) model.settings.set(facts.file, facts.settings as SettingsModule);
   }
   // Cross-file facts: what one file cannot know about itself.

@@ -119,6 +119,15 @@ export interface ModelDecl {
   location: Location;
   /** Where a declaration can be added to the class body (a frontend-provided anchor for fixes). */
   bodyInsert?: InsertPoint;
+  /** Methods and properties, with what they read from the instance (`__str__` reading `self.author.name`). */
+  members?: ModelMember[];
+}
+
+export interface ModelMember {
+  name: string;
+  /** A property is read as an attribute; a method is called. */
+  kind: 'method' | 'property';
+  accesses: RowAccess[];
 }
 
 /** Where new text can be inserted, with the indentation that text must use. */
@@ -205,6 +214,53 @@ export interface SessionConfig {
 }
 
 // ---------------------------------------------------------------------------
+// Queries: where rows of a model are loaded, and what code reads from each row.
+
+/** One method call of a query chain: `filter(title__icontains=q)`, `select_related("author")`. */
+export interface QueryCall {
+  method: string;
+  /** String literal arguments, in order (field paths such as `"author__publisher"`, `"-published"`). */
+  args: string[];
+  /** Keyword argument names (`title__icontains`). */
+  keywords: string[];
+  /** `Prefetch("books", queryset=...)` arguments: their lookup path and the fields of the inner `only()`, if any. */
+  prefetches?: { path: string; only?: string[] }[];
+  location: Location;
+}
+
+/** A query expression: `Book.objects.filter(...).select_related("author")`. */
+export interface QuerySite {
+  /** The model as written at the root of the chain (`Book`); rules resolve it against the models. */
+  model: string;
+  /** The manager or attribute the chain starts from (`objects`). */
+  manager: string;
+  stack: Stack;
+  calls: QueryCall[];
+  /** The whole expression. */
+  location: Location;
+  /** Where the chain can be extended (the end of the expression that builds the queryset). */
+  extendAt: Position;
+}
+
+/** Something read from each row inside a loop: `book.author.name`, `book.tags.all()`. */
+export interface RowAccess {
+  /** Attribute names after the row variable. */
+  path: string[];
+  /** The method called on the last attribute (`all`, `count`, `filter`), when the access is a call. */
+  call?: string;
+  location: Location;
+}
+
+/** A loop over the rows of a query. */
+export interface QueryLoop {
+  query: QuerySite;
+  /** The loop statement or comprehension. */
+  loop: Location;
+  variable: string;
+  accesses: RowAccess[];
+}
+
+// ---------------------------------------------------------------------------
 // What one frontend extracts from one file.
 
 export interface Comment {
@@ -231,6 +287,10 @@ export interface FileFacts {
   sessions: SessionConfig[];
   /** Python: modules this file imports, as written (leading dots kept); used to know which receivers are connected. */
   imports?: string[];
+  /** Query expressions in the file. */
+  queries?: QuerySite[];
+  /** Loops over query results, with what they read per row. */
+  queryLoops?: QueryLoop[];
 }
 
 /** The whole project, assembled from every file's facts. */
@@ -242,6 +302,8 @@ export interface ProjectModel {
   middleware: MiddlewareChain[];
   settings: Map<string, SettingsModule>;
   sessions: SessionConfig[];
+  queries: QuerySite[];
+  queryLoops: QueryLoop[];
 }
 
 // ---------------------------------------------------------------------------

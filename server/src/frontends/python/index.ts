@@ -9,6 +9,7 @@ import { isModelClass, readModel, type ModelContext } from './models';
 import { loadPythonParser, parsePython } from './parser';
 import { syntaxProblem } from './problems';
 import { SettingsCollector } from './settings';
+import { readQueries, readQueryLoops } from './queries';
 import { readConnectCall, readReceiverDecorators } from './signals';
 import { assignmentOf, descendants, namedChildren } from './syntax';
 import { bindAssignment, bindImport, newScope } from './values';
@@ -46,6 +47,8 @@ function extract(file: string, text: string, root: Node, facts: FileFacts): void
   }
   facts.imports = [...imports];
   readModule(file, text, root, facts);
+  facts.queries = readQueries(root, file);
+  facts.queryLoops = readQueryLoops(root, file);
 }
 
 /** Module-level statements in order: what they bind, the settings they assign, the models they declare. */

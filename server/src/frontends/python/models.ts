@@ -3,10 +3,11 @@
 // Inheritance from abstract bases in other files is resolved on the whole project later.
 import { basename, dirname } from 'node:path';
 import type { Node } from 'web-tree-sitter';
-import type { Field, IndexDecl, ModelDecl } from '../../model/types';
+import type { Field, IndexDecl, ModelDecl, ModelMember } from '../../model/types';
 import { fieldIndexes, readField } from './model-fields';
 import { readMeta } from './model-meta';
 import type { ImportBinding } from './imports';
+import { rowAccesses } from './row-accesses';
 import { dottedName, lastSegment, locationOf, namedChildren } from './syntax';
 
 /** Bases that make a class a Django model wherever they are imported from. */
@@ -52,6 +53,7 @@ export function readModel(node: Node, context: ModelContext): ModelDecl | undefi
   if (!nameNode || !body) return undefined;
   const name = nameNode.text;
   const fields: Field[] = [];
+  const members: ModelMember[] = [];
   let meta: ReturnType<typeof readMeta> | undefined;
   const statements = namedChildren(body);
   for (const statement of statements) {
@@ -59,6 +61,8 @@ export function readModel(node: Node, context: ModelContext): ModelDecl | undefi
       meta = readMeta(statement, context.file);
       continue;
     }
+    const member = readMember(statement, context.file);
+    if (member) members.push(member);
     const field = readField(statement, name, context.file);
     if (field) fields.push(field);
   }
@@ -78,10 +82,28 @@ export function readModel(node: Node, context: ModelContext): ModelDecl | undefi
     indexes,
     ...(meta?.abstract ? { abstract: true } : {}),
     bases: baseNames(node),
+    ...(members.length ? { members } : {}),
     location: locationOf(context.file, nameNode),
     bodyInsert: {
       position: last ? { line: last.endPosition.row, character: last.endPosition.column } : { line: body.endPosition.row, character: body.endPosition.column },
       indent,
     },
   };
+}
+
+const PROPERTY_DECORATORS = new Set(['property', 'cached_property']);
+
+/** A method or property of the model, with the attribute chains it reads from `self`. */
+function readMember(statement: Node, file: string): ModelMember | undefined {
+  const fn = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+  if (fn?.type !== 'function_definition') return undefined;
+  const name = fn.childForFieldName('name')?.text;
+  const body = fn.childForFieldName('body');
+  if (!name || !body) return undefined;
+  const decorators = statement.type === 'decorated_definition' ? namedChildren(statement).filter((child) => child.type === 'decorator') : [];
+  const isProperty = decorators.some((decorator) => {
+    const target = decorator.namedChildren[0];
+    return target ? PROPERTY_DECORATORS.has(lastSegment(target.text)) : false;
+  });
+  return { name, kind: isProperty ? 'property' : 'method', accesses: rowAccesses(body, 'self', file) };
 }

@@ -1,0 +1,54 @@
+// Django's relation graph: which model a relation points to, and the reverse accessors
+// (`author.books`, `author.book_set`) that Django adds to the target model.
+import type { Field, ModelDecl, ProjectModel } from '../types';
+
+export interface DjangoModels {
+  byName(name: string): ModelDecl | undefined;
+  /** The model a relation field points to. */
+  target(field: Field): ModelDecl | undefined;
+  /** Reverse accessors on `model`: `books` → the ForeignKey `Book.author` behind it. */
+  reverse(model: ModelDecl): Map<string, { from: ModelDecl; field: Field }>;
+}
+
+export function djangoModels(model: ProjectModel): DjangoModels {
+  const concrete = model.models.filter((m) => m.stack === 'django' && !m.abstract);
+  const byName = new Map<string, ModelDecl>();
+  for (const m of concrete) if (!byName.has(m.name)) byName.set(m.name, m);
+  const byLabel = new Map(concrete.map((m) => [`${m.app}.${m.name}`.toLowerCase(), m]));
+  const userModel = authUserModel(model);
+
+  const target = (field: Field): ModelDecl | undefined => {
+    const written = field.relation?.target;
+    if (!written) return undefined;
+    if (written.endsWith('AUTH_USER_MODEL')) return userModel ? (byLabel.get(userModel.toLowerCase()) ?? byName.get(userModel.split('.').pop()!)) : byName.get('User');
+    return byLabel.get(written.toLowerCase()) ?? byName.get(written.slice(written.lastIndexOf('.') + 1));
+  };
+
+  const reverseCache = new Map<ModelDecl, Map<string, { from: ModelDecl; field: Field }>>();
+  const reverse = (of: ModelDecl) => {
+    let accessors = reverseCache.get(of);
+    if (accessors) return accessors;
+    accessors = new Map();
+    for (const from of concrete) {
+      for (const field of from.fields) {
+        const relation = field.relation;
+        if (!relation || relation.kind === 'generic' || relation.relatedName?.endsWith('+') || target(field) !== of) continue;
+        const name = relation.relatedName ?? (relation.kind === 'one-to-one' ? from.name.toLowerCase() : `${from.name.toLowerCase()}_set`);
+        accessors.set(name, { from, field });
+      }
+    }
+    reverseCache.set(of, accessors);
+    return accessors;
+  };
+
+  return { byName: (name) => byName.get(name), target, reverse };
+}
+
+/** `AUTH_USER_MODEL = "accounts.User"` in any settings module. */
+function authUserModel(model: ProjectModel): string | undefined {
+  for (const settings of model.settings.values()) {
+    const value = settings.assignments.get('AUTH_USER_MODEL')?.value;
+    if (value?.kind === 'string') return value.value;
+  }
+  return undefined;
+}

@@ -1,0 +1,88 @@
+import { relative } from 'node:path';
+import { djangoModels } from '../../model/django/relations';
+import type { Finding, Fix, ProjectModel, QueryLoop, RowAccess } from '../../model/types';
+import { loadingOf } from './django-loading';
+import { n1Message } from './django-messages';
+import { type Found, traverse } from './django-traversal';
+
+/** Django loops over querysets: every read of a row that costs one query per row. */
+export function checkDjangoLoops(model: ProjectModel): Finding[] {
+  const models = djangoModels(model);
+  const findings: Finding[] = [];
+  for (const loop of model.queryLoops) {
+    if (loop.query.stack !== 'django') continue;
+    const root = models.byName(loop.query.model);
+    const loading = loadingOf(loop.query);
+    if (!root || loading.plainRows) continue;
+    // One finding per costly hop and loop, listing every read that goes through it.
+    const groups = new Map<string, { found: Found; accesses: RowAccess[] }>();
+    for (const access of loop.accesses) {
+      for (const found of traverse(models, root, access.path, access.call, loading)) {
+        const key = JSON.stringify([found.problem, found.via]);
+        const group = groups.get(key) ?? { found, accesses: [] };
+        group.accesses.push(access);
+        groups.set(key, group);
+      }
+    }
+    for (const { found, accesses } of groups.values()) findings.push(finding(model.root, loop, found, accesses));
+  }
+  return findings;
+}
+
+function text(loop: QueryLoop, access: RowAccess): string {
+  const chain = [loop.variable, ...access.path].join('.');
+  if (access.call === '__str__' && access.path.length === 0) return `str(${loop.variable})`;
+  return access.call ? `${chain}.${access.call}()` : chain;
+}
+
+function finding(root: string, loop: QueryLoop, found: Found, accesses: RowAccess[]): Finding {
+  const reads = [...new Set(accesses.map((access) => text(loop, access)))];
+  const first = accesses[0];
+  return {
+    rule: 'n-plus-one',
+    severity: 'warning',
+    file: first.location.file,
+    range: first.location.range,
+    message: n1Message(found, reads, loop),
+    fixes: fixesFor(loop, found, accesses),
+    related: [
+      { location: loop.query.location, message: `the queryset, built here (${relative(root, loop.query.location.file)}:${loop.query.location.range.start.line + 1})` },
+      { location: loop.loop, message: 'the loop that runs the query once per row' },
+    ],
+  };
+}
+
+function fixesFor(loop: QueryLoop, found: Found, accesses: RowAccess[]): Fix[] {
+  const { problem } = found;
+  const at = loop.query.extendAt;
+  const extend = (title: string, call: string): Fix => ({
+    title,
+    isPreferred: true,
+    edits: [{ file: loop.query.location.file, range: { start: at, end: at }, newText: call }],
+  });
+  switch (problem.kind) {
+    case 'forward':
+      // Joining a key that only() defers raises FieldError: the fix needs two edits a person should see.
+      if (problem.deferredKey) return [];
+      return [extend(`Add select_related("${problem.suggest}") to the queryset`, `.select_related("${problem.suggest}")`)];
+    case 'manager':
+      return problem.prefetched ? [] : [extend(`Add prefetch_related("${problem.lookup}") to the queryset`, `.prefetch_related("${problem.lookup}")`)];
+    case 'key-id': {
+      // `book.author.id` → `book.author_id`, on every read of it in the loop.
+      const column = problem.field.column;
+      return [
+        {
+          title: `Read ${column} instead`,
+          isPreferred: true,
+          edits: accesses.map((access) => ({
+            file: access.location.file,
+            range: access.location.range,
+            newText: [loop.variable, ...access.path.slice(0, -2), column].join('.'),
+          })),
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}

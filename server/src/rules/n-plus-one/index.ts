@@ -1,0 +1,45 @@
+import type { Rule } from '../rule';
+import { checkDjangoLoops } from './django';
+
+export const nPlusOne: Rule = {
+  id: 'n-plus-one',
+  summary: 'A query that runs once per row of a loop instead of once for all rows.',
+  defaultSeverity: 'warning',
+  docs: `## What it finds
+
+Loops over a query's rows (\`for\` statements and comprehensions, following the variable that holds the
+queryset) that read something costing one more query per row:
+
+- **Django**: a forward \`ForeignKey\`/\`OneToOneField\` that the queryset does not \`select_related\`
+  (\`book.author.name\`), also through several hops (\`book.author.publisher.name\` needs
+  \`select_related("author__publisher")\`) and through a no-argument \`select_related()\`, which skips nullable keys;
+  \`book.author.id\` where \`book.author_id\` costs nothing; a reverse or many-to-many manager per row
+  (\`author.books.all()\`, \`.count()\`, \`.exists()\`) without \`prefetch_related\`; \`.filter()\`/\`.order_by()\` on a
+  prefetched manager, which ignores the prefetch cache; a field that \`only()\`/\`defer()\` left out; a
+  \`Prefetch(queryset=...only(...))\` that leaves out the key back to the parent; and the same reads hidden in a
+  model's \`__str__\` (\`str(book)\`, \`f"{book}"\`) or in a property.
+
+It stays silent where the queryset already loads the path, where only \`_id\` attributes are read, and on
+\`values()\`/\`values_list()\` rows.
+
+## Why it matters
+
+Each extra query is a network round trip. A page listing 50 books that reads \`book.author.name\` runs 51
+queries instead of 1; it is fast on a developer's ten rows and slow in production.
+
+## Example
+
+\`\`\`python
+for book in Book.objects.filter(published__year=2024):
+    print(book.title, book.author.name)
+\`\`\`
+
+## Instead
+
+\`\`\`python
+for book in Book.objects.filter(published__year=2024).select_related("author"):
+    print(book.title, book.author.name)
+\`\`\`
+`,
+  check: (model) => checkDjangoLoops(model),
+};

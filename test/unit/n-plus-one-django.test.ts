@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeFixture, checkFix, checkFixture } from '../support/harness';
+
+const fixtures = join(__dirname, '..', 'fixtures', 'n-plus-one');
+const RULE = 'n-plus-one';
+
+describe('n-plus-one: Django loops over querysets', () => {
+  it('flags each read that costs a query per row, with the relation path and the loop', async () => {
+    await checkFixture(join(fixtures, 'django-flagged'), RULE);
+  });
+
+  it('stays silent where the queryset loads the path, on _id reads, values() rows and single objects', async () => {
+    await checkFixture(join(fixtures, 'django-clean'), RULE);
+  });
+
+  it('points at the queryset and the loop', async () => {
+    const analyzer = await analyzeFixture(join(fixtures, 'django-flagged'));
+    const forward = analyzer.findings().find((f) => f.rule === RULE && f.message.includes('select_related("author")'))!;
+    assert.deepEqual(
+      forward.related?.map((r) => [r.location.range.start.line + 1, r.message.split(' (')[0]]),
+      [
+        [7, 'the queryset, built here'],
+        [8, 'the loop that runs the query once per row'],
+      ],
+    );
+  });
+});
+
+describe('n-plus-one: Django quick fixes', () => {
+  const dir = join(fixtures, 'django-fixes');
+  const cases: [title: string, line: number, expected: string][] = [
+    ['Add select_related("author") to the queryset', 7, 'views.select.py.expected'],
+    ['Add select_related("author__publisher") to the queryset', 12, 'views.deep.py.expected'],
+    ['Add prefetch_related("tags") to the queryset', 16, 'views.prefetch.py.expected'],
+    ['Read author_id instead', 20, 'views.key.py.expected'],
+  ];
+  for (const [title, line, expected] of cases) {
+    it(title, async () => {
+      await checkFix({ dir, rule: RULE, file: 'shop/views.py', line, title, expected: { 'shop/views.py': expected } });
+    });
+  }
+});
