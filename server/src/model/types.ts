@@ -92,6 +92,8 @@ export interface Field {
   nullable?: boolean;
   relation?: Relation;
   location: Location;
+  /** Where a keyword argument can be added to the field's declaration (`, db_index=True`), when it is one call. */
+  argumentInsert?: Position;
 }
 
 export interface IndexDecl {
@@ -121,6 +123,17 @@ export interface ModelDecl {
   bodyInsert?: InsertPoint;
   /** Methods and properties, with what they read from the instance (`__str__` reading `self.author.name`). */
   members?: ModelMember[];
+  /** The default ordering (Django `Meta.ordering`), applied to every query of the model. */
+  ordering?: { fields: string[]; location: Location };
+  /** Where declarations go in the model's options (Django `class Meta`), for fixes that add an index. */
+  options?: ModelOptionsAnchor;
+}
+
+export interface ModelOptionsAnchor {
+  /** After the last statement of `class Meta` (absent when the model has no Meta: add one at `bodyInsert`). */
+  body?: InsertPoint;
+  /** The `indexes = [...]` list, when there is one: where a new item goes, whether the list is empty, and the items' indentation ('' when they share one line). */
+  indexes?: { insert: Position; empty: boolean; indent: string };
 }
 
 export interface ModelMember {

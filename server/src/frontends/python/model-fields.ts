@@ -1,7 +1,7 @@
 // One Django model field declaration: `author = models.ForeignKey("Author", on_delete=..., related_name="books")`.
 import type { Node } from 'web-tree-sitter';
-import type { Field, IndexDecl, Relation, RelationKind } from '../../model/types';
-import { assignmentOf, callParts, lastSegment, locationOf, stringValue } from './syntax';
+import type { Field, IndexDecl, Position, Relation, RelationKind } from '../../model/types';
+import { assignmentOf, callParts, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
 const RELATIONS: Record<string, RelationKind> = {
   ForeignKey: 'many-to-one',
@@ -52,7 +52,15 @@ export function readField(statement: Node, modelName: string, file: string): Fie
     ...(nullable ? { nullable } : {}),
     ...(relation ? { relation } : {}),
     location: locationOf(file, target),
+    ...argumentInsert(value),
   };
+}
+
+/** Before the closing parenthesis of the field's call, after its last argument. */
+function argumentInsert(call: Node): { argumentInsert?: Position } {
+  const args = call.childForFieldName('arguments');
+  const last = args ? namedChildren(args).filter((arg) => arg.type !== 'comment').pop() : undefined;
+  return last ? { argumentInsert: { line: last.endPosition.row, character: last.endPosition.column } } : {};
 }
 
 function readRelation(kind: RelationKind, positional: Node[], keywords: Map<string, Node>, modelName: string, nullable: boolean): Relation {

@@ -1,19 +1,26 @@
 // A Django model's `class Meta`: table name, abstract flag, and the indexes it declares.
 import type { Node } from 'web-tree-sitter';
-import type { IndexDecl } from '../../model/types';
+import type { IndexDecl, Location, ModelOptionsAnchor } from '../../model/types';
 import { assignmentOf, callParts, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
 export interface MetaFacts {
   abstract: boolean;
   dbTable?: string;
   indexes: IndexDecl[];
-  ordering: string[];
+  ordering?: { fields: string[]; location: Location };
+  anchor: ModelOptionsAnchor;
 }
 
 export function readMeta(meta: Node, file: string): MetaFacts {
-  const facts: MetaFacts = { abstract: false, indexes: [], ordering: [] };
   const body = meta.childForFieldName('body');
-  for (const statement of body ? namedChildren(body) : []) {
+  const statements = body ? namedChildren(body) : [];
+  const last = statements[statements.length - 1];
+  const facts: MetaFacts = {
+    abstract: false,
+    indexes: [],
+    anchor: last ? { body: { position: { line: last.endPosition.row, character: last.endPosition.column }, indent: ' '.repeat(last.startPosition.column) } } : {},
+  };
+  for (const statement of statements) {
     const assignment = assignmentOf(statement);
     const name = assignment?.childForFieldName('left')?.text;
     const value = assignment?.childForFieldName('right');
@@ -26,11 +33,14 @@ export function readMeta(meta: Node, file: string): MetaFacts {
         facts.dbTable = stringValue(value);
         break;
       case 'ordering':
-        facts.ordering = strings(value);
+        facts.ordering = { fields: strings(value), location: locationOf(file, statement) };
         break;
-      case 'indexes':
-        facts.indexes.push(...items(value).flatMap((item) => indexCall(item, file, false)));
+      case 'indexes': {
+        const list = items(value);
+        facts.indexes.push(...list.flatMap((item) => indexCall(item, file, false)));
+        if (value.type === 'list') facts.anchor.indexes = indexesAnchor(value, list);
         break;
+      }
       case 'constraints':
         facts.indexes.push(...items(value).flatMap((item) => indexCall(item, file, true)));
         break;
@@ -82,4 +92,16 @@ function indexCall(node: Node, file: string, constraint: boolean): IndexDecl[] {
       location: locationOf(file, node),
     },
   ];
+}
+
+/** Where a new `models.Index(...)` goes: after the last item (with its indentation when items sit on their own lines). */
+function indexesAnchor(list: Node, entries: Node[]): NonNullable<ModelOptionsAnchor['indexes']> {
+  const last = entries[entries.length - 1];
+  if (!last) return { insert: { line: list.startPosition.row, character: list.startPosition.column + 1 }, empty: true, indent: '' };
+  const multiline = last.startPosition.row !== list.startPosition.row;
+  return {
+    insert: { line: last.endPosition.row, character: last.endPosition.column },
+    empty: false,
+    indent: multiline ? ' '.repeat(last.startPosition.column) : '',
+  };
 }

@@ -82,6 +82,8 @@ export function readModel(node: Node, context: ModelContext): ModelDecl | undefi
     indexes,
     ...(meta?.abstract ? { abstract: true } : {}),
     bases: baseNames(node),
+    ...(meta?.ordering ? { ordering: meta.ordering } : {}),
+    options: meta?.anchor ?? {},
     ...(members.length ? { members } : {}),
     location: locationOf(context.file, nameNode),
     bodyInsert: {

@@ -8,6 +8,8 @@ export interface DjangoModels {
   target(field: Field): ModelDecl | undefined;
   /** Reverse accessors on `model`: `books` → the ForeignKey `Book.author` behind it. */
   reverse(model: ModelDecl): Map<string, { from: ModelDecl; field: Field }>;
+  /** Reverse names in query lookups (`filter(book__title=...)`): related_name, or the model name in lower case. */
+  reverseQuery(model: ModelDecl): Map<string, { from: ModelDecl; field: Field }>;
 }
 
 export function djangoModels(model: ProjectModel): DjangoModels {
@@ -24,24 +26,30 @@ export function djangoModels(model: ProjectModel): DjangoModels {
     return byLabel.get(written.toLowerCase()) ?? byName.get(written.slice(written.lastIndexOf('.') + 1));
   };
 
-  const reverseCache = new Map<ModelDecl, Map<string, { from: ModelDecl; field: Field }>>();
-  const reverse = (of: ModelDecl) => {
-    let accessors = reverseCache.get(of);
-    if (accessors) return accessors;
-    accessors = new Map();
-    for (const from of concrete) {
-      for (const field of from.fields) {
-        const relation = field.relation;
-        if (!relation || relation.kind === 'generic' || relation.relatedName?.endsWith('+') || target(field) !== of) continue;
-        const name = relation.relatedName ?? (relation.kind === 'one-to-one' ? from.name.toLowerCase() : `${from.name.toLowerCase()}_set`);
-        accessors.set(name, { from, field });
+  type Reverse = Map<string, { from: ModelDecl; field: Field }>;
+  const reverseNames = (naming: (from: ModelDecl, field: Field) => string) => {
+    const cache = new Map<ModelDecl, Reverse>();
+    return (of: ModelDecl): Reverse => {
+      let names = cache.get(of);
+      if (names) return names;
+      names = new Map();
+      for (const from of concrete) {
+        for (const field of from.fields) {
+          const relation = field.relation;
+          if (!relation || relation.kind === 'generic' || relation.relatedName?.endsWith('+') || target(field) !== of) continue;
+          names.set(naming(from, field), { from, field });
+        }
       }
-    }
-    reverseCache.set(of, accessors);
-    return accessors;
+      cache.set(of, names);
+      return names;
+    };
   };
+  const reverse = reverseNames(
+    (from, field) => field.relation?.relatedName ?? (field.relation?.kind === 'one-to-one' ? from.name.toLowerCase() : `${from.name.toLowerCase()}_set`),
+  );
+  const reverseQuery = reverseNames((from, field) => field.relation?.relatedName ?? from.name.toLowerCase());
 
-  return { byName: (name) => byName.get(name), target, reverse };
+  return { byName: (name) => byName.get(name), target, reverse, reverseQuery };
 }
 
 /** `AUTH_USER_MODEL = "accounts.User"` in any settings module. */

@@ -1,0 +1,51 @@
+import type { Rule } from '../rule';
+import { checkDjangoIndexes } from './django';
+
+export const missingIndex: Rule = {
+  id: 'missing-index',
+  summary: 'A field that queries filter or sort on, with no index that leads with it.',
+  defaultSeverity: 'warning',
+  docs: `## What it finds
+
+Fields that \`filter()\`, \`exclude()\`, \`get()\`, \`get_or_create()\`, \`update_or_create()\` or \`order_by()\` use
+(also through \`__\` joins, so \`author__name\` means \`Author.name\`), and \`Meta.ordering\` fields, that no index
+covers. Covered are: the primary key, \`unique\` fields, \`ForeignKey\` and \`OneToOneField\` (unless
+\`db_index=False\`; on MySQL always), \`SlugField\`, \`db_index=True\`, and the **leading** column of
+\`Meta.indexes\`, \`unique_together\` and \`UniqueConstraint\`. A column later in a composite index is not covered.
+Boolean fields are not reported (an index rarely helps them).
+
+\`iexact\`, \`istartswith\`, \`contains\`, \`icontains\`, \`endswith\` and regex lookups cannot use a plain B-tree
+index even on an indexed column; they get their own hint naming the index that would serve them (an
+\`Upper()\` expression index, or a trigram index).
+
+One finding per field, on its declaration, listing every query that uses it. Sorting alone is reported at
+info level.
+
+## Why it matters
+
+Without an index the database reads every row to find the matching ones, or sorts the whole table. It is
+invisible on a development database and slow, and growing, in production.
+
+## Example
+
+\`\`\`python
+class Book(models.Model):
+    published = models.DateField()
+
+Book.objects.filter(published__year=2024)
+\`\`\`
+
+## Instead
+
+\`\`\`python
+class Book(models.Model):
+    published = models.DateField()
+
+    class Meta:
+        indexes = [models.Index(fields=["published"])]
+\`\`\`
+
+and a migration (\`manage.py makemigrations\`).
+`,
+  check: (model) => checkDjangoIndexes(model),
+};

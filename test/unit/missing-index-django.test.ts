@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeFixture, checkFix, checkFixture } from '../support/harness';
+
+const fixtures = join(__dirname, '..', 'fixtures', 'missing-index');
+const RULE = 'missing-index';
+
+describe('missing-index: Django', () => {
+  it('flags fields that queries filter or sort on without an index leading with them', async () => {
+    await checkFixture(join(fixtures, 'django-flagged'), RULE);
+  });
+
+  it('stays silent on primary keys, unique, slug, foreign key, db_index and leading index columns', async () => {
+    await checkFixture(join(fixtures, 'django-clean'), RULE);
+  });
+
+  it('counts a foreign key as indexed on MySQL even with db_index=False', async () => {
+    await checkFixture(join(fixtures, 'django-mysql'), RULE);
+  });
+
+  it('lists every query on the field, warns for filters and informs for sorting', async () => {
+    const analyzer = await analyzeFixture(join(fixtures, 'django-flagged'));
+    const findings = analyzer.findings().filter((f) => f.rule === RULE);
+    const created = findings.find((f) => f.message.startsWith('`Product.created`'))!;
+    assert.equal(created.severity, 'warning');
+    assert.match(created.message, /`created__gte` \(store\/views\.py:14\), `created__year` \(store\/views\.py:18\)/);
+    assert.equal(created.related?.length, 2);
+    assert.match(created.message, /migration/);
+    assert.equal(findings.find((f) => f.message.startsWith('`Product.rank`'))?.severity, 'info');
+    assert.equal(findings.find((f) => f.message.startsWith('`Category.code`'))?.severity, 'hint');
+  });
+});
+
+describe('missing-index: Django quick fixes', () => {
+  const dir = join(fixtures, 'django-fixes');
+  const cases: [title: string, line: number, expected: string][] = [
+    ['Add an index on Shelf.label to Meta.indexes', 5, 'models.shelf.py.expected'],
+    ['Add an index on Box.label to Meta.indexes', 9, 'models.box.py.expected'],
+    ['Add an index on Crate.label to Meta.indexes', 16, 'models.crate.py.expected'],
+    ['Add an index on Bin.label to Meta.indexes', 26, 'models.bin.py.expected'],
+    ['Set db_index=True on Shelf.label', 5, 'models.dbindex.py.expected'],
+  ];
+  for (const [title, line, expected] of cases) {
+    it(title, async () => {
+      await checkFix({ dir, rule: RULE, file: 'store/models.py', line, title, expected: { 'store/models.py': `store/${expected}` } });
+    });
+  }
+});
