@@ -13,7 +13,7 @@ describe('insecure-session: Django settings', () => {
     await checkFixture(join(fixtures, 'django-flagged'), RULE);
   });
 
-  it('stays silent on secure, overridden, environment-read, development and look-alike settings', async () => {
+  it('stays silent on secure, environment-read, development and look-alike settings; an overridden base value once, at info', async () => {
     await checkFixture(join(fixtures, 'django-clean'), RULE);
   });
 
@@ -49,6 +49,20 @@ describe('insecure-session: Django settings', () => {
     for (const file of ['/p/settings.py', '/p/settings/production.py', '/p/settings/base.py', '/p/settings/__init__.py', '/p/latest.py', '/p/devices.py']) {
       assert.equal(isDevelopmentModule(file), false, file);
     }
+  });
+});
+
+describe('insecure-session: Django views and cookies', () => {
+  it('flags csrf_exempt views that change state and cookies set without Secure or HttpOnly', async () => {
+    await checkFixture(join(fixtures, 'django-views-flagged'), RULE);
+  });
+
+  it('stays silent on read-only exempt views, protected views, secure cookies and tests', async () => {
+    await checkFixture(join(fixtures, 'django-views-clean'), RULE);
+  });
+
+  it('adds the missing cookie flags', async () => {
+    await checkFix({ dir: join(fixtures, 'django-views-fixes'), rule: RULE, file: 'views.py', line: 2, title: 'Add secure=True, httponly=True', expected: { 'views.py': 'views.py.expected' } });
   });
 });
 

@@ -274,6 +274,32 @@ export interface QueryLoop {
 }
 
 // ---------------------------------------------------------------------------
+// Request handlers and cookies they set.
+
+/** A view (function or class) and the protections it opts out of. */
+export interface ViewDecl {
+  name: string;
+  stack: Stack;
+  location: Location;
+  /** Exempted from CSRF protection (`@csrf_exempt`, `method_decorator(csrf_exempt)`). */
+  csrfExempt: boolean;
+  /** What shows it changes state (`request.method == "POST"`, `.save()`, a `post` method), empty when nothing does. */
+  changesState: string[];
+}
+
+/** `response.set_cookie(...)` and the like: a cookie written outside the session machinery. */
+export interface CookieWrite {
+  method: string;
+  /** The cookie's name as written, when it is a literal. */
+  name?: string;
+  /** Keyword arguments (`secure`, `httponly`, `samesite`). */
+  options: Extract<Value, { kind: 'object' }>;
+  location: Location;
+  /** Where a keyword argument can be added. */
+  argumentInsert?: Position;
+}
+
+// ---------------------------------------------------------------------------
 // What one frontend extracts from one file.
 
 export interface Comment {
@@ -304,6 +330,8 @@ export interface FileFacts {
   queries?: QuerySite[];
   /** Loops over query results, with what they read per row. */
   queryLoops?: QueryLoop[];
+  views?: ViewDecl[];
+  cookieWrites?: CookieWrite[];
 }
 
 /** The whole project, assembled from every file's facts. */
@@ -317,6 +345,8 @@ export interface ProjectModel {
   sessions: SessionConfig[];
   queries: QuerySite[];
   queryLoops: QueryLoop[];
+  views: ViewDecl[];
+  cookieWrites: CookieWrite[];
 }
 
 // ---------------------------------------------------------------------------

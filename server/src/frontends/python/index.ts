@@ -9,7 +9,9 @@ import { isModelClass, readModel, type ModelContext } from './models';
 import { loadPythonParser, parsePython } from './parser';
 import { syntaxProblem } from './problems';
 import { SettingsCollector } from './settings';
+import { readCookieWrites } from './cookies';
 import { readQueries, readQueryLoops } from './queries';
+import { readViews } from './views';
 import { readConnectCall, readReceiverDecorators } from './signals';
 import { assignmentOf, descendants, namedChildren } from './syntax';
 import { bindAssignment, bindImport, newScope } from './values';
@@ -49,6 +51,7 @@ function extract(file: string, text: string, root: Node, facts: FileFacts): void
   readModule(file, text, root, facts);
   facts.queries = readQueries(root, file);
   facts.queryLoops = readQueryLoops(root, file);
+  facts.views = readViews(root, file);
 }
 
 /** Module-level statements in order: what they bind, the settings they assign, the models they declare. */
@@ -118,6 +121,7 @@ function readModule(file: string, text: string, root: Node, facts: FileFacts): v
     }
   };
   visit(root, false);
+  facts.cookieWrites = readCookieWrites(root, scope);
 
   if (settings.isSettingsModule(file)) {
     facts.settings = settings.module(file, endOf(text), importInsert ?? { position: { line: 0, character: 0 }, indent: '' });

@@ -14,6 +14,8 @@ export interface EffectiveSettings {
   incomplete: boolean;
   /** The module is named for development or tests (`dev.py`, `local.py`, `settings/test.py`): deploy checks do not apply. */
   development: boolean;
+  /** The modules it star-imports, directly or not. */
+  bases: SettingsModule[];
 }
 
 const DEVELOPMENT_NAMES = new Set(['dev', 'develop', 'development', 'local', 'test', 'tests', 'testing', 'ci']);
@@ -42,10 +44,11 @@ export function effectiveSettings(model: ProjectModel): EffectiveSettings[] {
     }
   }
   const leaves = [...model.settings.values()].filter((module) => !imported.has(module.file));
-  return leaves.map((module) => merge(model, module));
+  return leaves.map((module) => mergeSettings(model, module));
 }
 
-function merge(model: ProjectModel, leaf: SettingsModule): EffectiveSettings {
+/** One settings module's view of the settings: its own assignments over those of its star imports. */
+export function mergeSettings(model: ProjectModel, leaf: SettingsModule): EffectiveSettings {
   const values = new Map<string, SettingAssignment>();
   let incomplete = false;
   const visiting = new Set<string>();
@@ -63,5 +66,6 @@ function merge(model: ProjectModel, leaf: SettingsModule): EffectiveSettings {
     for (const [name, assignment] of module.assignments) values.set(name, assignment);
   };
   visit(leaf);
-  return { module: leaf, values, incomplete, development: isDevelopmentModule(leaf.file) };
+  const bases = [...visiting].filter((file) => file !== leaf.file).map((file) => model.settings.get(file)!);
+  return { module: leaf, values, incomplete, development: isDevelopmentModule(leaf.file), bases };
 }

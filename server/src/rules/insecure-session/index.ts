@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { checkDjangoSettings } from './django';
+import { checkCookieWrites, checkCsrfExemptViews } from './django-views';
 import { checkExpressSessions } from './express';
 
 export const insecureSession: Rule = {
@@ -14,7 +15,10 @@ Session and CSRF settings that make a session easier to steal, forge or replay:
   (security.W010–W012), \`SESSION_COOKIE_HTTPONLY\` not \`True\` (W013–W015), \`CSRF_COOKIE_SECURE\` not \`True\`
   (W016, unless \`CSRF_USE_SESSIONS\`), \`DEBUG = True\` (W018), a weak literal \`SECRET_KEY\` (W009),
   \`SESSION_COOKIE_SAMESITE = 'None'\` without a secure cookie or \`False\`, the \`PickleSerializer\`
-  (remote code execution once the secret leaks) and the \`signed_cookies\` engine (readable, not revocable).
+  (remote code execution once the secret leaks), the \`signed_cookies\` engine (readable, not revocable), a
+  \`SESSION_COOKIE_DOMAIN\` shared with subdomains and sessions without an idle timeout (info). An insecure value
+  in \`base.py\` that \`production.py\` overrides is reported once, at info, where it is written. In views:
+  \`@csrf_exempt\` on a view that changes state, and \`response.set_cookie()\` without \`secure\`/\`httponly\`.
 - **Express** (\`express-session\`, whatever the import is called): \`cookie.secure\` absent or \`false\`,
   \`cookie.httpOnly: false\`, \`sameSite: 'none'\` without \`secure\`, a hard-coded \`secret\`, the default
   cookie name \`connect.sid\`, and no \`store\` (the in-memory store leaks memory and loses sessions).
@@ -55,5 +59,5 @@ app.use(session({
 }));
 \`\`\`
 `,
-  check: (model) => [...checkDjangoSettings(model), ...checkExpressSessions(model)],
+  check: (model) => [...checkDjangoSettings(model), ...checkCsrfExemptViews(model), ...checkCookieWrites(model), ...checkExpressSessions(model)],
 };
