@@ -44,3 +44,33 @@ describe('middleware-order: Django MIDDLEWARE', () => {
     assert.deepEqual(inSettings.flatMap((f) => f.fixes), []);
   });
 });
+
+describe('middleware-order: Django required middleware and placement', () => {
+  it('flags missing Security/CSRF/X-Frame-Options middleware and what the admin needs, SecurityMiddleware placed late and fallbacks placed early', async () => {
+    await checkFixture(join(fixtures, 'django-missing'), RULE);
+  });
+
+  it('stays silent on complete lists, subclasses, development settings and fragments', async () => {
+    await checkFixture(join(fixtures, 'django-missing-clean'), RULE);
+  });
+
+  it('gives the missing entries Django check ids and severities', async () => {
+    const analyzer = await analyzeFixture(join(fixtures, 'django-missing'));
+    const severityOf = (id: string) => analyzer.findings().find((f) => f.message.includes(id))?.severity;
+    assert.equal(severityOf('security.W001'), 'warning');
+    assert.equal(severityOf('admin.E409'), 'error');
+  });
+
+  const dir = join(fixtures, 'django-missing-fixes');
+  const cases: [file: string, title: string, expected: string][] = [
+    ['settings.py', 'Add SecurityMiddleware to MIDDLEWARE', 'settings.security.py.expected'],
+    ['settings.py', 'Add CsrfViewMiddleware to MIDDLEWARE', 'settings.csrf.py.expected'],
+    ['settings.py', 'Add XFrameOptionsMiddleware to MIDDLEWARE', 'settings.xframe.py.expected'],
+    ['inline.py', 'Add XFrameOptionsMiddleware to MIDDLEWARE', 'inline.py.expected'],
+  ];
+  for (const [file, title, expected] of cases) {
+    it(`${title} (${file})`, async () => {
+      await checkFix({ dir, rule: RULE, file, line: 2, title, expected: { [file]: expected } });
+    });
+  }
+});

@@ -1,91 +1,10 @@
-import { effectiveSettings } from '../../model/django/settings-resolution';
-import type { Finding, Fix, MiddlewareChain, MiddlewareEntry, ProjectModel, SettingAssignment } from '../../model/types';
-import { isTruthy, knownValue } from '../../model/django/setting-values';
-import { type OrderConditions, ORDER_PAIRS, shortName } from './django-pairs';
+import type { Finding, ProjectModel } from '../../model/types';
+import { checkMissingMiddleware } from './django-missing';
+import { checkOrderPairs } from './django-order';
+import { checkPlacement } from './django-placement';
 
-/** Django MIDDLEWARE lists: entries that come before a middleware they depend on. */
+/** Django MIDDLEWARE lists: the documented order, the placement of SecurityMiddleware and the fallbacks, and what is missing. */
 export function checkDjangoMiddleware(model: ProjectModel): Finding[] {
-  return model.middleware.filter((chain) => chain.stack === 'django').flatMap((chain) => checkChain(model, chain));
-}
-
-function checkChain(model: ProjectModel, chain: MiddlewareChain): Finding[] {
-  const conditions = conditionsFor(model, chain);
-  const position = new Map<string, number>();
-  chain.entries.forEach((entry, index) => {
-    if (!position.has(entry.name)) position.set(entry.name, index);
-  });
-  const findings: Finding[] = [];
-  for (const pair of ORDER_PAIRS) {
-    const first = position.get(pair.first);
-    const then = position.get(pair.then);
-    if (first === undefined || then === undefined || first < then) continue;
-    const severity = pair.severity(conditions);
-    if (!severity) continue;
-    const early = chain.entries[then];
-    const needed = chain.entries[first];
-    const runtime = pair.runtimeError ? ` Every request fails with ImproperlyConfigured: "${pair.runtimeError}"` : '';
-    const fix = moveAbove(model, chain, needed, early);
-    findings.push({
-      rule: 'middleware-order',
-      severity,
-      file: early.location.file,
-      range: early.location.range,
-      message: `${shortName(pair.then)} comes before ${shortName(pair.first)}: ${pair.why}.${runtime}`,
-      fixes: fix ? [fix] : [],
-      related: [{ location: needed.location, message: `${shortName(pair.first)} is here; it must come before ${shortName(pair.then)}` }],
-    });
-  }
-  return findings;
-}
-
-/** CSRF_USE_SESSIONS and MESSAGE_STORAGE as seen by the settings module that defines this MIDDLEWARE. */
-function conditionsFor(model: ProjectModel, chain: MiddlewareChain): OrderConditions {
-  const lookup = settingsLookup(model, chain.file);
-  const csrf = lookup('CSRF_USE_SESSIONS');
-  const csrfKnown = csrf ? knownValue(csrf.value) : undefined;
-  const storage = lookup('MESSAGE_STORAGE');
-  const storageKnown = storage ? knownValue(storage.value) : undefined;
-  return {
-    csrfUsesSessions: !csrf ? false : csrfKnown ? isTruthy(csrfKnown) : undefined,
-    // The default FallbackStorage and SessionStorage both need the session; CookieStorage does not.
-    messagesUseSession: !storage
-      ? true
-      : storageKnown?.value.kind === 'string'
-        ? !storageKnown.value.value.endsWith('CookieStorage')
-        : undefined,
-  };
-}
-
-function settingsLookup(model: ProjectModel, file: string): (name: string) => SettingAssignment | undefined {
-  const effective = effectiveSettings(model).find((settings) => settings.values.get('MIDDLEWARE')?.location.file === file);
-  if (effective) return (name) => effective.values.get(name);
-  const own = model.settings.get(file);
-  return (name) => own?.assignments.get(name);
-}
-
-/**
- * Moves the needed entry's line above the entry that depends on it. Only offered when both entries
- * sit alone on their lines, so that moving a whole line moves exactly one entry and nothing else.
- */
-function moveAbove(model: ProjectModel, chain: MiddlewareChain, needed: MiddlewareEntry, early: MiddlewareEntry): Fix | undefined {
-  const lineOf = (entry: MiddlewareEntry) => entry.location.range.start.line;
-  const alone = (entry: MiddlewareEntry) =>
-    entry.location.range.end.line === lineOf(entry) &&
-    lineOf(entry) !== chain.location.range.start.line &&
-    lineOf(entry) !== chain.location.range.end.line &&
-    chain.entries.filter((other) => lineOf(other) === lineOf(entry)).length === 1;
-  if (!alone(needed) || !alone(early) || needed.location.file !== early.location.file) return undefined;
-  const comments = model.files.get(needed.location.file)?.comments ?? [];
-  if (comments.some((comment) => comment.line === lineOf(needed))) return undefined;
-  const indent = ' '.repeat(early.location.range.start.character);
-  const text = needed.text ?? JSON.stringify(needed.name);
-  const file = needed.location.file;
-  return {
-    title: `Move ${shortName(needed.name)} above ${shortName(early.name)}`,
-    isPreferred: true,
-    edits: [
-      { file, range: { start: { line: lineOf(early), character: 0 }, end: { line: lineOf(early), character: 0 } }, newText: `${indent}${text},\n` },
-      { file, range: { start: { line: lineOf(needed), character: 0 }, end: { line: lineOf(needed) + 1, character: 0 } }, newText: '' },
-    ],
-  };
+  const chains = model.middleware.filter((chain) => chain.stack === 'django');
+  return [...chains.flatMap((chain) => [...checkOrderPairs(model, chain), ...checkPlacement(model, chain)]), ...checkMissingMiddleware(model)];
 }

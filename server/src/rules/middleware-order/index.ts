@@ -9,8 +9,15 @@ export const middlewareOrder: Rule = {
 
 Entries of Django's \`MIDDLEWARE\` that come before a middleware they depend on:
 \`AuthenticationMiddleware\`, \`MessageMiddleware\` and \`LocaleMiddleware\` before \`SessionMiddleware\`, and the other
-pairs of the documented order. Django's \`check --deploy\` does not look at the order; the mistake shows up
-only at request time, as an \`ImproperlyConfigured\` error or as silently wrong behaviour.
+pairs of the documented order (RemoteUserMiddleware after Authentication and CsrfView, UpdateCache before and
+FetchFromCache after the Vary-changing middleware, GZip before ConditionalGet, Session before Csrf and Common with
+\`CSRF_USE_SESSIONS\`). Django's \`check --deploy\` does not look at the order; the mistake shows up only at
+request time, as an \`ImproperlyConfigured\` error or as silently wrong behaviour.
+
+Also: \`SecurityMiddleware\` below middleware that touch the request when \`SECURE_SSL_REDIRECT\` is on, the
+flatpage and redirect fallbacks above Django's own middleware, and missing middleware that Django's checks
+require (\`security.W001\`–\`W003\` for deployment, \`admin.E408\`–\`E410\` when the admin is installed), each
+with a fix that moves or inserts the line.
 
 ## Why it matters
 
