@@ -20,7 +20,8 @@ export interface Expectation {
   text?: string;
 }
 
-const EXPECT = /expect:\s*(.+)$/;
+// Template comments close on the same line: `{# expect: n-plus-one (...) #}`.
+const EXPECT = /expect:\s*(.+?)\s*(?:#\})?$/;
 
 export function expectationsOf(analyzer: Analyzer): Expectation[] {
   const expectations: Expectation[] = [];

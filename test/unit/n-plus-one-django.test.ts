@@ -28,6 +28,23 @@ describe('n-plus-one: Django loops over querysets', () => {
   });
 });
 
+describe('n-plus-one: Django templates', () => {
+  it('follows querysets from views (functions and list views) into the templates that loop over them', async () => {
+    await checkFixture(join(fixtures, 'django-templates'), RULE);
+  });
+
+  it('declares a queryset on a list view that only names its model', async () => {
+    await checkFix({
+      dir: join(fixtures, 'django-template-fixes'),
+      rule: RULE,
+      file: 'shop/templates/shop/author_list.html',
+      line: 1,
+      title: 'Add prefetch_related("books") to the queryset',
+      expected: { 'shop/views.py': 'shop/views.py.expected' },
+    });
+  });
+});
+
 describe('n-plus-one: Django quick fixes', () => {
   const dir = join(fixtures, 'django-fixes');
   const cases: [title: string, line: number, expected: string][] = [

@@ -1,8 +1,9 @@
 import type { Frontend } from './frontend';
+import { djangoTemplateFrontend } from './django-template';
 import { pythonFrontend } from './python';
 import { typescriptFrontend } from './typescript';
 
-export const FRONTENDS: readonly Frontend[] = [pythonFrontend, typescriptFrontend];
+export const FRONTENDS: readonly Frontend[] = [pythonFrontend, typescriptFrontend, djangoTemplateFrontend];
 
 export function frontendFor(file: string): Frontend | undefined {
   return FRONTENDS.find((frontend) => frontend.handles(file));

@@ -19,7 +19,9 @@ const overlaps = (a: Range, b: Range) =>
     b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
 
 /** The quick fixes and suppressions for findings that touch `range`. */
-export function quickFixes(findings: readonly Finding[], range: Range, lines: readonly string[], language: 'python' | 'typescript'): CodeAction[] {
+export type CommentStyle = 'python' | 'typescript' | 'template';
+
+export function quickFixes(findings: readonly Finding[], range: Range, lines: readonly string[], language: CommentStyle): CodeAction[] {
   const actions: CodeAction[] = [];
   const suppressed = new Set<string>();
   for (const finding of findings) {
@@ -39,10 +41,11 @@ function fixAction(fix: Fix, diagnostic: Diagnostic): CodeAction {
 }
 
 /** A suppression comment on its own line above the finding, indented like that line. */
-function suppressAction(finding: Finding, diagnostic: Diagnostic, lines: readonly string[], language: 'python' | 'typescript'): CodeAction {
+function suppressAction(finding: Finding, diagnostic: Diagnostic, lines: readonly string[], language: CommentStyle): CodeAction {
   const line = finding.range.start.line;
   const indent = /^\s*/.exec(lines[line] ?? '')?.[0] ?? '';
-  const comment = language === 'python' ? `# stackscope: ignore[${finding.rule}]` : `// stackscope-ignore ${finding.rule}`;
+  const comment =
+    language === 'python' ? `# stackscope: ignore[${finding.rule}]` : language === 'template' ? `{# stackscope: ignore[${finding.rule}] #}` : `// stackscope-ignore ${finding.rule}`;
   const at = { line, character: 0 };
   return {
     title: `Suppress ${finding.rule} on this line`,

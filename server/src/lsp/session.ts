@@ -209,7 +209,7 @@ export function startServer(connection: Connection): void {
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
       const text = documents.get(params.textDocument.uri)?.getText() ?? (existsSync(path) ? readFileSync(path, 'utf8') : '');
-      const language = path.endsWith('.py') ? 'python' : 'typescript';
+      const language = path.endsWith('.py') ? 'python' : /\.(html|txt|djhtml)$/.test(path) ? 'template' : 'typescript';
       const actions = wants(CodeActionKind.QuickFix) ? quickFixes(findings, params.range, text.split('\n'), language) : [];
       // fixAll only on request (on save, or from the Source Action menu), never in the light bulb.
       const all = only && wants(FIX_ALL_KIND) ? fixAll(findings) : undefined;

@@ -1,5 +1,6 @@
 import { inheritAbstractFields } from './django/inheritance';
 import { linkReceivers } from './django/receivers';
+import { linkTemplateLoops } from './django/templates';
 import type { FileFacts, ProjectModel, SettingsModule } from './types';
 
 /** Assembles the project model from every file's facts. Cheap: no parsing happens here. */
@@ -19,5 +20,6 @@ export function buildProjectModel(root: string, files: Map<string, FileFacts>): 
   // Cross-file facts: what one file cannot know about itself.
   model.models = inheritAbstractFields(model.models);
   model.signals = linkReceivers(model.signals, files);
+  model.queryLoops.push(...linkTemplateLoops(files));
   return model;
 }

@@ -20,7 +20,7 @@ export interface Location {
 
 export type Stack = 'django' | 'typeorm' | 'prisma' | 'sequelize' | 'express' | 'nest' | 'fastify' | 'koa';
 
-export type Language = 'python' | 'typescript' | 'prisma';
+export type Language = 'python' | 'typescript' | 'prisma' | 'django-template';
 
 // ---------------------------------------------------------------------------
 // Values read from source, as far as they can be known without running code.
@@ -253,6 +253,11 @@ export interface QuerySite {
   location: Location;
   /** Where the chain can be extended (the end of the expression that builds the queryset). */
   extendAt: Position;
+  /**
+   * When the queryset is implied (a class-based view's `model = Book`): where a `queryset = ...`
+   * attribute can be declared, instead of extending an expression.
+   */
+  declareAt?: InsertPoint;
 }
 
 /** Something read from each row inside a loop: `book.author.name`, `book.tags.all()`. */
@@ -271,6 +276,23 @@ export interface QueryLoop {
   loop: Location;
   variable: string;
   accesses: RowAccess[];
+}
+
+/** A `{% for x in items %}` loop of a template, with what its body reads from each item. */
+export interface TemplateLoop {
+  /** The iterated expression as attribute names (`books`, or `author.books.all` inside another loop). */
+  iterable: string[];
+  variable: string;
+  accesses: RowAccess[];
+  location: Location;
+}
+
+/** A view rendering a template with querysets in its context. */
+export interface TemplateRender {
+  /** Template names as the view writes them (`catalog/book_list.html`). */
+  templates: string[];
+  context: { name: string; query: QuerySite }[];
+  location: Location;
 }
 
 // ---------------------------------------------------------------------------
@@ -332,6 +354,9 @@ export interface FileFacts {
   queryLoops?: QueryLoop[];
   views?: ViewDecl[];
   cookieWrites?: CookieWrite[];
+  /** Templates: their loops. Views: the templates they render with querysets. */
+  templateLoops?: TemplateLoop[];
+  renders?: TemplateRender[];
 }
 
 /** The whole project, assembled from every file's facts. */

@@ -10,7 +10,8 @@ import { loadPythonParser, parsePython } from './parser';
 import { syntaxProblem } from './problems';
 import { SettingsCollector } from './settings';
 import { readCookieWrites } from './cookies';
-import { readQueries, readQueryLoops } from './queries';
+import { readListViews } from './class-views';
+import { readQueries, readQueryFlow } from './queries';
 import { readViews } from './views';
 import { readConnectCall, readReceiverDecorators } from './signals';
 import { assignmentOf, descendants, namedChildren } from './syntax';
@@ -50,7 +51,9 @@ function extract(file: string, text: string, root: Node, facts: FileFacts): void
   facts.imports = [...imports];
   readModule(file, text, root, facts);
   facts.queries = readQueries(root, file);
-  facts.queryLoops = readQueryLoops(root, file);
+  const flow = readQueryFlow(root, file);
+  facts.queryLoops = flow.loops;
+  facts.renders = [...flow.renders, ...readListViews(root, file)];
   facts.views = readViews(root, file);
 }
 

@@ -1,7 +1,8 @@
 // Django query chains (`Book.objects.filter(...).select_related("author")`), the variables that
 // hold them inside one function, and the loops and comprehensions that iterate them.
 import type { Node } from 'web-tree-sitter';
-import type { QueryCall, QueryLoop, QuerySite } from '../../model/types';
+import type { QueryCall, QueryLoop, QuerySite, TemplateRender } from '../../model/types';
+import { readRender } from './renders';
 import { rowAccesses } from './row-accesses';
 import { callParts, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
@@ -13,10 +14,21 @@ const QUERYSET_METHODS = new Set([
 ]);
 
 /** Reads a query chain; `scope` maps variable names to the querysets they hold. */
-export function readQueryChain(node: Node, file: string, scope: ReadonlyMap<string, QuerySite> = new Map()): QuerySite | undefined {
+export function readQueryChain(
+  node: Node,
+  file: string,
+  scope: ReadonlyMap<string, QuerySite> = new Map(),
+  /** Names a root expression that holds a queryset in `scope` (`super().get_queryset()`). */
+  rootName?: (root: Node) => string | undefined,
+): QuerySite | undefined {
   const calls: QueryCall[] = [];
   let current: Node | null = node;
   while (current?.type === 'call') {
+    const named = rootName?.(current);
+    if (named) {
+      const held = scope.get(named);
+      return held ? { ...held, calls: [...held.calls, ...calls], location: locationOf(file, node), extendAt: locationOf(file, node).range.end } : undefined;
+    }
     const fn = current.childForFieldName('function');
     if (fn?.type !== 'attribute') return undefined;
     calls.unshift(readCall(current, fn.childForFieldName('attribute')?.text ?? '', file));
@@ -79,12 +91,26 @@ export function readQueries(root: Node, file: string): QuerySite[] {
   return sites;
 }
 
-/** Loops over querysets in every function (and at module level), following the variables that hold them. */
-export function readQueryLoops(root: Node, file: string): QueryLoop[] {
-  const loops: QueryLoop[] = [];
+export interface FlowFacts {
+  loops: QueryLoop[];
+  renders: TemplateRender[];
+}
+
+/**
+ * Loops over querysets, and templates rendered with querysets, in every function (and at module
+ * level), following the variables that hold the querysets.
+ */
+export function readQueryFlow(root: Node, file: string): FlowFacts {
+  const out: FlowFacts = { loops: [], renders: [] };
   const bodies = [root, ...[...descendants(root)].filter((node) => node.type === 'function_definition').map((fn) => fn.childForFieldName('body'))];
-  for (const body of bodies) if (body) walkBlock(body, file, new Map(), loops);
-  return loops;
+  for (const body of bodies) if (body) walkBlock(body, file, { queries: new Map(), dicts: new Map() }, out);
+  return out;
+}
+
+interface FlowScope {
+  queries: Map<string, QuerySite>;
+  /** `context = {...}` dictionaries, for `render(request, name, context)`. */
+  dicts: Map<string, Node>;
 }
 
 const COMPOUND = new Set([
@@ -94,23 +120,31 @@ const COMPOUND = new Set([
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 
 /** Statements in order, so that a variable holds the queryset assigned last before the loop. */
-function walkBlock(block: Node, file: string, scope: Map<string, QuerySite>, loops: QueryLoop[]): void {
+function walkBlock(block: Node, file: string, scope: FlowScope, out: FlowFacts): void {
   for (const statement of namedChildren(block)) {
     if (statement.type === 'function_definition' || statement.type === 'class_definition' || statement.type === 'decorated_definition') continue;
     if (COMPOUND.has(statement.type)) {
-      if (statement.type === 'for_statement') readForLoop(statement, file, scope, loops);
-      walkBlock(statement, file, scope, loops);
+      if (statement.type === 'for_statement') readForLoop(statement, file, scope.queries, out.loops);
+      walkBlock(statement, file, scope, out);
       continue;
     }
     const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
     const target = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : undefined;
     const value = assignment?.childForFieldName('right');
     if (target?.type === 'identifier' && value) {
-      const site = readQueryChain(value, file, scope);
-      if (site) scope.set(target.text, site);
-      else scope.delete(target.text);
+      const site = readQueryChain(value, file, scope.queries);
+      if (site) scope.queries.set(target.text, site);
+      else scope.queries.delete(target.text);
+      if (value.type === 'dictionary') scope.dicts.set(target.text, value);
+      else scope.dicts.delete(target.text);
     }
-    for (const node of descendants(statement)) if (COMPREHENSIONS.has(node.type)) readComprehension(node, file, scope, loops);
+    for (const node of descendants(statement)) {
+      if (COMPREHENSIONS.has(node.type)) readComprehension(node, file, scope.queries, out.loops);
+      else if (node.type === 'call') {
+        const render = readRender(node, file, scope.queries, scope.dicts);
+        if (render) out.renders.push(render);
+      }
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 import type { QueryLoop } from '../../model/types';
 import type { Found } from './django-traversal';
 
-const where = (loop: QueryLoop) => `${loop.query.model}.${loop.query.manager}` + (loop.query.calls.length ? `.${loop.query.calls.map((c) => c.method).join('().')}()` : '');
+const where = (loop: QueryLoop) => `${loop.query.model}.${loop.query.manager}.${loop.query.calls.length ? loop.query.calls.map((c) => c.method).join('().') : 'all'}()`;
 
 export function n1Message(found: Found, reads: string[], loop: QueryLoop): string {
   const { problem } = found;

@@ -54,12 +54,13 @@ function finding(root: string, loop: QueryLoop, found: Found, accesses: RowAcces
 
 function fixesFor(loop: QueryLoop, found: Found, accesses: RowAccess[]): Fix[] {
   const { problem } = found;
-  const at = loop.query.extendAt;
-  const extend = (title: string, call: string): Fix => ({
-    title,
-    isPreferred: true,
-    edits: [{ file: loop.query.location.file, range: { start: at, end: at }, newText: call }],
-  });
+  const { extendAt, declareAt, model, location } = loop.query;
+  // A class-based view with only `model = Book` gets a `queryset` attribute; an expression is extended.
+  const extend = (title: string, call: string): Fix => {
+    const at = declareAt?.position ?? extendAt;
+    const newText = declareAt ? `\n${declareAt.indent}queryset = ${model}.objects${call}` : call;
+    return { title, isPreferred: true, edits: [{ file: location.file, range: { start: at, end: at }, newText }] };
+  };
   switch (problem.kind) {
     case 'forward':
       // Joining a key that only() defers raises FieldError: the fix needs two edits a person should see.
