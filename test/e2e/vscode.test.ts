@@ -21,6 +21,9 @@ import { goToLine, openProblems, quickOpen, save, waitForProblem, waitForWorkben
 const SETTINGS = 'django-shop/shop/settings.py';
 const INSECURE = 'SESSION_COOKIE_SECURE = False';
 const FIX_TITLE = 'Set SESSION_COOKIE_SECURE = True';
+const VIEWS = 'django-shop/catalog/views.py';
+const N1_READ = 'book.author.name';
+const N1_FIX = 'Add select_related("author") to the queryset';
 
 let entry: string;
 let vsix: string;
@@ -111,6 +114,25 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 300
     }, 10_000);
     assert.match(saved, /^SESSION_COOKIE_SECURE = True$/m);
     assert.doesNotMatch(saved, /^SESSION_COOKIE_SECURE = False$/m);
+  }, 90_000);
+
+  await step(t, 'the N+1 quick fix adds select_related to the queryset', async () => {
+    await page.keyboard.press('Escape');
+    const viewsFile = join(dirs!.workspace, VIEWS);
+    const lines = readFileSync(viewsFile, 'utf8').split('\n');
+    const line = lines.findIndex((text) => text.includes(N1_READ)) + 1;
+    assert.ok(line > 0, `${VIEWS} in examples/ no longer reads ${N1_READ}`);
+    await quickOpen(page, VIEWS);
+    await waitForProblem(page, 'N+1 query', 60_000);
+    await goToLine(page, line, lines[line - 1].indexOf(N1_READ) + 1);
+    await openQuickFixMenu(page, N1_FIX, 45_000);
+    await chooseQuickFix(page, N1_FIX);
+    await save(page);
+    const saved = await waitFor('views.py on disk to change', async () => {
+      const text = readFileSync(viewsFile, 'utf8');
+      return text.includes('select_related("author")') ? text : undefined;
+    }, 10_000);
+    assert.match(saved, /Book\.objects\.filter\(.*\)\.select_related\("author"\)/);
   }, 90_000);
 
   await step(t, 'the Stackscope views list models and middleware', async () => {

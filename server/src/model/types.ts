@@ -254,10 +254,12 @@ export interface QuerySite {
   /** Where the chain can be extended (the end of the expression that builds the queryset). */
   extendAt: Position;
   /**
-   * When the queryset is implied (a class-based view's `model = Book`): where a `queryset = ...`
-   * attribute can be declared, instead of extending an expression.
+   * When the queryset is implied (a class-based view's `model = Book`, an admin's changelist): where
+   * the attribute that loads relations can be declared, instead of extending an expression.
    */
-  declareAt?: InsertPoint;
+  declare?: { at: InsertPoint; attribute: 'queryset' | 'list_select_related' };
+  /** Nothing can be added where it is written (an admin that already sets list_select_related). */
+  closed?: boolean;
 }
 
 /** Something read from each row inside a loop: `book.author.name`, `book.tags.all()`. */
@@ -272,8 +274,10 @@ export interface RowAccess {
 /** A loop over the rows of a query. */
 export interface QueryLoop {
   query: QuerySite;
-  /** The loop statement or comprehension. */
+  /** The loop statement or comprehension (or the view that serializes or lists the rows). */
   loop: Location;
+  /** What runs once per row, for messages: `the loop`, `the serializer`, `the admin changelist`. */
+  iteratedBy?: string;
   variable: string;
   accesses: RowAccess[];
 }
@@ -292,6 +296,54 @@ export interface TemplateRender {
   /** Template names as the view writes them (`catalog/book_list.html`). */
   templates: string[];
   context: { name: string; query: QuerySite }[];
+  location: Location;
+}
+
+/** A Django REST framework serializer: what it reads from each object it serializes. */
+export interface SerializerDecl {
+  name: string;
+  /** `Meta.model` as written. */
+  model?: string;
+  depth: number;
+  /** `Meta.fields`: names, or 'all' for `'__all__'`. */
+  fields?: string[] | 'all';
+  declared: SerializerField[];
+  location: Location;
+}
+
+export interface SerializerField {
+  name: string;
+  /** nested: another serializer; source: `source="a.b"`; string: StringRelatedField; slug: SlugRelatedField; related: a related field that reads only keys; method: SerializerMethodField. */
+  kind: 'nested' | 'source' | 'string' | 'slug' | 'related' | 'method';
+  many: boolean;
+  serializer?: string;
+  /** The attribute path it reads (`source`, or the field name). */
+  source: string[];
+  slugField?: string;
+  /** SerializerMethodField: what its get_<name>(obj) reads from the object. */
+  accesses?: RowAccess[];
+  location: Location;
+}
+
+/** A DRF view that serializes a queryset (`ModelViewSet`, `ListAPIView`, ...). */
+export interface ApiViewDecl {
+  name: string;
+  query?: QuerySite;
+  serializer?: string;
+  location: Location;
+}
+
+/** A Django `ModelAdmin`: what its changelist reads from each row. */
+export interface AdminDecl {
+  name: string;
+  model?: string;
+  listDisplay: { name: string; location: Location }[];
+  /** `list_select_related`: true, false, the paths, or undefined when not set. */
+  listSelectRelated?: boolean | string[];
+  /** Admin methods used as columns: what they read from their `obj`. */
+  methods: { name: string; accesses: RowAccess[] }[];
+  /** The end of the class body, where an attribute can be added. */
+  bodyEnd: InsertPoint;
   location: Location;
 }
 
@@ -357,6 +409,9 @@ export interface FileFacts {
   /** Templates: their loops. Views: the templates they render with querysets. */
   templateLoops?: TemplateLoop[];
   renders?: TemplateRender[];
+  serializers?: SerializerDecl[];
+  apiViews?: ApiViewDecl[];
+  admins?: AdminDecl[];
 }
 
 /** The whole project, assembled from every file's facts. */

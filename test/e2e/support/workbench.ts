@@ -27,16 +27,18 @@ export async function quickOpen(page: Page, relativePath: string): Promise<void>
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor({ state: 'visible' });
 }
 
-export async function goToLine(page: Page, line: number): Promise<void> {
+/** Puts the cursor on a line (and column, 1-based) with Go to Line, as a user types `12` or `12:5`. */
+export async function goToLine(page: Page, line: number, column?: number): Promise<void> {
   await page.keyboard.press('Control+1'); // focus the editor, wherever focus was
   await page.keyboard.press('Control+G');
   await quickInput(page).waitFor({ state: 'visible' });
-  await page.keyboard.type(String(line));
+  await page.keyboard.type(column ? `${line}:${column}` : String(line));
   await page.keyboard.press('Enter');
   await quickInput(page).waitFor({ state: 'hidden' });
-  await waitFor(`the cursor on line ${line}`, async () => {
+  const expected = column ? `Ln ${line}, Col ${column}` : `Ln ${line},`;
+  await waitFor(`the cursor at ${expected}`, async () => {
     const status = await page.locator('.statusbar-item[id="status.editor.selection"]').textContent();
-    return status !== null && status.includes(`Ln ${line},`);
+    return status !== null && status.includes(expected);
   }, 10_000);
 }
 

@@ -61,7 +61,7 @@ function fromModel(modelName: string | undefined, statement: Node | undefined, f
     calls: [],
     location: locationOf(file, statement),
     extendAt: end,
-    declareAt: { position: end, indent: ' '.repeat(statement.startPosition.column) },
+    declare: { at: { position: end, indent: ' '.repeat(statement.startPosition.column) }, attribute: 'queryset' },
   };
 }
 

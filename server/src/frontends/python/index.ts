@@ -10,7 +10,9 @@ import { loadPythonParser, parsePython } from './parser';
 import { syntaxProblem } from './problems';
 import { SettingsCollector } from './settings';
 import { readCookieWrites } from './cookies';
+import { readAdmins } from './admin';
 import { readListViews } from './class-views';
+import { readApiViews, readSerializers } from './drf';
 import { readQueries, readQueryFlow } from './queries';
 import { readViews } from './views';
 import { readConnectCall, readReceiverDecorators } from './signals';
@@ -54,6 +56,9 @@ function extract(file: string, text: string, root: Node, facts: FileFacts): void
   const flow = readQueryFlow(root, file);
   facts.queryLoops = flow.loops;
   facts.renders = [...flow.renders, ...readListViews(root, file)];
+  facts.serializers = readSerializers(root, file);
+  facts.apiViews = readApiViews(root, file);
+  facts.admins = readAdmins(root, file);
   facts.views = readViews(root, file);
 }
 

@@ -47,27 +47,33 @@ function finding(root: string, loop: QueryLoop, found: Found, accesses: RowAcces
     fixes: fixesFor(loop, found, accesses),
     related: [
       { location: loop.query.location, message: `the queryset, built here (${relative(root, loop.query.location.file)}:${loop.query.location.range.start.line + 1})` },
-      { location: loop.loop, message: 'the loop that runs the query once per row' },
+      { location: loop.loop, message: `${loop.iteratedBy ?? 'the loop'} that runs the query once per row` },
     ],
   };
 }
 
 function fixesFor(loop: QueryLoop, found: Found, accesses: RowAccess[]): Fix[] {
   const { problem } = found;
-  const { extendAt, declareAt, model, location } = loop.query;
-  // A class-based view with only `model = Book` gets a `queryset` attribute; an expression is extended.
-  const extend = (title: string, call: string): Fix => {
-    const at = declareAt?.position ?? extendAt;
-    const newText = declareAt ? `\n${declareAt.indent}queryset = ${model}.objects${call}` : call;
+  const { extendAt, declare, model, location } = loop.query;
+  // A class-based view with only `model = Book` gets a `queryset` attribute, an admin a
+  // `list_select_related`; an expression is extended.
+  const extend = (title: string, call: string, path: string): Fix | undefined => {
+    const at = declare?.at.position ?? extendAt;
+    let newText = call;
+    if (declare?.attribute === 'queryset') newText = `\n${declare.at.indent}queryset = ${model}.objects${call}`;
+    if (declare?.attribute === 'list_select_related') {
+      if (!call.startsWith('.select_related')) return undefined;
+      newText = `\n${declare.at.indent}list_select_related = [${JSON.stringify(path)}]`;
+    }
     return { title, isPreferred: true, edits: [{ file: location.file, range: { start: at, end: at }, newText }] };
   };
   switch (problem.kind) {
     case 'forward':
       // Joining a key that only() defers raises FieldError: the fix needs two edits a person should see.
       if (problem.deferredKey) return [];
-      return [extend(`Add select_related("${problem.suggest}") to the queryset`, `.select_related("${problem.suggest}")`)];
+      return optional(extend(`Add select_related("${problem.suggest}") to the queryset`, `.select_related("${problem.suggest}")`, problem.suggest));
     case 'manager':
-      return problem.prefetched ? [] : [extend(`Add prefetch_related("${problem.lookup}") to the queryset`, `.prefetch_related("${problem.lookup}")`)];
+      return problem.prefetched ? [] : optional(extend(`Add prefetch_related("${problem.lookup}") to the queryset`, `.prefetch_related("${problem.lookup}")`, problem.lookup));
     case 'key-id': {
       // `book.author.id` → `book.author_id`, on every read of it in the loop.
       const column = problem.field.column;
@@ -87,3 +93,5 @@ function fixesFor(loop: QueryLoop, found: Found, accesses: RowAccess[]): Fix[] {
       return [];
   }
 }
+
+const optional = (fix: Fix | undefined): Fix[] => (fix ? [fix] : []);
