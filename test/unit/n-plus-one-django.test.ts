@@ -45,6 +45,27 @@ describe('n-plus-one: Django templates', () => {
   });
 });
 
+describe('n-plus-one: Django REST framework and admin', () => {
+  it('reads what serializers read per object, fed by the view querysets', async () => {
+    await checkFixture(join(fixtures, 'django-drf'), RULE);
+  });
+
+  it("reads the admin changelist's columns, with Django's own select_related", async () => {
+    await checkFixture(join(fixtures, 'django-admin'), RULE);
+  });
+
+  it('fixes a view queryset and an admin list_select_related', async () => {
+    const analyzer = await analyzeFixture(join(fixtures, 'django-drf'));
+    const methodField = analyzer.findings().find((f) => f.rule === RULE && f.message.includes('review_set'))!;
+    assert.equal(methodField.fixes[0].edits[0].file, join(fixtures, 'django-drf', 'api', 'views.py'));
+    const admin = await analyzeFixture(join(fixtures, 'django-admin'));
+    const publisher = admin.findings().find((f) => f.rule === RULE && f.message.includes('select_related("publisher")'))!;
+    assert.equal(publisher.fixes[0].title, 'Set list_select_related = ["publisher"]');
+    const review = admin.findings().find((f) => f.rule === RULE && f.message.includes('book__author'))!;
+    assert.deepEqual(review.fixes, [], 'list_select_related is already set: no second one');
+  });
+});
+
 describe('n-plus-one: Django quick fixes', () => {
   const dir = join(fixtures, 'django-fixes');
   const cases: [title: string, line: number, expected: string][] = [

@@ -1,5 +1,7 @@
 import { inheritAbstractFields } from './django/inheritance';
 import { linkReceivers } from './django/receivers';
+import { djangoModels } from './django/relations';
+import { linkSerializedLoops } from './django/serialized-loops';
 import { linkTemplateLoops } from './django/templates';
 import type { FileFacts, ProjectModel, SettingsModule } from './types';
 
@@ -21,5 +23,6 @@ export function buildProjectModel(root: string, files: Map<string, FileFacts>): 
   model.models = inheritAbstractFields(model.models);
   model.signals = linkReceivers(model.signals, files);
   model.queryLoops.push(...linkTemplateLoops(files));
+  if (model.models.some((m) => m.stack === 'django')) model.queryLoops.push(...linkSerializedLoops(files, djangoModels(model)));
   return model;
 }

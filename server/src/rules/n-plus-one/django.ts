@@ -54,6 +54,7 @@ function finding(root: string, loop: QueryLoop, found: Found, accesses: RowAcces
 
 function fixesFor(loop: QueryLoop, found: Found, accesses: RowAccess[]): Fix[] {
   const { problem } = found;
+  if (loop.query.closed) return [];
   const { extendAt, declare, model, location } = loop.query;
   // A class-based view with only `model = Book` gets a `queryset` attribute, an admin a
   // `list_select_related`; an expression is extended.
@@ -63,7 +64,8 @@ function fixesFor(loop: QueryLoop, found: Found, accesses: RowAccess[]): Fix[] {
     if (declare?.attribute === 'queryset') newText = `\n${declare.at.indent}queryset = ${model}.objects${call}`;
     if (declare?.attribute === 'list_select_related') {
       if (!call.startsWith('.select_related')) return undefined;
-      newText = `\n${declare.at.indent}list_select_related = [${JSON.stringify(path)}]`;
+      const list = `[${JSON.stringify(path)}]`;
+      return { title: `Set list_select_related = ${list}`, isPreferred: true, edits: [{ file: location.file, range: { start: at, end: at }, newText: `\n${declare.at.indent}list_select_related = ${list}` }] };
     }
     return { title, isPreferred: true, edits: [{ file: location.file, range: { start: at, end: at }, newText }] };
   };

@@ -7,8 +7,12 @@ export const nPlusOne: Rule = {
   defaultSeverity: 'warning',
   docs: `## What it finds
 
-Loops over a query's rows (\`for\` statements and comprehensions, following the variable that holds the
-queryset) that read something costing one more query per row:
+Loops over a query's rows that read something costing one more query per row. A loop is a \`for\`
+statement or a comprehension (following the variable that holds the queryset), a template's \`{% for %}\`
+over a context name a view fills with a queryset (\`render()\` and \`ListView\`), a Django REST framework
+serializer fed by a view's \`queryset\` (nested serializers, \`source="author.name"\`, \`StringRelatedField\`,
+\`SlugRelatedField\`, \`many=True\` related fields, \`SerializerMethodField\`, \`Meta.depth\`), and an admin's
+\`list_display\` (with the \`select_related()\` Django adds by itself, which skips nullable keys). What is read:
 
 - **Django**: a forward \`ForeignKey\`/\`OneToOneField\` that the queryset does not \`select_related\`
   (\`book.author.name\`), also through several hops (\`book.author.publisher.name\` needs
