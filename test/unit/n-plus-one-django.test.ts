@@ -21,8 +21,8 @@ describe('n-plus-one: Django loops over querysets', () => {
     assert.deepEqual(
       forward.related?.map((r) => [r.location.range.start.line + 1, r.message.split(' (')[0]]),
       [
-        [7, 'the queryset, built here'],
-        [8, 'the loop that runs the query once per row'],
+        [8, 'the queryset, built here'],
+        [9, 'the loop that runs the query once per row'],
       ],
     );
   });

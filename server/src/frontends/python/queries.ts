@@ -54,6 +54,8 @@ function readCall(call: Node, method: string, file: string): QueryCall {
   const { positional, keywords } = callParts(call);
   const args = positional.flatMap((arg) => {
     const text = stringValue(arg);
+    // `fetch_mode(models.FETCH_PEERS)`: the mode's name is what matters.
+    if (text === undefined && method === 'fetch_mode') return [lastSegment(arg.text)];
     return text === undefined ? [] : [text];
   });
   const prefetches = positional.flatMap((arg) => readPrefetch(arg));

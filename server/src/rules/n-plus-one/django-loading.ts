@@ -9,6 +9,11 @@ export interface Loading {
   selected: Set<string>;
   /** `select_related()` without arguments: every non-null forward key, recursively. */
   selectsAllNonNull: boolean;
+  /**
+   * Django 6.1 `fetch_mode(FETCH_PEERS)` loads a forward key for all rows of the queryset at once
+   * (and FETCH_RAISE refuses to load it): forward keys cost no query per row. Managers still do.
+   */
+  forwardKeysBatched: boolean;
   prefetched: Set<string>;
   /** Prefetch lookups whose inner queryset's `only()` leaves out the key back to the parent. */
   prefetchOnly: Map<string, string[]>;
@@ -23,7 +28,7 @@ function withPrefixes(path: string, into: Set<string>): void {
 }
 
 export function loadingOf(site: QuerySite): Loading {
-  const loading: Loading = { plainRows: false, selected: new Set(), selectsAllNonNull: false, prefetched: new Set(), prefetchOnly: new Map(), deferred: new Set() };
+  const loading: Loading = { plainRows: false, selected: new Set(), selectsAllNonNull: false, forwardKeysBatched: false, prefetched: new Set(), prefetchOnly: new Map(), deferred: new Set() };
   for (const call of site.calls) {
     switch (call.method) {
       case 'values':
@@ -43,6 +48,9 @@ export function loadingOf(site: QuerySite): Loading {
         break;
       case 'only':
         loading.only = new Set(call.args.filter((field) => !field.includes('__')));
+        break;
+      case 'fetch_mode':
+        if (call.args.some((mode) => mode === 'FETCH_PEERS' || mode === 'FETCH_RAISE')) loading.forwardKeysBatched = true;
         break;
       case 'defer':
         for (const field of call.args) loading.deferred.add(field);

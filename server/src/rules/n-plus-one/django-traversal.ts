@@ -68,7 +68,7 @@ function walk(
     }
     nonNull = nonNull && !field.nullable;
     const next = path[i + 1];
-    const loaded = loading.selected.has(lookup) || loading.prefetched.has(lookup) || (loading.selectsAllNonNull && nonNull);
+    const loaded = loading.selected.has(lookup) || loading.prefetched.has(lookup) || (loading.selectsAllNonNull && nonNull) || loading.forwardKeysBatched;
     if ((next === 'id' || next === 'pk') && i + 1 === path.length - 1 && !call) {
       return loaded ? [] : [{ problem: { kind: 'key-id', lookup, field } }];
     }
