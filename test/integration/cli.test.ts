@@ -142,8 +142,10 @@ describe('stackscope check', () => {
     const dir = tempCopy(examples);
     writeFileSync(join(dir, 'stackscope.json'), JSON.stringify({ rules: { 'middleware-order': 'off', 'insecure-session': 'error' }, exclude: ['express-typeorm'] }));
     const json = JSON.parse(run('check', dir, '--format', 'json').stdout);
-    assert.ok(json.findings.length > 0);
-    assert.ok(json.findings.every((f: JsonFinding) => f.rule === 'insecure-session' && f.severity === 'error' && f.file.startsWith('django-shop/')));
+    const findings: JsonFinding[] = json.findings;
+    assert.ok(findings.some((f) => f.rule === 'insecure-session'));
+    assert.ok(findings.every((f) => f.rule !== 'middleware-order' && f.file.startsWith('django-shop/')));
+    assert.ok(findings.filter((f) => f.rule === 'insecure-session').every((f) => f.severity === 'error'));
   });
 
   it('a broken stackscope.json is reported and the analysis goes on with defaults', () => {
@@ -161,7 +163,8 @@ describe('stackscope model', () => {
     const { code, stdout } = run('model', 'examples', '--format', 'json');
     assert.equal(code, 0);
     const model = JSON.parse(stdout);
-    assert.deepEqual(Object.keys(model).sort(), ['middleware', 'models', 'signals']);
+    // The contract: these keys keep their shape; keys may be added.
+    for (const key of ['models', 'signals', 'middleware', 'signalSources']) assert.ok(Array.isArray(model[key]), key);
     const book = model.models.find((m: { name: string }) => m.name === 'Book');
     assert.equal(book.stack, 'django');
     assert.equal(book.file, 'django-shop/catalog/models.py');

@@ -383,3 +383,32 @@ function project(files: Record<string, string>): string {
   }
   return dir;
 }
+
+describe('python frontend: signal definitions and sends', () => {
+  it('reads project signals and where signals are sent, but not socket sends', () => {
+    const facts = analyze(
+      [
+        'from django.dispatch import Signal',
+        'import django.dispatch',
+        'order_paid = Signal()',
+        'order_shipped = django.dispatch.Signal()',
+        'def pay(order, sock):',
+        '    order_paid.send(sender=order.__class__, order=order)',
+        '    signals.order_shipped.send_robust(sender=None)',
+        '    sock.send(b"x")',
+        '    request_finished.send(None)',
+      ].join('\n'),
+      '/p/shop/signals.py',
+    );
+    assert.deepEqual(
+      facts.signalSources?.map((s) => [s.signal, s.kind, s.location.range.start.line]),
+      [
+        ['order_paid', 'send', 5],
+        ['order_shipped', 'send', 6],
+        ['request_finished', 'send', 8],
+        ['order_paid', 'definition', 2],
+        ['order_shipped', 'definition', 3],
+      ],
+    );
+  });
+});

@@ -44,6 +44,7 @@ export function modelToText(model: JsonProjectModel): string {
     const sender = s.sender ? ` sender=${s.sender}` : '';
     out.push(`  ${s.signal} -> ${s.handler}${sender}  ${s.file}:${s.line}${s.connected ? '' : '  (never connected)'}`);
   }
+  for (const source of model.signalSources) out.push(`  ${source.signal} ${source.kind === 'send' ? 'sent' : 'defined'}  ${source.file}:${source.line}`);
   out.push(`Middleware (${model.middleware.length} chain${model.middleware.length === 1 ? '' : 's'})`);
   for (const chain of model.middleware) {
     out.push(`  ${chain.app}  [${chain.stack}]  ${chain.file}:${chain.line}`);

@@ -7,7 +7,7 @@ import type { FileFacts, ProjectModel, SettingsModule } from './types';
 
 /** Assembles the project model from every file's facts. Cheap: no parsing happens here. */
 export function buildProjectModel(root: string, files: Map<string, FileFacts>): ProjectModel {
-  const model: ProjectModel = { root, files, models: [], signals: [], middleware: [], settings: new Map(), sessions: [], queries: [], queryLoops: [], views: [], cookieWrites: [] };
+  const model: ProjectModel = { root, files, models: [], signals: [], middleware: [], settings: new Map(), sessions: [], queries: [], queryLoops: [], views: [], cookieWrites: [], signalSources: [] };
   for (const facts of files.values()) {
     model.models.push(...facts.models);
     model.signals.push(...facts.signals);
@@ -17,6 +17,7 @@ export function buildProjectModel(root: string, files: Map<string, FileFacts>): 
     model.queryLoops.push(...(facts.queryLoops ?? []));
     model.views.push(...(facts.views ?? []));
     model.cookieWrites.push(...(facts.cookieWrites ?? []));
+    model.signalSources.push(...(facts.signalSources ?? []));
     if (facts.settings) model.settings.set(facts.file, facts.settings as SettingsModule);
   }
   // Cross-file facts: what one file cannot know about itself.

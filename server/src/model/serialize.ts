@@ -54,9 +54,17 @@ export interface JsonChain {
   chain: JsonMiddlewareEntry[];
 }
 
+export interface JsonSignalSource extends JsonPlace {
+  signal: string;
+  kind: 'definition' | 'send';
+  stack: string;
+}
+
 export interface JsonProjectModel {
   models: JsonModel[];
   signals: JsonSignal[];
+  /** Where each signal is defined (project signals) and sent. */
+  signalSources: JsonSignalSource[];
   middleware: JsonChain[];
 }
 
@@ -110,6 +118,7 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
         ...place(s.location),
       }))
       .sort(byPlace),
+    signalSources: model.signalSources.map((source) => ({ signal: source.signal, kind: source.kind, stack: source.stack, ...place(source.location) })).sort(byPlace),
     middleware: model.middleware
       .map((chain) => ({
         app: chain.app,

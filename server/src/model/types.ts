@@ -165,6 +165,14 @@ export interface SignalDecl {
   connected?: boolean;
 }
 
+/** Where a signal comes from: its definition (`order_paid = Signal()`) or a place that sends it. */
+export interface SignalSource {
+  signal: string;
+  kind: 'definition' | 'send';
+  stack: Stack;
+  location: Location;
+}
+
 // ---------------------------------------------------------------------------
 // Middleware chains: Django MIDDLEWARE, Express app.use, ...
 
@@ -412,6 +420,7 @@ export interface FileFacts {
   serializers?: SerializerDecl[];
   apiViews?: ApiViewDecl[];
   admins?: AdminDecl[];
+  signalSources?: SignalSource[];
 }
 
 /** The whole project, assembled from every file's facts. */
@@ -427,6 +436,7 @@ export interface ProjectModel {
   queryLoops: QueryLoop[];
   views: ViewDecl[];
   cookieWrites: CookieWrite[];
+  signalSources: SignalSource[];
 }
 
 // ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import { readListViews } from './class-views';
 import { readApiViews, readSerializers } from './drf';
 import { readQueries, readQueryFlow } from './queries';
 import { readViews } from './views';
-import { readConnectCall, readReceiverDecorators } from './signals';
+import { readConnectCall, readReceiverDecorators, readSignalDefinition, readSignalSend } from './signals';
 import { assignmentOf, descendants, namedChildren } from './syntax';
 import { bindAssignment, bindImport, newScope } from './values';
 
@@ -46,6 +46,8 @@ function extract(file: string, text: string, root: Node, facts: FileFacts): void
     else if (node.type === 'call') {
       const connected = readConnectCall(node, file);
       if (connected) facts.signals.push(connected);
+      const sent = readSignalSend(node, file);
+      if (sent) (facts.signalSources ??= []).push(sent);
     } else {
       for (const module of readImport(node)?.modules ?? []) imports.add(module);
     }
@@ -122,6 +124,8 @@ function readModule(file: string, text: string, root: Node, facts: FileFacts): v
           }
           const operator = assignment.type === 'augmented_assignment' ? assignment.childForFieldName('operator')?.text ?? '' : '=';
           if (target.type === 'identifier') bindAssignment(scope, target.text, value);
+          const defined = block === root ? readSignalDefinition(target, value, file) : undefined;
+          if (defined) (facts.signalSources ??= []).push(defined);
           settings.assign(target, operator, value, statement, conditional);
           break;
         }

@@ -1,7 +1,7 @@
 // Django receivers: `@receiver(post_save, sender=Book)` (one signal or a list) and
 // `post_save.connect(handler, sender=Book)`. Whether they fire depends on imports: linked later.
 import type { Node } from 'web-tree-sitter';
-import type { SignalDecl } from '../../model/types';
+import type { SignalDecl, SignalSource } from '../../model/types';
 import { callParts, lastSegment, locationOf, namedChildren } from './syntax';
 
 /** Django's own signals (models, requests, auth, migrations, test, database wrappers). */
@@ -58,4 +58,22 @@ function signalNames(node: Node): string[] {
   if (node.type === 'list' || node.type === 'tuple') return namedChildren(node).flatMap(signalNames);
   if (node.type === 'identifier' || node.type === 'attribute') return [lastSegment(node.text)];
   return [];
+}
+
+/** `order_paid = Signal()` (module level): a project-defined signal. */
+export function readSignalDefinition(target: Node, value: Node, file: string): SignalSource | undefined {
+  if (target.type !== 'identifier' || value.type !== 'call') return undefined;
+  const { callee } = callParts(value);
+  return callee && lastSegment(callee) === 'Signal' ? { signal: target.text, kind: 'definition', stack: 'django', location: locationOf(file, target) } : undefined;
+}
+
+/** `order_paid.send(sender=Order, ...)`: Django signals are always sent with a sender, which tells them from socket.send(). */
+export function readSignalSend(call: Node, file: string): SignalSource | undefined {
+  const fn = call.childForFieldName('function');
+  const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+  const signal = fn?.childForFieldName('object');
+  if ((method !== 'send' && method !== 'send_robust') || !signal) return undefined;
+  const { keywords } = callParts(call);
+  if (!keywords.has('sender') && !BUILT_IN_SIGNALS.has(lastSegment(signal.text))) return undefined;
+  return { signal: lastSegment(signal.text), kind: 'send', stack: 'django', location: locationOf(file, call) };
 }
