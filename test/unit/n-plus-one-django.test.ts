@@ -28,6 +28,14 @@ describe('n-plus-one: Django loops over querysets', () => {
   });
 });
 
+describe('n-plus-one: Django querysets across functions', () => {
+  it('follows a queryset returned by a helper, and one passed to a helper that loops over it', async () => {
+    const findings = await checkFixture(join(fixtures, 'django-handoffs'), RULE);
+    const passed = findings.find((f) => f.file.endsWith('queries.py'))!;
+    assert.ok(passed.fixes[0].edits[0].file.endsWith('views.py'), 'the fix extends the queryset where the view builds it');
+  });
+});
+
 describe('n-plus-one: Django templates', () => {
   it('follows querysets from views (functions and list views) into the templates that loop over them', async () => {
     await checkFixture(join(fixtures, 'django-templates'), RULE);

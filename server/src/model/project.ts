@@ -1,5 +1,6 @@
 import { inheritAbstractFields } from './django/inheritance';
 import { linkReceivers } from './django/receivers';
+import { linkDeferredLoops } from './django/handoffs';
 import { djangoModels } from './django/relations';
 import { linkSerializedLoops } from './django/serialized-loops';
 import { linkTemplateLoops } from './django/templates';
@@ -23,7 +24,7 @@ export function buildProjectModel(root: string, files: Map<string, FileFacts>): 
   // Cross-file facts: what one file cannot know about itself.
   model.models = inheritAbstractFields(model.models);
   model.signals = linkReceivers(model.signals, files);
-  model.queryLoops.push(...linkTemplateLoops(files));
+  model.queryLoops.push(...linkTemplateLoops(files), ...linkDeferredLoops(files));
   if (model.models.some((m) => m.stack === 'django')) model.queryLoops.push(...linkSerializedLoops(files, djangoModels(model)));
   return model;
 }

@@ -290,6 +290,25 @@ export interface QueryLoop {
   accesses: RowAccess[];
 }
 
+/** A loop whose rows come from elsewhere: what a function returns, or a parameter. Linked across files. */
+export interface DeferredLoop {
+  source: { kind: 'call'; callee: string } | { kind: 'parameter'; function: string; index: number; name: string };
+  loop: Location;
+  variable: string;
+  accesses: RowAccess[];
+}
+
+/** A function that returns a queryset, and calls that pass one on: the links of DeferredLoops. */
+export interface QueryHandoff {
+  kind: 'returns' | 'argument';
+  /** The function: the one that returns (`returns`), or the one called (`argument`). */
+  function: string;
+  /** For an argument: its position, or its keyword. */
+  index?: number;
+  keyword?: string;
+  query: QuerySite;
+}
+
 /** A `{% for x in items %}` loop of a template, with what its body reads from each item. */
 export interface TemplateLoop {
   /** The iterated expression as attribute names (`books`, or `author.books.all` inside another loop). */
@@ -421,6 +440,8 @@ export interface FileFacts {
   apiViews?: ApiViewDecl[];
   admins?: AdminDecl[];
   signalSources?: SignalSource[];
+  deferredLoops?: DeferredLoop[];
+  queryHandoffs?: QueryHandoff[];
 }
 
 /** The whole project, assembled from every file's facts. */

@@ -57,6 +57,8 @@ function extract(file: string, text: string, root: Node, facts: FileFacts): void
   facts.queries = readQueries(root, file);
   const flow = readQueryFlow(root, file);
   facts.queryLoops = flow.loops;
+  facts.deferredLoops = flow.deferred;
+  facts.queryHandoffs = flow.handoffs;
   facts.renders = [...flow.renders, ...readListViews(root, file)];
   facts.serializers = readSerializers(root, file);
   facts.apiViews = readApiViews(root, file);

@@ -1,7 +1,7 @@
 // Django query chains (`Book.objects.filter(...).select_related("author")`), the variables that
 // hold them inside one function, and the loops and comprehensions that iterate them.
 import type { Node } from 'web-tree-sitter';
-import type { QueryCall, QueryLoop, QuerySite, TemplateRender } from '../../model/types';
+import type { DeferredLoop, QueryCall, QueryHandoff, QueryLoop, QuerySite, TemplateRender } from '../../model/types';
 import { readRender } from './renders';
 import { rowAccesses } from './row-accesses';
 import { callParts, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
@@ -22,12 +22,15 @@ export function readQueryChain(
   rootName?: (root: Node) => string | undefined,
 ): QuerySite | undefined {
   const calls: QueryCall[] = [];
-  let current: Node | null = node;
+  // `Book.objects.order_by("-id")[:20]`: a slice still yields rows; the chain is extended before it.
+  let chainEnd: Node = node;
+  while (chainEnd.type === 'subscript' && chainEnd.childForFieldName('subscript')?.type === 'slice') chainEnd = chainEnd.childForFieldName('value') ?? chainEnd;
+  let current: Node | null = chainEnd;
   while (current?.type === 'call') {
     const named = rootName?.(current);
     if (named) {
       const held = scope.get(named);
-      return held ? { ...held, calls: [...held.calls, ...calls], location: locationOf(file, node), extendAt: locationOf(file, node).range.end } : undefined;
+      return held ? { ...held, calls: [...held.calls, ...calls], location: locationOf(file, node), extendAt: locationOf(file, chainEnd).range.end } : undefined;
     }
     const fn = current.childForFieldName('function');
     if (fn?.type !== 'attribute') return undefined;
@@ -36,7 +39,7 @@ export function readQueryChain(
   }
   if (!current) return undefined;
   const location = locationOf(file, node);
-  const extendAt = location.range.end;
+  const extendAt = locationOf(file, chainEnd).range.end;
   if (current.type === 'identifier') {
     const held = scope.get(current.text);
     if (!held || calls.length === 0) return undefined;
@@ -96,6 +99,8 @@ export function readQueries(root: Node, file: string): QuerySite[] {
 export interface FlowFacts {
   loops: QueryLoop[];
   renders: TemplateRender[];
+  deferred: DeferredLoop[];
+  handoffs: QueryHandoff[];
 }
 
 /**
@@ -103,9 +108,14 @@ export interface FlowFacts {
  * level), following the variables that hold the querysets.
  */
 export function readQueryFlow(root: Node, file: string): FlowFacts {
-  const out: FlowFacts = { loops: [], renders: [] };
-  const bodies = [root, ...[...descendants(root)].filter((node) => node.type === 'function_definition').map((fn) => fn.childForFieldName('body'))];
-  for (const body of bodies) if (body) walkBlock(body, file, { queries: new Map(), dicts: new Map() }, out);
+  const out: FlowFacts = { loops: [], renders: [], deferred: [], handoffs: [] };
+  walkBlock(root, file, { queries: new Map(), dicts: new Map(), parameters: [] }, out);
+  for (const fn of descendants(root)) {
+    if (fn.type !== 'function_definition') continue;
+    const body = fn.childForFieldName('body');
+    const name = fn.childForFieldName('name')?.text;
+    if (body && name) walkBlock(body, file, { queries: new Map(), dicts: new Map(), function: name, parameters: parameterNames(fn) }, out);
+  }
   return out;
 }
 
@@ -113,6 +123,18 @@ interface FlowScope {
   queries: Map<string, QuerySite>;
   /** `context = {...}` dictionaries, for `render(request, name, context)`. */
   dicts: Map<string, Node>;
+  /** The function being read, and its parameters in order (without self/cls). */
+  function?: string;
+  parameters: string[];
+}
+
+function parameterNames(fn: Node): string[] {
+  const params = fn.childForFieldName('parameters');
+  const names = (params ? namedChildren(params) : []).flatMap((param) => {
+    const name = param.type === 'identifier' ? param : param.childForFieldName('name') ?? param.namedChildren[0];
+    return name?.type === 'identifier' ? [name.text] : [];
+  });
+  return names[0] === 'self' || names[0] === 'cls' ? names.slice(1) : names;
 }
 
 const COMPOUND = new Set([
@@ -126,7 +148,9 @@ function walkBlock(block: Node, file: string, scope: FlowScope, out: FlowFacts):
   for (const statement of namedChildren(block)) {
     if (statement.type === 'function_definition' || statement.type === 'class_definition' || statement.type === 'decorated_definition') continue;
     if (COMPOUND.has(statement.type)) {
-      if (statement.type === 'for_statement') readForLoop(statement, file, scope.queries, out.loops);
+      if (statement.type === 'for_statement') {
+        readLoop(statement, statement.childForFieldName('right'), statement.childForFieldName('left'), statement.childForFieldName('body'), file, scope, out);
+      }
       walkBlock(statement, file, scope, out);
       continue;
     }
@@ -140,11 +164,20 @@ function walkBlock(block: Node, file: string, scope: FlowScope, out: FlowFacts):
       if (value.type === 'dictionary') scope.dicts.set(target.text, value);
       else scope.dicts.delete(target.text);
     }
+    if (statement.type === 'return_statement' && scope.function) {
+      const returned = statement.namedChildren[0];
+      const query = returned ? iterated(returned, file, scope.queries) : undefined;
+      if (query) out.handoffs.push({ kind: 'returns', function: scope.function, query });
+    }
     for (const node of descendants(statement)) {
-      if (COMPREHENSIONS.has(node.type)) readComprehension(node, file, scope.queries, out.loops);
-      else if (node.type === 'call') {
+      if (COMPREHENSIONS.has(node.type)) {
+        const clause = namedChildren(node).find((child) => child.type === 'for_in_clause');
+        const body = node.childForFieldName('body') ?? namedChildren(node)[0];
+        if (clause) readLoop(node, clause.childForFieldName('right'), clause.childForFieldName('left'), body, file, scope, out);
+      } else if (node.type === 'call') {
         const render = readRender(node, file, scope.queries, scope.dicts);
         if (render) out.renders.push(render);
+        out.handoffs.push(...passedQueries(node, file, scope.queries));
       }
     }
   }
@@ -156,19 +189,42 @@ function iterated(node: Node | null, file: string, scope: ReadonlyMap<string, Qu
   return site && yieldsRows(site) ? site : undefined;
 }
 
-function readForLoop(statement: Node, file: string, scope: ReadonlyMap<string, QuerySite>, loops: QueryLoop[]): void {
-  const variable = statement.childForFieldName('left');
-  const query = iterated(statement.childForFieldName('right'), file, scope);
-  const body = statement.childForFieldName('body');
-  if (!query || variable?.type !== 'identifier' || !body) return;
-  loops.push({ query, loop: locationOf(file, statement), variable: variable.text, accesses: rowAccesses(body, variable.text, file) });
+/**
+ * A `for` statement or a comprehension: over a queryset it is a QueryLoop; over a call to a function
+ * or over a parameter it is deferred until the project links it to a queryset.
+ */
+function readLoop(loop: Node, iterable: Node | null, variable: Node | null, body: Node | null, file: string, scope: FlowScope, out: FlowFacts): void {
+  if (!iterable || variable?.type !== 'identifier' || !body) return;
+  const accesses = rowAccesses(body, variable.text, file);
+  const base = { loop: locationOf(file, loop), variable: variable.text, accesses };
+  const query = iterated(iterable, file, scope.queries);
+  if (query) {
+    out.loops.push({ query, ...base });
+    return;
+  }
+  if (accesses.length === 0) return;
+  const parameter = iterable.type === 'identifier' ? scope.parameters.indexOf(iterable.text) : -1;
+  if (parameter !== -1 && scope.function) {
+    out.deferred.push({ source: { kind: 'parameter', function: scope.function, index: parameter, name: iterable.text }, ...base });
+  } else if (iterable.type === 'call') {
+    const callee = callParts(iterable).callee;
+    if (callee) out.deferred.push({ source: { kind: 'call', callee: lastSegment(callee) }, ...base });
+  }
 }
 
-function readComprehension(node: Node, file: string, scope: ReadonlyMap<string, QuerySite>, loops: QueryLoop[]): void {
-  const clause = namedChildren(node).find((child) => child.type === 'for_in_clause');
-  const variable = clause?.childForFieldName('left');
-  const query = iterated(clause?.childForFieldName('right') ?? null, file, scope);
-  const body = node.childForFieldName('body') ?? namedChildren(node)[0];
-  if (!clause || !query || variable?.type !== 'identifier' || !body) return;
-  loops.push({ query, loop: locationOf(file, node), variable: variable.text, accesses: rowAccesses(body, variable.text, file) });
+/** `render_rows(books)`, `summarise(rows=Book.objects.all())`: querysets handed to another function. */
+function passedQueries(call: Node, file: string, queries: ReadonlyMap<string, QuerySite>): QueryHandoff[] {
+  const { callee, positional, keywords } = callParts(call);
+  if (!callee) return [];
+  const function_ = lastSegment(callee);
+  const handoffs: QueryHandoff[] = [];
+  positional.forEach((arg, index) => {
+    const query = iterated(arg, file, queries);
+    if (query) handoffs.push({ kind: 'argument', function: function_, index, query });
+  });
+  for (const [keyword, arg] of keywords) {
+    const query = iterated(arg, file, queries);
+    if (query) handoffs.push({ kind: 'argument', function: function_, keyword, query });
+  }
+  return handoffs;
 }
