@@ -28,6 +28,12 @@ describe('n-plus-one: Django loops over querysets', () => {
   });
 });
 
+describe('n-plus-one: Django managers', () => {
+  it("follows custom queryset methods and counts what a manager's get_queryset() loads", async () => {
+    await checkFixture(join(fixtures, 'django-managers'), RULE);
+  });
+});
+
 describe('n-plus-one: Django querysets across functions', () => {
   it('follows a queryset returned by a helper, and one passed to a helper that loops over it', async () => {
     const findings = await checkFixture(join(fixtures, 'django-handoffs'), RULE);

@@ -123,6 +123,8 @@ export interface ModelDecl {
   bodyInsert?: InsertPoint;
   /** Methods and properties, with what they read from the instance (`__str__` reading `self.author.name`). */
   members?: ModelMember[];
+  /** Managers declared on the model (`objects = BookManager()`), by attribute, with their class as written. */
+  managers?: { attribute: string; className: string }[];
   /** The default ordering (Django `Meta.ordering`), applied to every query of the model. */
   ordering?: { fields: string[]; location: Location };
   /** Where declarations go in the model's options (Django `class Meta`), for fixes that add an index. */
@@ -442,6 +444,8 @@ export interface FileFacts {
   signalSources?: SignalSource[];
   deferredLoops?: DeferredLoop[];
   queryHandoffs?: QueryHandoff[];
+  /** Manager and queryset classes, with what their get_queryset() adds to every query (`select_related`, `fetch_mode`). */
+  managerClasses?: { name: string; calls: QueryCall[] }[];
 }
 
 /** The whole project, assembled from every file's facts. */
@@ -458,6 +462,7 @@ export interface ProjectModel {
   views: ViewDecl[];
   cookieWrites: CookieWrite[];
   signalSources: SignalSource[];
+  managerClasses: Map<string, QueryCall[]>;
 }
 
 // ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import { SettingsCollector } from './settings';
 import { readCookieWrites } from './cookies';
 import { readAdmins } from './admin';
 import { readListViews } from './class-views';
+import { readManagerClasses } from './managers';
 import { readApiViews, readSerializers } from './drf';
 import { readQueries, readQueryFlow } from './queries';
 import { readViews } from './views';
@@ -63,6 +64,7 @@ function extract(file: string, text: string, root: Node, facts: FileFacts): void
   facts.serializers = readSerializers(root, file);
   facts.apiViews = readApiViews(root, file);
   facts.admins = readAdmins(root, file);
+  facts.managerClasses = readManagerClasses(root, file);
   facts.views = readViews(root, file);
 }
 

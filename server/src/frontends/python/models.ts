@@ -7,6 +7,7 @@ import type { Field, IndexDecl, ModelDecl, ModelMember } from '../../model/types
 import { fieldIndexes, readField } from './model-fields';
 import { readMeta } from './model-meta';
 import type { ImportBinding } from './imports';
+import { readManagerAttribute } from './managers';
 import { rowAccesses } from './row-accesses';
 import { dottedName, lastSegment, locationOf, namedChildren } from './syntax';
 
@@ -54,6 +55,7 @@ export function readModel(node: Node, context: ModelContext): ModelDecl | undefi
   const name = nameNode.text;
   const fields: Field[] = [];
   const members: ModelMember[] = [];
+  const managers: { attribute: string; className: string }[] = [];
   let meta: ReturnType<typeof readMeta> | undefined;
   const statements = namedChildren(body);
   for (const statement of statements) {
@@ -61,6 +63,8 @@ export function readModel(node: Node, context: ModelContext): ModelDecl | undefi
       meta = readMeta(statement, context.file);
       continue;
     }
+    const manager = readManagerAttribute(statement);
+    if (manager) managers.push(manager);
     const member = readMember(statement, context.file);
     if (member) members.push(member);
     const field = readField(statement, name, context.file);
@@ -85,6 +89,7 @@ export function readModel(node: Node, context: ModelContext): ModelDecl | undefi
     ...(meta?.ordering ? { ordering: meta.ordering } : {}),
     options: meta?.anchor ?? {},
     ...(members.length ? { members } : {}),
+    ...(managers.length ? { managers } : {}),
     location: locationOf(context.file, nameNode),
     bodyInsert: {
       position: last ? { line: last.endPosition.row, character: last.endPosition.column } : { line: body.endPosition.row, character: body.endPosition.column },

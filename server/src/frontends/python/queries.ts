@@ -6,11 +6,14 @@ import { readRender } from './renders';
 import { rowAccesses } from './row-accesses';
 import { callParts, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
-/** Query-building methods whose result is still a queryset of the same rows. */
-const QUERYSET_METHODS = new Set([
-  'all', 'filter', 'exclude', 'order_by', 'select_related', 'prefetch_related', 'only', 'defer', 'distinct', 'annotate',
-  'alias', 'reverse', 'using', 'select_for_update', 'extra', 'none', 'union', 'intersection', 'difference', 'iterator',
-  'values', 'values_list', 'fetch_mode', 'complex_filter',
+/**
+ * Methods whose result is not a queryset of rows: one object, a number, a write. Any other method,
+ * Django's or a custom manager's or queryset's (`Book.objects.published()`), keeps yielding rows.
+ */
+const NOT_ROWS = new Set([
+  'get', 'first', 'last', 'latest', 'earliest', 'count', 'exists', 'aggregate', 'create', 'get_or_create',
+  'update_or_create', 'update', 'delete', 'in_bulk', 'explain', 'contains', 'bulk_create', 'bulk_update',
+  'get_queryset_descriptor', 'as_manager',
 ]);
 
 /** Reads a query chain; `scope` maps variable names to the querysets they hold. */
@@ -79,7 +82,7 @@ function readPrefetch(arg: Node): { path: string; only?: string[] }[] {
 
 /** Whether a chain still yields model instances (and not one object, a number or dicts). */
 export function yieldsRows(site: QuerySite): boolean {
-  return site.calls.every((call) => QUERYSET_METHODS.has(call.method));
+  return site.calls.every((call) => !NOT_ROWS.has(call.method));
 }
 
 /** Every query chain of the file, outermost calls only. */

@@ -12,7 +12,10 @@ export function checkDjangoLoops(model: ProjectModel): Finding[] {
   for (const loop of model.queryLoops) {
     if (loop.query.stack !== 'django') continue;
     const root = models.byName(loop.query.model);
-    const loading = loadingOf(loop.query);
+    // A custom manager's get_queryset() (select_related, fetch_mode) applies before the chain.
+    const managerClass = root?.managers?.find((manager) => manager.attribute === loop.query.manager)?.className;
+    const defaults = managerClass ? (model.managerClasses.get(managerClass) ?? []) : [];
+    const loading = loadingOf({ ...loop.query, calls: [...defaults, ...loop.query.calls] });
     if (!root || loading.plainRows) continue;
     // One finding per costly hop and loop, listing every read that goes through it.
     const groups = new Map<string, { found: Found; accesses: RowAccess[] }>();
