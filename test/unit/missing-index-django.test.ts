@@ -15,7 +15,7 @@ describe('missing-index: Django', () => {
     await checkFixture(join(fixtures, 'django-clean'), RULE);
   });
 
-  it('counts a foreign key as indexed on MySQL even with db_index=False', async () => {
+  it('counts a foreign key as indexed on MySQL even with db_index=False, unless db_constraint=False', async () => {
     await checkFixture(join(fixtures, 'django-mysql'), RULE);
   });
 

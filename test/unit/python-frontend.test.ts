@@ -412,3 +412,15 @@ describe('python frontend: signal definitions and sends', () => {
     );
   });
 });
+
+describe('python frontend: relation details', () => {
+  it('records a many-to-many through model and a foreign key without database constraint', () => {
+    const facts = analyze(
+      'from django.db import models\n\nclass Team(models.Model):\n    members = models.ManyToManyField("auth.User", through="Membership")\n    owner = models.ForeignKey("auth.User", on_delete=models.DO_NOTHING, db_constraint=False)\n',
+      '/p/teams/models.py',
+    );
+    const team = model(facts, 'Team');
+    assert.equal(team.fields[0].relation?.through, 'Membership');
+    assert.equal(team.fields[1].relation?.noConstraint, true);
+  });
+});

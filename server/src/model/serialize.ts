@@ -23,7 +23,7 @@ export interface JsonModel extends JsonPlace {
     primaryKey: boolean;
     unique: boolean;
     indexed: boolean;
-    relation?: { kind: string; target: string };
+    relation?: { kind: string; target: string; through?: string };
     line: number;
     /** Set when the field is declared in another file than the model (an abstract base). */
     file?: string;
@@ -94,7 +94,7 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
           primaryKey: f.primaryKey,
           unique: f.unique,
           indexed: f.indexed,
-          ...(f.relation ? { relation: { kind: f.relation.kind, target: f.relation.target } } : {}),
+          ...(f.relation ? { relation: { kind: f.relation.kind, target: f.relation.target, ...(f.relation.through ? { through: f.relation.through } : {}) } } : {}),
           line: f.location.range.start.line + 1,
           // A field inherited from an abstract base in another module.
           ...(f.location.file !== m.location.file ? { file: rel(f.location.file) } : {}),

@@ -77,6 +77,10 @@ export interface Relation {
   /** TypeORM: eager/lazy loading. */
   eager?: boolean;
   lazy?: boolean;
+  /** Django many-to-many: the intermediate model (`through=`), when declared. */
+  through?: string;
+  /** Django: `db_constraint=False` (no database foreign key, so MySQL creates no index for it). */
+  noConstraint?: boolean;
 }
 
 export interface Field {

@@ -16,6 +16,7 @@ import { readManagerClasses } from './managers';
 import { readApiViews, readSerializers } from './drf';
 import { readQueries, readQueryFlow } from './queries';
 import { readViews } from './views';
+import { readInclusionTags } from './template-tags';
 import { readConnectCall, readReceiverDecorators, readSignalDefinition, readSignalSend } from './signals';
 import { assignmentOf, descendants, namedChildren } from './syntax';
 import { bindAssignment, bindImport, newScope } from './values';
@@ -60,7 +61,7 @@ function extract(file: string, text: string, root: Node, facts: FileFacts): void
   facts.queryLoops = flow.loops;
   facts.deferredLoops = flow.deferred;
   facts.queryHandoffs = flow.handoffs;
-  facts.renders = [...flow.renders, ...readListViews(root, file)];
+  facts.renders = [...flow.renders, ...readListViews(root, file), ...readInclusionTags(root, file)];
   facts.serializers = readSerializers(root, file);
   facts.apiViews = readApiViews(root, file);
   facts.admins = readAdmins(root, file);

@@ -68,11 +68,14 @@ function readRelation(kind: RelationKind, positional: Node[], keywords: Map<stri
   const written = to ? (stringValue(to) ?? to.text) : kind === 'generic' ? 'any' : '?';
   const relatedName = keywords.get('related_name');
   const related = relatedName ? stringValue(relatedName) : undefined;
+  const through = keywords.get('through');
   return {
     kind,
     target: written === 'self' ? modelName : written,
     ...(related !== undefined ? { relatedName: related } : {}),
     ...(nullable ? { nullable } : {}),
+    ...(through ? { through: stringValue(through) ?? through.text } : {}),
+    ...(keywords.get('db_constraint')?.type === 'false' ? { noConstraint: true } : {}),
   };
 }
 

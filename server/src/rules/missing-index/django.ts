@@ -28,8 +28,8 @@ export function checkDjangoIndexes(model: ProjectModel): Finding[] {
 /** Covered: the field leads some index. A partial index counts too, since the query may match its condition. */
 function covered(owner: ModelDecl, field: Field, mysql: boolean): boolean {
   if (field.indexed || field.primaryKey) return true;
-  // InnoDB indexes every foreign key column itself, whatever db_index says.
-  if (mysql && field.relation && field.relation.kind !== 'many-to-many') return true;
+  // InnoDB indexes every foreign key column itself, whatever db_index says, unless there is no constraint.
+  if (mysql && field.relation && field.relation.kind !== 'many-to-many' && !field.relation.noConstraint) return true;
   return owner.indexes.some((index) => index.fields[0] === field.name);
 }
 
