@@ -53,11 +53,15 @@ export async function analyzeFixture(dir: string): Promise<Analyzer> {
   return analyzer;
 }
 
-/** Asserts that the fixture's findings of `rule` are exactly its expectations. */
-export async function checkFixture(dir: string, rule: string): Promise<Finding[]> {
+/**
+ * Asserts that the fixture's findings of `rule` are exactly its expectations. `files`, when given,
+ * narrows both to the files a test is about (a fixture project can serve several tests).
+ */
+export async function checkFixture(dir: string, rule: string, files?: readonly string[]): Promise<Finding[]> {
   const analyzer = await analyzeFixture(dir);
-  const findings = analyzer.findings().filter((f) => f.rule === rule);
-  const expectations = expectationsOf(analyzer).filter((e) => e.rule === rule);
+  const wanted = (file: string) => !files || files.includes(relative(dir, file).split('\\').join('/'));
+  const findings = analyzer.findings().filter((f) => f.rule === rule && wanted(f.file));
+  const expectations = expectationsOf(analyzer).filter((e) => e.rule === rule && wanted(e.file));
   const where = (file: string, line: number) => `${relative(dir, file)}:${line + 1}`;
   const unmatched = [...findings];
   const missing: string[] = [];

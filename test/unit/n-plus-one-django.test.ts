@@ -5,19 +5,21 @@ import { analyzeFixture, checkFix, checkFixture } from '../support/harness';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'n-plus-one');
 const RULE = 'n-plus-one';
+/** One Django project whose files each serve one test below. */
+const project = join(fixtures, 'django');
 
 describe('n-plus-one: Django loops over querysets', () => {
   it('flags each read that costs a query per row, with the relation path and the loop', async () => {
-    await checkFixture(join(fixtures, 'django-flagged'), RULE);
+    await checkFixture(project, RULE, ['library/views.py']);
   });
 
   it('stays silent where the queryset loads the path, on _id reads, values() rows and single objects', async () => {
-    await checkFixture(join(fixtures, 'django-clean'), RULE);
+    await checkFixture(project, RULE, ['library/clean_views.py']);
   });
 
   it('points at the queryset and the loop', async () => {
-    const analyzer = await analyzeFixture(join(fixtures, 'django-flagged'));
-    const forward = analyzer.findings().find((f) => f.rule === RULE && f.message.includes('select_related("author")'))!;
+    const analyzer = await analyzeFixture(project);
+    const forward = analyzer.findings().find((f) => f.rule === RULE && f.file.endsWith(join('library', 'views.py')) && f.message.includes('select_related("author")'))!;
     assert.deepEqual(
       forward.related?.map((r) => [r.location.range.start.line + 1, r.message.split(' (')[0]]),
       [
@@ -30,13 +32,13 @@ describe('n-plus-one: Django loops over querysets', () => {
 
 describe('n-plus-one: Django managers', () => {
   it("follows custom queryset methods and counts what a manager's get_queryset() loads", async () => {
-    await checkFixture(join(fixtures, 'django-managers'), RULE);
+    await checkFixture(project, RULE, ['library/manager_views.py']);
   });
 });
 
 describe('n-plus-one: Django querysets across functions', () => {
   it('follows a queryset returned by a helper, and one passed to a helper that loops over it', async () => {
-    const findings = await checkFixture(join(fixtures, 'django-handoffs'), RULE);
+    const findings = await checkFixture(project, RULE, ['library/queries.py', 'library/report_views.py']);
     const passed = findings.find((f) => f.file.endsWith('queries.py'))!;
     assert.ok(passed.fixes[0].edits[0].file.endsWith('views.py'), 'the fix extends the queryset where the view builds it');
   });
@@ -44,7 +46,8 @@ describe('n-plus-one: Django querysets across functions', () => {
 
 describe('n-plus-one: Django templates', () => {
   it('follows querysets from views (functions and list views) into the templates that loop over them', async () => {
-    await checkFixture(join(fixtures, 'django-templates'), RULE);
+    const templates = ['authors', 'book_table', 'books', 'joined', 'latest'].map((name) => `library/templates/shop/${name}.html`);
+    await checkFixture(project, RULE, [...templates, 'library/templates/library/author_list.html', 'library/template_views.py', 'library/templatetags/shop_tags.py']);
   });
 
   it('declares a queryset on a list view that only names its model', async () => {
@@ -61,21 +64,21 @@ describe('n-plus-one: Django templates', () => {
 
 describe('n-plus-one: Django REST framework and admin', () => {
   it('reads what serializers read per object, fed by the view querysets', async () => {
-    await checkFixture(join(fixtures, 'django-drf'), RULE);
+    await checkFixture(project, RULE, ['api/serializers.py', 'api/views.py']);
   });
 
   it("reads the admin changelist's columns, with Django's own select_related", async () => {
-    await checkFixture(join(fixtures, 'django-admin'), RULE);
+    await checkFixture(project, RULE, ['library/admin.py']);
   });
 
   it('fixes a view queryset and an admin list_select_related', async () => {
-    const analyzer = await analyzeFixture(join(fixtures, 'django-drf'));
-    const methodField = analyzer.findings().find((f) => f.rule === RULE && f.message.includes('review_set'))!;
-    assert.equal(methodField.fixes[0].edits[0].file, join(fixtures, 'django-drf', 'api', 'views.py'));
-    const admin = await analyzeFixture(join(fixtures, 'django-admin'));
-    const publisher = admin.findings().find((f) => f.rule === RULE && f.message.includes('select_related("publisher")'))!;
+    const analyzer = await analyzeFixture(project);
+    const methodField = analyzer.findings().find((f) => f.rule === RULE && f.message.includes('review_set') && f.file.endsWith('serializers.py'))!;
+    assert.equal(methodField.fixes[0].edits[0].file, join(project, 'api', 'views.py'));
+    const admin = analyzer;
+    const publisher = admin.findings().find((f) => f.rule === RULE && f.file.endsWith('admin.py') && f.message.includes('select_related("publisher")'))!;
     assert.equal(publisher.fixes[0].title, 'Set list_select_related = ["publisher"]');
-    const review = admin.findings().find((f) => f.rule === RULE && f.message.includes('book__author'))!;
+    const review = admin.findings().find((f) => f.rule === RULE && f.file.endsWith('admin.py') && f.message.includes('book__author'))!;
     assert.deepEqual(review.fixes, [], 'list_select_related is already set: no second one');
   });
 });
