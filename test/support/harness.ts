@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { it } from 'node:test';
 import { Analyzer } from '../../server/src/workspace/analyzer';
 import type { Finding, Fix, TextEdit } from '../../server/src/model/types';
 
@@ -122,4 +123,14 @@ export async function checkFix(fixCase: FixCase): Promise<void> {
   for (const path of edited.keys()) assert.deepEqual(analyzer.files.get(path)?.problems, [], `${path} does not parse after the fix`);
   const again = analyzer.findings().filter((f) => f.rule === fixCase.rule && f.file === finding.file && f.message === finding.message);
   assert.deepEqual(again.map((f) => f.message), [], 'the finding is still there after its fix');
+}
+
+/** A quick fix to test: its title, the file and 1-based line of its finding, and the expected file, all relative to the fixture. */
+export type FixTest = [title: string, file: string, line: number, expected: string];
+
+/** One test per quick fix, each applying the fix and re-analysing (see checkFix). */
+export function fixTests(dir: string, rule: string, cases: readonly FixTest[]): void {
+  for (const [title, file, line, expected] of cases) {
+    it(`${title} (${file}:${line})`, () => checkFix({ dir, rule, file, line, title, expected: { [file]: expected } }));
+  }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isDevelopmentModule } from '../../server/src/model/django/settings-resolution';
 import { isWeakSecret } from '../../server/src/rules/insecure-session/django-secrets';
-import { analyzeFixture, checkFix, checkFixture } from '../support/harness';
+import { analyzeFixture, checkFix, checkFixture, fixTests } from '../support/harness';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'insecure-session');
 const RULE = 'insecure-session';
@@ -68,17 +68,12 @@ describe('insecure-session: Django views and cookies', () => {
 
 describe('insecure-session: Django quick fixes', () => {
   const dir = join(fixtures, 'django-fixes');
-  const cases: [title: string, line: number, expected: string][] = [
-    ['Set SESSION_COOKIE_SECURE = True', 18, 'settings.secure.py.expected'],
-    ['Read SECRET_KEY from the environment', 6, 'settings.secret.py.expected'],
-    ['Read DEBUG from the environment', 7, 'settings.debug.py.expected'],
-    ['Set CSRF_COOKIE_SECURE = True', 15, 'settings.csrf.py.expected'],
-    ['Set SESSION_COOKIE_SAMESITE = "Lax"', 19, 'settings.samesite.py.expected'],
-    ['Use the JSONSerializer', 20, 'settings.pickle.py.expected'],
-  ];
-  for (const [title, line, expected] of cases) {
-    it(title, async () => {
-      await checkFix({ dir, rule: RULE, file: 'settings.py', line, title, expected: { 'settings.py': expected } });
-    });
-  }
+  fixTests(dir, RULE, [
+    ['Set SESSION_COOKIE_SECURE = True', 'settings.py', 18, 'settings.secure.py.expected'],
+    ['Read SECRET_KEY from the environment', 'settings.py', 6, 'settings.secret.py.expected'],
+    ['Read DEBUG from the environment', 'settings.py', 7, 'settings.debug.py.expected'],
+    ['Set CSRF_COOKIE_SECURE = True', 'settings.py', 15, 'settings.csrf.py.expected'],
+    ['Set SESSION_COOKIE_SAMESITE = "Lax"', 'settings.py', 19, 'settings.samesite.py.expected'],
+    ['Use the JSONSerializer', 'settings.py', 20, 'settings.pickle.py.expected'],
+  ]);
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeFixture, checkFix, checkFixture } from '../support/harness';
+import { analyzeFixture, checkFix, checkFixture, fixTests } from '../support/harness';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'middleware-order');
 const RULE = 'middleware-order';
@@ -62,15 +62,10 @@ describe('middleware-order: Django required middleware and placement', () => {
   });
 
   const dir = join(fixtures, 'django-missing-fixes');
-  const cases: [file: string, title: string, expected: string][] = [
-    ['settings.py', 'Add SecurityMiddleware to MIDDLEWARE', 'settings.security.py.expected'],
-    ['settings.py', 'Add CsrfViewMiddleware to MIDDLEWARE', 'settings.csrf.py.expected'],
-    ['settings.py', 'Add XFrameOptionsMiddleware to MIDDLEWARE', 'settings.xframe.py.expected'],
-    ['inline.py', 'Add XFrameOptionsMiddleware to MIDDLEWARE', 'inline.py.expected'],
-  ];
-  for (const [file, title, expected] of cases) {
-    it(`${title} (${file})`, async () => {
-      await checkFix({ dir, rule: RULE, file, line: 2, title, expected: { [file]: expected } });
-    });
-  }
+  fixTests(dir, RULE, [
+    ['Add SecurityMiddleware to MIDDLEWARE', 'settings.py', 2, 'settings.security.py.expected'],
+    ['Add CsrfViewMiddleware to MIDDLEWARE', 'settings.py', 2, 'settings.csrf.py.expected'],
+    ['Add XFrameOptionsMiddleware to MIDDLEWARE', 'settings.py', 2, 'settings.xframe.py.expected'],
+    ['Add XFrameOptionsMiddleware to MIDDLEWARE', 'inline.py', 2, 'inline.py.expected'],
+  ]);
 });

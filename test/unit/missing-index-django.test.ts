@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeFixture, checkFix, checkFixture } from '../support/harness';
+import { analyzeFixture, checkFixture, fixTests } from '../support/harness';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'missing-index');
 const RULE = 'missing-index';
@@ -34,16 +34,11 @@ describe('missing-index: Django', () => {
 
 describe('missing-index: Django quick fixes', () => {
   const dir = join(fixtures, 'django-fixes');
-  const cases: [title: string, line: number, expected: string][] = [
-    ['Add an index on Shelf.label to Meta.indexes', 5, 'models.shelf.py.expected'],
-    ['Add an index on Box.label to Meta.indexes', 9, 'models.box.py.expected'],
-    ['Add an index on Crate.label to Meta.indexes', 16, 'models.crate.py.expected'],
-    ['Add an index on Bin.label to Meta.indexes', 26, 'models.bin.py.expected'],
-    ['Set db_index=True on Shelf.label', 5, 'models.dbindex.py.expected'],
-  ];
-  for (const [title, line, expected] of cases) {
-    it(title, async () => {
-      await checkFix({ dir, rule: RULE, file: 'store/models.py', line, title, expected: { 'store/models.py': `store/${expected}` } });
-    });
-  }
+  fixTests(dir, RULE, [
+    ['Add an index on Shelf.label to Meta.indexes', 'store/models.py', 5, 'store/models.shelf.py.expected'],
+    ['Add an index on Box.label to Meta.indexes', 'store/models.py', 9, 'store/models.box.py.expected'],
+    ['Add an index on Crate.label to Meta.indexes', 'store/models.py', 16, 'store/models.crate.py.expected'],
+    ['Add an index on Bin.label to Meta.indexes', 'store/models.py', 26, 'store/models.bin.py.expected'],
+    ['Set db_index=True on Shelf.label', 'store/models.py', 5, 'store/models.dbindex.py.expected'],
+  ]);
 });

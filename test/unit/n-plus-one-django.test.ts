@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeFixture, checkFix, checkFixture } from '../support/harness';
+import { analyzeFixture, checkFix, checkFixture, fixTests } from '../support/harness';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'n-plus-one');
 const RULE = 'n-plus-one';
@@ -85,15 +85,10 @@ describe('n-plus-one: Django REST framework and admin', () => {
 
 describe('n-plus-one: Django quick fixes', () => {
   const dir = join(fixtures, 'django-fixes');
-  const cases: [title: string, line: number, expected: string][] = [
-    ['Add select_related("author") to the queryset', 7, 'views.select.py.expected'],
-    ['Add select_related("author__publisher") to the queryset', 12, 'views.deep.py.expected'],
-    ['Add prefetch_related("tags") to the queryset', 16, 'views.prefetch.py.expected'],
-    ['Read author_id instead', 20, 'views.key.py.expected'],
-  ];
-  for (const [title, line, expected] of cases) {
-    it(title, async () => {
-      await checkFix({ dir, rule: RULE, file: 'shop/views.py', line, title, expected: { 'shop/views.py': expected } });
-    });
-  }
+  fixTests(dir, RULE, [
+    ['Add select_related("author") to the queryset', 'shop/views.py', 7, 'views.select.py.expected'],
+    ['Add select_related("author__publisher") to the queryset', 'shop/views.py', 12, 'views.deep.py.expected'],
+    ['Add prefetch_related("tags") to the queryset', 'shop/views.py', 16, 'views.prefetch.py.expected'],
+    ['Read author_id instead', 'shop/views.py', 20, 'views.key.py.expected'],
+  ]);
 });
