@@ -90,5 +90,6 @@ describe('n-plus-one: Django quick fixes', () => {
     ['Add select_related("author__publisher") to the queryset', 'shop/views.py', 12, 'views.deep.py.expected'],
     ['Add prefetch_related("tags") to the queryset', 'shop/views.py', 16, 'views.prefetch.py.expected'],
     ['Read author_id instead', 'shop/views.py', 20, 'views.key.py.expected'],
+    ['Annotate the count with Count("book")', 'shop/views.py', 25, 'views.count.py.expected'],
   ]);
 });

@@ -433,6 +433,8 @@ export interface FileFacts {
   sessions: SessionConfig[];
   /** Python: modules this file imports, as written (leading dots kept); used to know which receivers are connected. */
   imports?: string[];
+  /** Where a new top-level import can go (after the docstring and the existing imports). */
+  importInsert?: InsertPoint;
   /** Query expressions in the file. */
   queries?: QuerySite[];
   /** Loops over query results, with what they read per row. */

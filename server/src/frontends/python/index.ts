@@ -140,6 +140,7 @@ function readModule(file: string, text: string, root: Node, facts: FileFacts): v
   visit(root, false);
   facts.cookieWrites = readCookieWrites(root, scope);
 
+  facts.importInsert = importInsert ?? { position: { line: 0, character: 0 }, indent: '' };
   if (settings.isSettingsModule(file)) {
     facts.settings = settings.module(file, endOf(text), importInsert ?? { position: { line: 0, character: 0 }, indent: '' });
     const chain = settings.middleware(file, moduleLabel(file));

@@ -11,7 +11,7 @@ export type Problem =
   /** `book.author.id`: the key is already on the row as `author_id`. */
   | { kind: 'key-id'; lookup: string; field: Field }
   /** A reverse or many-to-many manager queried per row; `prefetched` when a prefetch exists but this call ignores it. */
-  | { kind: 'manager'; lookup: string; call: string; prefetched: boolean }
+  | { kind: 'manager'; lookup: string; call: string; prefetched: boolean; /** The name to count it by in a query (`Count("review")` for `review_set`). */ countBy?: string }
   /** A `Prefetch(..., queryset=...only(...))` that leaves out the key back to the parent row. */
   | { kind: 'prefetch-only'; lookup: string; key: string }
   /** A field left out by only()/defer() and read per row. */
@@ -57,11 +57,15 @@ function walk(
     if (!field) {
       if (current.fields.some((f) => f.column === segment)) return [];
       const reverse = models.reverse(current).get(segment);
-      if (reverse) return managerProblem(lookup, last ? call : undefined, loading, reverse.field, reverse.field.relation?.kind === 'one-to-one');
+      if (reverse) {
+        const queryName = reverse.field.relation?.relatedName ?? reverse.from.name.toLowerCase();
+        const countBy = lookupParts.length === 0 ? queryName : undefined;
+        return managerProblem(lookup, last ? call : undefined, loading, reverse.field, reverse.field.relation?.kind === 'one-to-one', countBy);
+      }
       // `book.display_title` where display_title is a property that reads relations.
       return last && !call ? viaMember(models, current, segment, 'property', loading, lookupParts, nonNull, depth) : [];
     }
-    if (field.relation?.kind === 'many-to-many') return managerProblem(lookup, last ? call : undefined, loading);
+    if (field.relation?.kind === 'many-to-many') return managerProblem(lookup, last ? call : undefined, loading, undefined, false, lookupParts.length === 0 ? segment : undefined);
     if (!IS_FORWARD(field)) {
       const deferred = lookupParts.length === 0 && isDeferred(loading, field);
       return deferred ? [{ problem: { kind: 'deferred', field: field.name } }] : [];
@@ -102,7 +106,7 @@ function longestForward(models: DjangoModels, from: ModelDecl, path: readonly st
   return parts.join('__');
 }
 
-function managerProblem(lookup: string, call: string | undefined, loading: Loading, backKey?: Field, reverseOneToOne = false): Found[] {
+function managerProblem(lookup: string, call: string | undefined, loading: Loading, backKey?: Field, reverseOneToOne = false, countBy?: string): Found[] {
   // A reverse one-to-one is an object, not a manager: reading it is a query unless joined or prefetched.
   if (reverseOneToOne) {
     const loaded = loading.selected.has(lookup) || loading.prefetched.has(lookup);
@@ -111,7 +115,7 @@ function managerProblem(lookup: string, call: string | undefined, loading: Loadi
   if (!call) return [];
   const prefetched = loading.prefetched.has(lookup);
   if (SERVED_FROM_PREFETCH.has(call)) {
-    if (!prefetched) return [{ problem: { kind: 'manager', lookup, call, prefetched } }];
+    if (!prefetched) return [{ problem: { kind: 'manager', lookup, call, prefetched, ...(call === 'count' && countBy ? { countBy } : {}) } }];
     const only = loading.prefetchOnly.get(lookup);
     if (only && backKey && !only.includes(backKey.name) && !only.includes(backKey.column)) return [{ problem: { kind: 'prefetch-only', lookup, key: backKey.name } }];
     return [];

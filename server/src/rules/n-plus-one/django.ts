@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { djangoModels } from '../../model/django/relations';
-import type { Finding, Fix, ProjectModel, QueryLoop, RowAccess } from '../../model/types';
+import type { Finding, Fix, ProjectModel, QueryLoop, RowAccess, TextEdit } from '../../model/types';
 import { loadingOf } from './django-loading';
 import { n1Message } from './django-messages';
 import { type Found, traverse } from './django-traversal';
@@ -27,7 +27,7 @@ export function checkDjangoLoops(model: ProjectModel): Finding[] {
         groups.set(key, group);
       }
     }
-    for (const { found, accesses } of groups.values()) findings.push(finding(model.root, loop, found, accesses));
+    for (const { found, accesses } of groups.values()) findings.push(finding(model, loop, found, accesses));
   }
   return findings;
 }
@@ -38,7 +38,8 @@ function text(loop: QueryLoop, access: RowAccess): string {
   return access.call ? `${chain}.${access.call}()` : chain;
 }
 
-function finding(root: string, loop: QueryLoop, found: Found, accesses: RowAccess[]): Finding {
+function finding(model: ProjectModel, loop: QueryLoop, found: Found, accesses: RowAccess[]): Finding {
+  const root = model.root;
   const reads = [...new Set(accesses.map((access) => text(loop, access)))];
   const first = accesses[0];
   return {
@@ -47,7 +48,7 @@ function finding(root: string, loop: QueryLoop, found: Found, accesses: RowAcces
     file: first.location.file,
     range: first.location.range,
     message: n1Message(found, reads, loop),
-    fixes: fixesFor(loop, found, accesses),
+    fixes: fixesFor(model, loop, found, accesses),
     related: [
       { location: loop.query.location, message: `the queryset, built here (${relative(root, loop.query.location.file)}:${loop.query.location.range.start.line + 1})` },
       { location: loop.loop, message: `${loop.iteratedBy ?? 'the loop'} that runs the query once per row` },
@@ -55,7 +56,7 @@ function finding(root: string, loop: QueryLoop, found: Found, accesses: RowAcces
   };
 }
 
-function fixesFor(loop: QueryLoop, found: Found, accesses: RowAccess[]): Fix[] {
+function fixesFor(project: ProjectModel, loop: QueryLoop, found: Found, accesses: RowAccess[]): Fix[] {
   const { problem } = found;
   if (loop.query.closed) return [];
   const { extendAt, declare, model, location } = loop.query;
@@ -77,8 +78,13 @@ function fixesFor(loop: QueryLoop, found: Found, accesses: RowAccess[]): Fix[] {
       // Joining a key that only() defers raises FieldError: the fix needs two edits a person should see.
       if (problem.deferredKey) return [];
       return optional(extend(`Add select_related("${problem.suggest}") to the queryset`, `.select_related("${problem.suggest}")`, problem.suggest));
-    case 'manager':
-      return problem.prefetched ? [] : optional(extend(`Add prefetch_related("${problem.lookup}") to the queryset`, `.prefetch_related("${problem.lookup}")`, problem.lookup));
+    case 'manager': {
+      if (problem.prefetched) return [];
+      const prefetch = optional(extend(`Add prefetch_related("${problem.lookup}") to the queryset`, `.prefetch_related("${problem.lookup}")`, problem.lookup));
+      const count = problem.countBy ? annotateCount(project, loop, problem.countBy, accesses) : undefined;
+      // A count is cheaper annotated (one query, no rows loaded) than prefetched.
+      return count ? [count, ...prefetch.map((fix) => ({ ...fix, isPreferred: false }))] : prefetch;
+    }
     case 'key-id': {
       // `book.author.id` → `book.author_id`, on every read of it in the loop.
       const column = problem.field.column;
@@ -100,3 +106,22 @@ function fixesFor(loop: QueryLoop, found: Found, accesses: RowAccess[]): Fix[] {
 }
 
 const optional = (fix: Fix | undefined): Fix[] => (fix ? [fix] : []);
+
+/**
+ * `author.books.count()` per row → `.annotate(books_count=Count("books"))` on the queryset and
+ * `author.books_count` at each read. Only where the queryset is an expression in a Python file.
+ */
+function annotateCount(model: ProjectModel, loop: QueryLoop, countBy: string, accesses: RowAccess[]): Fix | undefined {
+  const { location, extendAt, declare, closed } = loop.query;
+  if (declare || closed || !location.file.endsWith('.py')) return undefined;
+  const alias = `${countBy}_count`;
+  const facts = model.files.get(location.file);
+  const imports = facts?.imports ?? [];
+  const edits: TextEdit[] = [{ file: location.file, range: { start: extendAt, end: extendAt }, newText: `.annotate(${alias}=Count(${JSON.stringify(countBy)}))` }];
+  if (!imports.includes('django.db.models.Count')) {
+    const at = facts?.importInsert?.position ?? { line: 0, character: 0 };
+    edits.push({ file: location.file, range: { start: at, end: at }, newText: 'from django.db.models import Count\n' });
+  }
+  for (const access of accesses) edits.push({ file: access.location.file, range: access.location.range, newText: `${loop.variable}.${alias}` });
+  return { title: `Annotate the count with Count("${countBy}")`, isPreferred: true, edits };
+}
