@@ -108,6 +108,8 @@ export interface IndexDecl {
   name?: string;
   /** A partial index's condition, as source text. */
   condition?: string;
+  /** The fields its condition tests (`Q(status="live")` → `status`): a query that filters on them all can use it. */
+  conditionFields?: string[];
   location?: Location;
 }
 

@@ -1,7 +1,7 @@
 // A Django model's `class Meta`: table name, abstract flag, and the indexes it declares.
 import type { Node } from 'web-tree-sitter';
 import type { IndexDecl, Location, ModelOptionsAnchor } from '../../model/types';
-import { assignmentOf, callParts, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
+import { assignmentOf, callParts, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
 export interface MetaFacts {
   abstract: boolean;
@@ -88,7 +88,7 @@ function indexCall(node: Node, file: string, constraint: boolean): IndexDecl[] {
       unique: constraint,
       source: constraint ? 'Meta.constraints' : 'Meta.indexes',
       ...(name && stringValue(name) !== undefined ? { name: stringValue(name) } : {}),
-      ...(condition ? { condition: condition.text } : {}),
+      ...(condition ? { condition: condition.text, conditionFields: conditionFields(condition) } : {}),
       location: locationOf(file, node),
     },
   ];
@@ -104,4 +104,15 @@ function indexesAnchor(list: Node, entries: Node[]): NonNullable<ModelOptionsAnc
     empty: false,
     indent: multiline ? ' '.repeat(last.startPosition.column) : '',
   };
+}
+
+/** `Q(status="live") & Q(deleted_at__isnull=True)` → status, deleted_at. */
+function conditionFields(condition: Node): string[] {
+  const names = new Set<string>();
+  for (const node of descendants(condition)) {
+    if (node.type !== 'keyword_argument') continue;
+    const name = node.childForFieldName('name')?.text;
+    if (name) names.add(name.split('__')[0]);
+  }
+  return [...names];
 }

@@ -7,6 +7,8 @@ import { resolveLookup } from './django-lookups';
 export interface Usage {
   /** As written: `title__icontains`, `-published`, `Meta.ordering`. */
   written: string;
+  /** The other fields the same call filters on (a partial index serves the query only when they match its condition). */
+  siblings: string[];
   lookup: string;
   location: Location;
 }
@@ -23,11 +25,11 @@ const NOT_LOOKUPS = new Set(['defaults', 'create_defaults']);
 export function fieldUsages(model: ProjectModel): { models: DjangoModels; fields: FieldUsages[] } {
   const models = djangoModels(model);
   const byField = new Map<Field, FieldUsages>();
-  const add = (root: ModelDecl, written: string, ordering: boolean, location: Location) => {
+  const add = (root: ModelDecl, written: string, ordering: boolean, location: Location, siblings: string[] = []) => {
     const resolved = resolveLookup(models, root, written.replace(/^-/, ''), ordering);
     if (!resolved) return;
     const entry = byField.get(resolved.field) ?? { model: resolved.model, field: resolved.field, usages: [] };
-    entry.usages.push({ written, lookup: resolved.lookup, location });
+    entry.usages.push({ written, lookup: resolved.lookup, location, siblings });
     byField.set(resolved.field, entry);
   };
   for (const site of model.queries) {
@@ -36,7 +38,8 @@ export function fieldUsages(model: ProjectModel): { models: DjangoModels; fields
     if (!root) continue;
     for (const call of site.calls) {
       if (FILTERING.has(call.method)) {
-        for (const keyword of call.keywords) if (!NOT_LOOKUPS.has(keyword)) add(root, keyword, false, call.location);
+        const fields = call.keywords.map((keyword) => keyword.split('__')[0]);
+        for (const keyword of call.keywords) if (!NOT_LOOKUPS.has(keyword)) add(root, keyword, false, call.location, fields);
       } else if (call.method === 'order_by' && !sortedByAnIndex(root, call.args)) {
         for (const arg of call.args) if (arg !== '?') add(root, arg, true, call.location);
       }

@@ -11,8 +11,11 @@ const MAX_LISTED = 5;
 export function checkDjangoIndexes(model: ProjectModel): Finding[] {
   const mysql = usesMySql(model);
   const findings: Finding[] = [];
-  for (const { model: owner, field, usages } of fieldUsages(model).fields) {
+  for (const { model: owner, field, usages: all } of fieldUsages(model).fields) {
     if (NOT_WORTH_INDEXING.has(field.type) || field.relation?.kind === 'many-to-many') continue;
+    // A partial index serves only the queries that also test its condition's fields.
+    const usages = all.filter((usage) => !servedByPartialIndex(owner, field, usage));
+    if (usages.length === 0) continue;
     const plain = usages.filter((usage) => !(usage.lookup in PATTERN_LOOKUPS));
     const patterns = usages.filter((usage) => usage.lookup in PATTERN_LOOKUPS);
     if (!covered(owner, field, mysql)) {
@@ -25,12 +28,18 @@ export function checkDjangoIndexes(model: ProjectModel): Finding[] {
   return findings;
 }
 
-/** Covered: the field leads some index. A partial index counts too, since the query may match its condition. */
+/** Covered: the field leads some index that applies to every row. */
 function covered(owner: ModelDecl, field: Field, mysql: boolean): boolean {
   if (field.indexed || field.primaryKey) return true;
   // InnoDB indexes every foreign key column itself, whatever db_index says, unless there is no constraint.
   if (mysql && field.relation && field.relation.kind !== 'many-to-many' && !field.relation.noConstraint) return true;
-  return owner.indexes.some((index) => index.fields[0] === field.name);
+  return owner.indexes.some((index) => index.fields[0] === field.name && !index.condition);
+}
+
+function servedByPartialIndex(owner: ModelDecl, field: Field, usage: Usage): boolean {
+  return owner.indexes.some(
+    (index) => index.fields[0] === field.name && index.condition !== undefined && (index.conditionFields ?? []).length > 0 && index.conditionFields!.every((name) => usage.siblings.includes(name)),
+  );
 }
 
 function usesMySql(model: ProjectModel): boolean {
@@ -57,13 +66,17 @@ function unindexed(root: string, owner: ModelDecl, field: Field, usages: Usage[]
   const what = filters ? 'filtered on' : 'sorted on';
   const cost = filters ? 'each such query scans the whole table' : 'each such query sorts the whole table';
   const fixes = [metaIndexFix(owner, field), dbIndexFix(owner, field)].filter((fix) => fix !== undefined);
+  const partial = owner.indexes.find((index) => index.fields[0] === field.name && index.condition);
+  const lead = partial
+    ? `but only a partial index leads with it (${partial.name ?? 'condition'} ${partial.condition}), which these queries do not match`
+    : 'but no index leads with it';
   return {
     rule: 'missing-index',
     severity: filters ? 'warning' : 'info',
     file: field.location.file,
     range: field.location.range,
     message:
-      `\`${owner.name}.${field.name}\` is ${what} by ${describe(root, usages)}, but no index leads with it: ${cost} as it grows. ` +
+      `\`${owner.name}.${field.name}\` is ${what} by ${describe(root, usages)}, ${lead}: ${cost} as it grows. ` +
       `Add an index, then a migration (manage.py makemigrations).` +
       (patterns.length ? ` Note that ${describe(root, patterns)} cannot use a plain index.` : ''),
     fixes,

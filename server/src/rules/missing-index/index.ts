@@ -11,7 +11,8 @@ Fields that \`filter()\`, \`exclude()\`, \`get()\`, \`get_or_create()\`, \`updat
 (also through \`__\` joins, so \`author__name\` means \`Author.name\`), and \`Meta.ordering\` fields, that no index
 covers. Covered are: the primary key, \`unique\` fields, \`ForeignKey\` and \`OneToOneField\` (unless
 \`db_index=False\`; on MySQL always), \`SlugField\`, \`db_index=True\`, and the **leading** column of
-\`Meta.indexes\`, \`unique_together\` and \`UniqueConstraint\`. A column later in a composite index is not covered.
+\`Meta.indexes\`, \`unique_together\` and \`UniqueConstraint\`. A column later in a composite index is not covered;
+a partial index (\`condition=Q(...)\`) covers only the queries that also filter on its condition's fields.
 Boolean fields are not reported (an index rarely helps them).
 
 \`iexact\`, \`istartswith\`, \`contains\`, \`icontains\`, \`endswith\` and regex lookups cannot use a plain B-tree
