@@ -17,6 +17,10 @@ describe('insecure-session: Django settings', () => {
     await checkFixture(join(fixtures, 'django-clean'), RULE);
   });
 
+  it('checks the module manage.py names, even when another settings module builds on it', async () => {
+    await checkFixture(join(fixtures, 'django-named'), RULE);
+  });
+
   it('names the deployable module that makes a base-module assignment effective', async () => {
     const analyzer = await analyzeFixture(join(fixtures, 'django-flagged'));
     const httponly = analyzer.findings().find((f) => f.message.startsWith('SESSION_COOKIE_HTTPONLY'));

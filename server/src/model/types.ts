@@ -437,6 +437,8 @@ export interface FileFacts {
   imports?: string[];
   /** Where a new top-level import can go (after the docstring and the existing imports). */
   importInsert?: InsertPoint;
+  /** Python: settings modules this file points Django at (`DJANGO_SETTINGS_MODULE` in manage.py, wsgi.py, asgi.py). */
+  settingsModuleNames?: string[];
   /** Query expressions in the file. */
   queries?: QuerySite[];
   /** Loops over query results, with what they read per row. */

@@ -8,7 +8,7 @@ import { type ImportBinding, readImport } from './imports';
 import { isModelClass, readModel, type ModelContext } from './models';
 import { loadPythonParser, parsePython } from './parser';
 import { syntaxProblem } from './problems';
-import { SettingsCollector } from './settings';
+import { readSettingsModuleName, SettingsCollector } from './settings';
 import { readCookieWrites } from './cookies';
 import { readAdmins } from './admin';
 import { readListViews } from './class-views';
@@ -46,6 +46,8 @@ function extract(file: string, text: string, root: Node, facts: FileFacts): void
     else if ((node.isError || node.isMissing) && facts.problems.length < MAX_PROBLEMS) facts.problems.push(syntaxProblem(node));
     else if (node.type === 'decorated_definition') facts.signals.push(...readReceiverDecorators(node, file));
     else if (node.type === 'call') {
+      const named = readSettingsModuleName(node);
+      if (named) (facts.settingsModuleNames ??= []).push(named);
       const connected = readConnectCall(node, file);
       if (connected) facts.signals.push(connected);
       const sent = readSignalSend(node, file);

@@ -4,7 +4,7 @@ import { basename, dirname } from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import type { InsertPoint, MiddlewareChain, SettingAssignment, SettingsModule, Value } from '../../model/types';
 import { djangoMiddlewareRole } from './middleware-roles';
-import { locationOf, namedChildren, rangeOf } from './syntax';
+import { callParts, locationOf, namedChildren, rangeOf, stringValue } from './syntax';
 import { readValue, type ValueScope } from './values';
 
 const WELL_KNOWN = new Set([
@@ -77,4 +77,11 @@ export class SettingsCollector {
     });
     return { app, stack: 'django', file, entries, location: { file, range: rangeOf(node) } };
   }
+}
+
+/** `os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")`: the module Django is pointed at by default. */
+export function readSettingsModuleName(call: Node): string | undefined {
+  const { callee, positional } = callParts(call);
+  if (!callee?.endsWith('environ.setdefault') || positional.length < 2) return undefined;
+  return stringValue(positional[0]) === 'DJANGO_SETTINGS_MODULE' ? stringValue(positional[1]) : undefined;
 }

@@ -43,7 +43,15 @@ export function effectiveSettings(model: ProjectModel): EffectiveSettings[] {
       if (target && hasSettings(target)) imported.add(target);
     }
   }
-  const leaves = [...model.settings.values()].filter((module) => !imported.has(module.file));
+  // The module manage.py, wsgi.py or asgi.py names is one Django runs, even when another builds on it.
+  const named = new Set<string>();
+  for (const facts of model.files.values()) {
+    for (const name of facts.settingsModuleNames ?? []) {
+      const target = resolveImport(facts.file, name, hasFile);
+      if (target && hasSettings(target)) named.add(target);
+    }
+  }
+  const leaves = [...model.settings.values()].filter((module) => !imported.has(module.file) || named.has(module.file));
   return leaves.map((module) => mergeSettings(model, module));
 }
 

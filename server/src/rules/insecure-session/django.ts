@@ -12,7 +12,12 @@ import { checkSessionLifetime } from './django-lifetime';
  */
 export function checkDjangoSettings(model: ProjectModel): Finding[] {
   const deployable = effectiveSettings(model).filter((settings) => !settings.development);
-  return [...deployable.flatMap((settings) => checkSettings(model, settings)), ...deployable.flatMap((settings) => overriddenInBases(model, settings))];
+  const direct = deployable.flatMap((settings) => checkSettings(model, settings));
+  // A base that Django also runs directly (manage.py names it) already has the real finding.
+  const at = (finding: Finding) => `${finding.file}:${finding.range.start.line}`;
+  const reported = new Set(direct.map(at));
+  const overridden = deployable.flatMap((settings) => overriddenInBases(model, settings)).filter((finding) => !reported.has(at(finding)));
+  return [...direct, ...overridden];
 }
 
 function checkSettings(model: ProjectModel, settings: EffectiveSettings): Finding[] {
