@@ -98,6 +98,8 @@ export interface Field {
   location: Location;
   /** Where a keyword argument can be added to the field's declaration (`, db_index=True`), when it is one call. */
   argumentInsert?: Position;
+  /** Where a decorator line can be added above the field (`@Index()`), with its indentation. */
+  annotationInsert?: InsertPoint;
 }
 
 export interface IndexDecl {
@@ -298,6 +300,29 @@ export interface QueryLoop {
   accesses: RowAccess[];
 }
 
+/** A query call that runs once per element of a loop (TypeScript ORMs, where the loop encloses the query). */
+export interface PerRowQuery {
+  stack: Stack;
+  /** The entity or model queried, as written (`User`). */
+  model: string;
+  /** The call as written, shortened for messages (`users.findOneBy()`). */
+  call: string;
+  method: string;
+  location: Location;
+  loop: Location;
+  /** How the loop iterates: `for…of`, `forEach`, `Promise.all(map)`, ... */
+  loopKind: string;
+}
+
+/** A lazy relation awaited once per element of a loop over an entity list: `await post.category`. */
+export interface PerRowRelationLoad {
+  stack: Stack;
+  model: string;
+  relation: string;
+  location: Location;
+  loop: Location;
+}
+
 /** A loop whose rows come from elsewhere: what a function returns, or a parameter. Linked across files. */
 export interface DeferredLoop {
   source: { kind: 'call'; callee: string } | { kind: 'parameter'; function: string; index: number; name: string };
@@ -454,6 +479,12 @@ export interface FileFacts {
   signalSources?: SignalSource[];
   deferredLoops?: DeferredLoop[];
   queryHandoffs?: QueryHandoff[];
+  perRowQueries?: PerRowQuery[];
+  perRowLoads?: PerRowRelationLoad[];
+  /** Database types the file configures (`new DataSource({ type: 'postgres' })`). */
+  databases?: string[];
+  /** Named imports of a module (`import { Entity, Column } from 'typeorm'`), and where one more name goes. */
+  namedImports?: { module: string; names: string[]; insertAt: Position }[];
   /** Manager and queryset classes, with what their get_queryset() adds to every query (`select_related`, `fetch_mode`). */
   managerClasses?: { name: string; calls: QueryCall[] }[];
 }
@@ -473,6 +504,9 @@ export interface ProjectModel {
   cookieWrites: CookieWrite[];
   signalSources: SignalSource[];
   managerClasses: Map<string, QueryCall[]>;
+  perRowQueries: PerRowQuery[];
+  perRowLoads: PerRowRelationLoad[];
+  databases: string[];
 }
 
 // ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { SyntaxKind } from 'ts-morph';
+import { SyntaxKind, ts, type SourceFile } from 'ts-morph';
 import type { FileFacts } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { emptyFacts } from '../frontend';
@@ -10,6 +10,7 @@ import { extractProblems } from './problems';
 import { extractSessions } from './sessions';
 import { Locator, withSourceFile } from './source';
 import { extractEntities } from './typeorm-entities';
+import { extractTypeormQueries } from './typeorm-queries';
 import { extractTypeormSignals } from './typeorm-signals';
 
 /** The node kinds the extractors look for anywhere in a file. */
@@ -18,6 +19,8 @@ const INDEXED_KINDS = [
   SyntaxKind.VariableDeclaration,
   SyntaxKind.ClassDeclaration,
   SyntaxKind.ImportEqualsDeclaration,
+  SyntaxKind.AwaitExpression,
+  SyntaxKind.NewExpression,
 ];
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -45,6 +48,7 @@ function analyzeSource(file: string, text: string): FileFacts {
     const locator = new Locator(file, source);
     const index = new NodeIndex(source, INDEXED_KINDS);
     const imports = importTable(source, index);
+    const typeorm = extractTypeormQueries(index, locator);
     return {
       ...emptyFacts(file, 'typescript'),
       problems: extractProblems(source, locator),
@@ -53,6 +57,21 @@ function analyzeSource(file: string, text: string): FileFacts {
       signals: extractTypeormSignals(index, imports, locator),
       middleware: extractExpressChains(index, imports, locator),
       sessions: extractSessions(index, imports, locator),
+      perRowQueries: typeorm.queries,
+      perRowLoads: typeorm.loads,
+      databases: typeorm.databases,
+      namedImports: namedImports(source, locator),
     };
+  });
+}
+
+function namedImports(source: SourceFile, locator: Locator): NonNullable<FileFacts['namedImports']> {
+  return source.getImportDeclarations().flatMap((declaration) => {
+    // A half-typed `import { a } from` has no module yet.
+    const specifier = declaration.compilerNode.moduleSpecifier;
+    const named = declaration.getNamedImports();
+    const last = named[named.length - 1];
+    if (!last || !ts.isStringLiteral(specifier)) return [];
+    return [{ module: specifier.text, names: named.map((n) => n.getName()), insertAt: locator.position(last.getEnd()) }];
   });
 }

@@ -86,6 +86,8 @@ function entityOf(cls: ClassDeclaration, entity: TypeormDecorator, imports: Impo
 function fieldOf(property: PropertyDeclaration, decorators: TypeormDecorator[], locator: Locator, indexes: IndexDecl[]): Field | undefined {
   const name = property.getName();
   const location = locator.of(property.getNameNode());
+  const firstLine = locator.position(property.getStart()).line;
+  const annotationInsert = { position: { line: firstLine, character: 0 }, indent: locator.indentOfLine(firstLine) };
   const column = decorators.find((d) => COLUMN_DECORATORS.has(d.name));
   const relation = decorators.find((d) => RELATION_KINDS.has(d.name));
   if (!column && !relation) return undefined;
@@ -115,8 +117,10 @@ function fieldOf(property: PropertyDeclaration, decorators: TypeormDecorator[], 
         ...(owning ? { nullable: !isFalse(options, 'nullable') } : {}),
         eager: isTrue(options, 'eager'),
         lazy,
+        ...(isFalse(options, 'createForeignKeyConstraints') ? { noConstraint: true } : {}),
       },
       location,
+      annotationInsert,
     };
     if (field.unique) indexes.push({ fields: [name], unique: true, source: 'one-to-one', location });
   } else {

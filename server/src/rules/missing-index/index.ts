@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { checkDjangoIndexes } from './django';
+import { checkTypeormForeignKeys } from './typeorm';
 
 export const missingIndex: Rule = {
   id: 'missing-index',
@@ -18,6 +19,10 @@ Boolean fields are not reported (an index rarely helps them).
 \`iexact\`, \`istartswith\`, \`contains\`, \`icontains\`, \`endswith\` and regex lookups cannot use a plain B-tree
 index even on an indexed column; they get their own hint naming the index that would serve them (an
 \`Upper()\` expression index, or a trigram index).
+
+**TypeORM**: a \`@ManyToOne\` relation whose foreign key column no index leads with, when the DataSource's
+database does not index foreign keys by itself (PostgreSQL, SQLite, SQL Server — MySQL/MariaDB do); the fix adds
+\`@Index()\` to the relation.
 
 One finding per field, on its declaration, listing every query that uses it. Sorting alone is reported at
 info level.
@@ -48,5 +53,5 @@ class Book(models.Model):
 
 and a migration (\`manage.py makemigrations\`).
 `,
-  check: (model) => checkDjangoIndexes(model),
+  check: (model) => [...checkDjangoIndexes(model), ...checkTypeormForeignKeys(model)],
 };

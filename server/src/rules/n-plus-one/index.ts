@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { checkDjangoLoops } from './django';
+import { checkTypeormLoops } from './typeorm';
 
 export const nPlusOne: Rule = {
   id: 'n-plus-one',
@@ -26,6 +27,12 @@ serializer fed by a view's \`queryset\` (nested serializers, \`source="author.na
 It stays silent where the queryset already loads the path, where only \`_id\` attributes are read, and on
 \`values()\`/\`values_list()\` rows.
 
+- **TypeORM**: a repository, manager or Active Record read (\`findOneBy\`, \`find\`, \`count\`, ...) inside a loop
+  body or an iterating callback (\`forEach\`, \`map\` — also under \`Promise.all\`: TypeORM batches nothing), with
+  the repository's entity found through \`getRepository(User)\`, \`@InjectRepository(User)\` or
+  \`Repository<User>\`; a lazy relation (\`Promise<T>\` or \`lazy: true\`) awaited per element. Silent on
+  \`for await\` and on set-based reads (\`In(ids)\`).
+
 ## Why it matters
 
 Each extra query is a network round trip. A page listing 50 books that reads \`book.author.name\` runs 51
@@ -45,5 +52,5 @@ for book in Book.objects.filter(published__year=2024).select_related("author"):
     print(book.title, book.author.name)
 \`\`\`
 `,
-  check: (model) => checkDjangoLoops(model),
+  check: (model) => [...checkDjangoLoops(model), ...checkTypeormLoops(model)],
 };

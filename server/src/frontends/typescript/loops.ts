@@ -1,0 +1,56 @@
+// Which loop, if any, runs a node once per element: the body of a for/for…of/for…in/while/do
+// statement, or a callback given to forEach/map/flatMap/reduce/filter/some/every. `for await` is
+// a stream read one item at a time on purpose, and stays out.
+import { Node } from 'ts-morph';
+
+const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'reduce', 'filter', 'some', 'every', 'find']);
+
+export interface EnclosingLoop {
+  node: Node;
+  kind: string;
+  /** For `for…of` and callbacks: the loop variable and what is iterated, when they are simple names. */
+  variable?: string;
+  iterated?: Node;
+}
+
+export function enclosingLoop(node: Node): EnclosingLoop | undefined {
+  let child = node;
+  for (let current = node.getParent(); current; child = current, current = current.getParent()) {
+    if (Node.isForOfStatement(current)) {
+      if (current.getStatement() !== child) continue;
+      if (current.isAwaited()) return undefined;
+      const initializer = current.getInitializer();
+      const declaration = Node.isVariableDeclarationList(initializer) ? initializer.getDeclarations()[0] : undefined;
+      return { node: current, kind: 'for…of', variable: declaration?.getNameNode().getText(), iterated: current.getExpression() };
+    }
+    if (Node.isForInStatement(current) || Node.isForStatement(current) || Node.isWhileStatement(current) || Node.isDoStatement(current)) {
+      if (current.getStatement() !== child) continue;
+      return { node: current, kind: current.getKindName().replace('Statement', '').toLowerCase() };
+    }
+    if (Node.isArrowFunction(current) || Node.isFunctionExpression(current)) {
+      const call = current.getParent();
+      if (!Node.isCallExpression(call)) return undefined;
+      const callee = call.getExpression();
+      if (!Node.isPropertyAccessExpression(callee) || !ITERATING_METHODS.has(callee.getName())) return undefined;
+      const parameter = current.getParameters()[0]?.getNameNode();
+      const inPromiseAll = isPromiseAllArgument(call);
+      return {
+        node: call,
+        kind: inPromiseAll ? `Promise.all(${callee.getName()})` : callee.getName(),
+        variable: parameter && Node.isIdentifier(parameter) ? parameter.getText() : undefined,
+        iterated: callee.getExpression(),
+      };
+    }
+    // Any other function runs when it is called, not per element of a loop around its definition.
+    if (Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) || Node.isClassDeclaration(current) || Node.isConstructorDeclaration(current)) return undefined;
+  }
+  return undefined;
+}
+
+function isPromiseAllArgument(call: Node): boolean {
+  const parent = call.getParent();
+  if (!Node.isCallExpression(parent)) return false;
+  const callee = parent.getExpression();
+  return Node.isPropertyAccessExpression(callee) && callee.getExpression().getText() === 'Promise' && ['all', 'allSettled'].includes(callee.getName());
+}
+

@@ -1,0 +1,160 @@
+// TypeORM reads that run once per element of a loop: repository, manager and Active Record calls
+// inside a loop body or an iterating callback, and lazy relations awaited per element. TypeORM
+// batches nothing, so each is one round trip per element. The entity behind a repository is found
+// syntactically: `getRepository(User)`, `@InjectRepository(User)`, `Repository<User>`.
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import type { PerRowQuery, PerRowRelationLoad } from '../../model/types';
+import { enclosingLoop } from './loops';
+import type { NodeIndex } from './node-index';
+import type { Locator } from './source';
+
+const READS = new Set([
+  'find', 'findBy', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy', 'count',
+  'countBy', 'exists', 'existsBy', 'exist', 'sum', 'average', 'minimum', 'maximum', 'findByIds', 'findOneById',
+]);
+
+export interface TypeormQueryFacts {
+  queries: PerRowQuery[];
+  loads: PerRowRelationLoad[];
+  databases: string[];
+}
+
+export function extractTypeormQueries(index: NodeIndex, locator: Locator): TypeormQueryFacts {
+  const facts: TypeormQueryFacts = { queries: [], loads: [], databases: [] };
+  for (const call of index.of(SyntaxKind.CallExpression)) {
+    const read = readQuery(call);
+    if (!read || setBased(call)) continue;
+    const loop = enclosingLoop(call);
+    if (!loop) continue;
+    facts.queries.push({
+      stack: 'typeorm',
+      model: read.entity,
+      call: `${shorten(read.receiver)}.${read.method}()`,
+      method: read.method,
+      location: locator.of(call),
+      loop: locator.of(loop.node),
+      loopKind: loop.kind,
+    });
+  }
+  for (const awaited of index.of(SyntaxKind.AwaitExpression)) {
+    const access = awaited.getExpression();
+    if (!Node.isPropertyAccessExpression(access) || !Node.isIdentifier(access.getExpression())) continue;
+    const loop = enclosingLoop(awaited);
+    const row = access.getExpression().getText();
+    if (!loop || loop.variable !== row || !loop.iterated) continue;
+    const entity = entityOfList(loop.iterated);
+    if (entity) facts.loads.push({ stack: 'typeorm', model: entity, relation: access.getName(), location: locator.of(awaited), loop: locator.of(loop.node) });
+  }
+  for (const created of index.of(SyntaxKind.NewExpression)) {
+    if (created.getExpression().getText() !== 'DataSource') continue;
+    const options = created.getArguments()[0];
+    const type = Node.isObjectLiteralExpression(options) ? options.getProperty('type') : undefined;
+    const value = Node.isPropertyAssignment(type) ? type.getInitializer() : undefined;
+    if (value && Node.isStringLiteral(value)) facts.databases.push(value.getLiteralValue());
+  }
+  return facts;
+}
+
+interface Read {
+  entity: string;
+  method: string;
+  receiver: Node;
+}
+
+function readQuery(call: CallExpression): Read | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !READS.has(callee.getName())) return undefined;
+  const receiver = callee.getExpression();
+  const method = callee.getName();
+  const repository = entityOfRepository(receiver);
+  if (repository) return { entity: repository, method, receiver };
+  // `manager.findOneBy(User, ...)`: the entity is the first argument.
+  const first = call.getArguments()[0];
+  if (/manager$/i.test(receiver.getText()) && first && Node.isIdentifier(first)) return { entity: first.getText(), method, receiver };
+  // Active Record: `User.findOneBy(...)` (the rule keeps it only if User is a known entity).
+  if (Node.isIdentifier(receiver) && /^[A-Z]/.test(receiver.getText())) return { entity: receiver.getText(), method, receiver };
+  return undefined;
+}
+
+/** The entity of a repository expression, or undefined. */
+function entityOfRepository(node: Node): string | undefined {
+  if (Node.isCallExpression(node)) {
+    const callee = node.getExpression();
+    const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+    const argument = node.getArguments()[0];
+    return name === 'getRepository' && argument && Node.isIdentifier(argument) ? argument.getText() : undefined;
+  }
+  if (Node.isAwaitExpression(node) || Node.isParenthesizedExpression(node)) return entityOfRepository(node.getExpression());
+  if (Node.isIdentifier(node)) {
+    for (const declaration of declarationsNamed(node)) {
+      const found = fromDeclaration(declaration);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) {
+    const owner = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+    const name = node.getName();
+    const property = owner?.getProperty(name);
+    if (property) return fromDeclaration(property);
+    const parameter = owner?.getConstructors()[0]?.getParameter(name);
+    return parameter ? fromDeclaration(parameter) : undefined;
+  }
+  return undefined;
+}
+
+/** Without a type checker, a name's declarations are the variables and parameters of that name in the file. */
+function declarationsNamed(identifier: Node): Node[] {
+  const name = identifier.getText();
+  const source = identifier.getSourceFile();
+  return [...source.getDescendantsOfKind(SyntaxKind.VariableDeclaration), ...source.getDescendantsOfKind(SyntaxKind.Parameter)].filter(
+    (declaration) => declaration.getName() === name,
+  );
+}
+
+function fromDeclaration(declaration: Node): string | undefined {
+  // `@InjectRepository(User)`
+  if (Node.isDecoratable(declaration)) {
+    for (const decorator of declaration.getDecorators()) {
+      const argument = decorator.getArguments()[0];
+      if (decorator.getName() === 'InjectRepository' && argument && Node.isIdentifier(argument)) return argument.getText();
+    }
+  }
+  // `Repository<User>`
+  const type = Node.isTyped(declaration) ? declaration.getTypeNode() : undefined;
+  if (type && Node.isTypeReference(type) && type.getTypeName().getText() === 'Repository') {
+    const argument = type.getTypeArguments()[0];
+    if (argument) return argument.getText();
+  }
+  // `const users = dataSource.getRepository(User)`
+  const initializer = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  return initializer ? entityOfRepository(initializer) : undefined;
+}
+
+/** The entity of a list: `const posts = await repo.find(...)`. */
+function entityOfList(node: Node): string | undefined {
+  if (!Node.isIdentifier(node)) return undefined;
+  for (const declaration of declarationsNamed(node)) {
+    let initializer = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
+    if (initializer && Node.isAwaitExpression(initializer)) initializer = initializer.getExpression();
+    if (initializer && Node.isCallExpression(initializer)) {
+      const read = readQuery(initializer);
+      if (read) return read.entity;
+    }
+  }
+  return undefined;
+}
+
+/** `In(ids)` or `{ in: ids }`: one query for a whole set, the cure rather than the disease. */
+function setBased(call: CallExpression): boolean {
+  return call.getArguments().some((argument) =>
+    argument.getDescendants().some(
+      (node) => (Node.isCallExpression(node) && node.getExpression().getText() === 'In') || (Node.isPropertyAssignment(node) && node.getName() === 'in'),
+    ),
+  );
+}
+
+function shorten(node: Node): string {
+  const text = node.getText().replace(/\s+/g, '');
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
