@@ -26,7 +26,11 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   // web-tree-sitter's ESM build locates itself through import.meta.url, which a CommonJS bundle lacks.
-  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
+  alias: {
+    'web-tree-sitter': require.resolve('web-tree-sitter'),
+    // prisma-ast would search the disk for a config file and require() it: see no-config.ts.
+    lilconfig: './server/src/frontends/prisma/no-config.ts',
+  },
 };
 
 const builds = [

@@ -1,7 +1,7 @@
 // The CLI as CI runs it: the built dist/cli.js in a child process, on the bundled examples.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -206,5 +206,22 @@ describe('stackscope model', () => {
     assert.match(stdout, /^Models \(\d+\)$/m);
     assert.match(stdout, /^ {2}Book {2}\[django\] table catalog_book {2}django-shop\/catalog\/models\.py:\d+$/m);
     assert.match(stdout, /^ {4}3\. django\.contrib\.auth\.middleware\.AuthenticationMiddleware {2}!! /m);
+  });
+});
+
+describe('stackscope on a Prisma project', () => {
+  it('reads schema.prisma and never loads a config file from the directory it runs in', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stackscope-prisma-'));
+    mkdirSync(join(dir, 'prisma'));
+    writeFileSync(
+      join(dir, 'prisma', 'schema.prisma'),
+      'datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int    @id\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n',
+    );
+    const marker = join(dir, 'config-was-run');
+    writeFileSync(join(dir, 'prisma-ast.config.js'), `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = {};\n`);
+    const result = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    const json = JSON.parse(result.stdout);
+    assert.ok(json.findings.some((f: JsonFinding) => f.rule === 'missing-index' && f.file === 'prisma/schema.prisma'));
+    assert.equal(existsSync(marker), false, 'a config file in the workspace was executed');
   });
 });

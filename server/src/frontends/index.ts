@@ -1,9 +1,10 @@
 import type { Frontend } from './frontend';
 import { djangoTemplateFrontend } from './django-template';
+import { prismaFrontend } from './prisma';
 import { pythonFrontend } from './python';
 import { typescriptFrontend } from './typescript';
 
-export const FRONTENDS: readonly Frontend[] = [pythonFrontend, typescriptFrontend, djangoTemplateFrontend];
+export const FRONTENDS: readonly Frontend[] = [pythonFrontend, typescriptFrontend, djangoTemplateFrontend, prismaFrontend];
 
 export function frontendFor(file: string): Frontend | undefined {
   return FRONTENDS.find((frontend) => frontend.handles(file));

@@ -483,6 +483,8 @@ export interface FileFacts {
   perRowLoads?: PerRowRelationLoad[];
   /** Database types the file configures (`new DataSource({ type: 'postgres' })`). */
   databases?: string[];
+  /** Prisma: the datasource's `relationMode` (`prisma` means no foreign keys, so no indexes the database adds). */
+  prismaRelationMode?: string;
   /** Named imports of a module (`import { Entity, Column } from 'typeorm'`), and where one more name goes. */
   namedImports?: { module: string; names: string[]; insertAt: Position }[];
   /** Manager and queryset classes, with what their get_queryset() adds to every query (`select_related`, `fetch_mode`). */

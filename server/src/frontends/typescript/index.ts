@@ -6,6 +6,7 @@ import { extractComments } from './comments';
 import { extractExpressChains } from './express-apps';
 import { importTable } from './imports';
 import { NodeIndex } from './node-index';
+import { extractPrismaQueries } from './prisma-queries';
 import { extractProblems } from './problems';
 import { extractSessions } from './sessions';
 import { Locator, withSourceFile } from './source';
@@ -57,7 +58,7 @@ function analyzeSource(file: string, text: string): FileFacts {
       signals: extractTypeormSignals(index, imports, locator),
       middleware: extractExpressChains(index, imports, locator),
       sessions: extractSessions(index, imports, locator),
-      perRowQueries: typeorm.queries,
+      perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator)],
       perRowLoads: typeorm.loads,
       databases: typeorm.databases,
       namedImports: namedImports(source, locator),

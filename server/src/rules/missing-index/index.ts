@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { checkDjangoIndexes } from './django';
+import { checkPrismaForeignKeys } from './prisma';
 import { checkTypeormForeignKeys } from './typeorm';
 
 export const missingIndex: Rule = {
@@ -22,7 +23,9 @@ index even on an indexed column; they get their own hint naming the index that w
 
 **TypeORM**: a \`@ManyToOne\` relation whose foreign key column no index leads with, when the DataSource's
 database does not index foreign keys by itself (PostgreSQL, SQLite, SQL Server — MySQL/MariaDB do); the fix adds
-\`@Index()\` to the relation.
+\`@Index()\` to the relation. **Prisma**: a relation's foreign key scalars (\`fields: [authorId]\`) that no \`@id\`,
+\`@unique\`, \`@@id\`, \`@@unique\` or \`@@index\` leads with, on providers that do not index foreign keys (all but
+MySQL) or with \`relationMode = "prisma"\`; the fix adds \`@@index([authorId])\` to the model.
 
 One finding per field, on its declaration, listing every query that uses it. Sorting alone is reported at
 info level.
@@ -53,5 +56,5 @@ class Book(models.Model):
 
 and a migration (\`manage.py makemigrations\`).
 `,
-  check: (model) => [...checkDjangoIndexes(model), ...checkTypeormForeignKeys(model)],
+  check: (model) => [...checkDjangoIndexes(model), ...checkTypeormForeignKeys(model), ...checkPrismaForeignKeys(model)],
 };

@@ -6,7 +6,8 @@ import type { Field, Finding, Fix, ModelDecl, ProjectModel } from '../../model/t
 const INDEXES_FOREIGN_KEYS = new Set(['mysql', 'mariadb', 'aurora-mysql']);
 
 export function checkTypeormForeignKeys(model: ProjectModel): Finding[] {
-  const databases = model.databases;
+  // DataSource options in TypeScript files; a Prisma schema's provider is not TypeORM's database.
+  const databases = [...model.files.values()].filter((facts) => facts.language === 'typescript').flatMap((facts) => facts.databases ?? []);
   // Without a DataSource the database is unknown, and on MySQL this would be noise.
   if (databases.length === 0 || databases.every((type) => INDEXES_FOREIGN_KEYS.has(type))) return [];
   const findings: Finding[] = [];

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { checkDjangoLoops } from './django';
+import { checkPrismaLoops } from './prisma';
 import { checkTypeormLoops } from './typeorm';
 
 export const nPlusOne: Rule = {
@@ -32,6 +33,9 @@ It stays silent where the queryset already loads the path, where only \`_id\` at
   the repository's entity found through \`getRepository(User)\`, \`@InjectRepository(User)\` or
   \`Repository<User>\`; a lazy relation (\`Promise<T>\` or \`lazy: true\`) awaited per element. Silent on
   \`for await\` and on set-based reads (\`In(ids)\`).
+- **Prisma**: a client call (\`prisma.user.findFirst\`, \`findMany\`, \`count\`, writes) per loop element. Prisma
+  merges \`findUnique\`/\`findUniqueOrThrow\` calls started in the same tick (\`Promise.all(ids.map(...))\` is one
+  query: silent), but not a sequential \`await\` in a loop. Silent on \`where: { id: { in: ids } }\`.
 
 ## Why it matters
 
@@ -52,5 +56,5 @@ for book in Book.objects.filter(published__year=2024).select_related("author"):
     print(book.title, book.author.name)
 \`\`\`
 `,
-  check: (model) => [...checkDjangoLoops(model), ...checkTypeormLoops(model)],
+  check: (model) => [...checkDjangoLoops(model), ...checkTypeormLoops(model), ...checkPrismaLoops(model)],
 };

@@ -1,0 +1,60 @@
+// The Prisma frontend: `schema.prisma` (and the files of a multi-file schema folder) → models,
+// indexes, and the datasource's provider and relation mode.
+import type { Block, Datasource, Enum, Model } from '@mrleebo/prisma-ast';
+import type { FileFacts, ModelDecl } from '../../model/types';
+import type { Frontend } from '../frontend';
+import { emptyFacts } from '../frontend';
+import { readModel } from './models';
+import { parsePrisma } from './parser';
+
+/** The last schema of each file that parsed, served while the file is half-typed. */
+const lastGood = new Map<string, { models: ModelDecl[]; databases: string[]; relationMode?: string }>();
+
+export const prismaFrontend: Frontend = {
+  language: 'prisma',
+  handles: (file) => file.endsWith('.prisma'),
+  init: async () => {},
+  analyze(file, text) {
+    const facts: FileFacts = emptyFacts(file, 'prisma');
+    const parsed = parsePrisma(text);
+    if (!parsed.ok) {
+      const position = { line: parsed.line, character: parsed.column };
+      facts.problems.push({ message: `Prisma schema syntax error: ${parsed.message} (showing the last version that parsed)`, range: { start: position, end: position } });
+      const previous = lastGood.get(file);
+      if (previous) Object.assign(facts, { models: previous.models, databases: previous.databases, ...(previous.relationMode ? { prismaRelationMode: previous.relationMode } : {}) });
+      return facts;
+    }
+    const blocks = parsed.schema.list;
+    facts.comments = comments(blocks);
+    const enums = new Set(blocks.filter((block): block is Enum => block.type === 'enum').map((block) => block.name));
+    facts.models = blocks.filter((block): block is Model => block.type === 'model').map((model) => readModel(model, file, enums));
+    const datasource = blocks.find((block): block is Datasource => block.type === 'datasource');
+    const setting = (key: string) => {
+      const assignment = datasource?.assignments.find((a) => a.type === 'assignment' && a.key === key);
+      return assignment && assignment.type === 'assignment' && typeof assignment.value === 'string' ? assignment.value.replace(/^"|"$/g, '') : undefined;
+    };
+    const provider = setting('provider');
+    const relationMode = setting('relationMode');
+    facts.databases = provider ? [provider] : [];
+    if (relationMode) facts.prismaRelationMode = relationMode;
+    lastGood.set(file, { models: facts.models, databases: facts.databases, ...(relationMode ? { relationMode } : {}) });
+    return facts;
+  },
+};
+
+/** `//` comments with their lines: standalone ones carry a location, trailing ones sit on their field's line. */
+function comments(blocks: readonly Block[]): FileFacts['comments'] {
+  const found: FileFacts['comments'] = [];
+  const add = (text: string | undefined, line: number | undefined) => {
+    if (text && line !== undefined) found.push({ line: line - 1, text });
+  };
+  for (const block of blocks) {
+    if (block.type === 'comment') add(block.text, (block as { location?: { startLine?: number } }).location?.startLine);
+    if (block.type !== 'model') continue;
+    for (const property of block.properties) {
+      if (property.type === 'comment') add(property.text, (property as { location?: { startLine?: number } }).location?.startLine);
+      if (property.type === 'field') add(property.comment, property.location?.startLine);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,32 @@
+// Prisma: client calls that run once per element of a loop. Prisma's dataloader merges findUnique
+// and findUniqueOrThrow calls made in the same tick (so `Promise.all(ids.map(id =>
+// prisma.user.findUnique(...)))` is one query), but never findFirst, findMany, counts or writes,
+// and never a sequential `await` in a loop, where each call is its own tick.
+import type { Finding, ProjectModel } from '../../model/types';
+
+const BATCHED_IN_ONE_TICK = new Set(['findUnique', 'findUniqueOrThrow']);
+const WRITES = new Set(['create', 'createMany', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany']);
+
+export function checkPrismaLoops(model: ProjectModel): Finding[] {
+  const models = new Set(model.models.filter((m) => m.stack === 'prisma').map((m) => m.name));
+  if (models.size === 0) return [];
+  return model.perRowQueries
+    .filter((query) => query.stack === 'prisma' && models.has(query.model))
+    .filter((query) => !(BATCHED_IN_ONE_TICK.has(query.method) && query.loopKind.startsWith('Promise.all')))
+    .map((query) => {
+      const write = WRITES.has(query.method);
+      const advice = write
+        ? `Use one set-based call (\`${query.method.replace(/Many$/, '')}Many\` with \`where: { id: { in: ids } }\`) or a single $transaction([...])`
+        : `Load all ${query.model} rows at once with \`where: { id: { in: ids } }\` and a Map lookup, or with \`include\` in the query that produced the list`;
+      const batching = BATCHED_IN_ONE_TICK.has(query.method) ? ' Prisma batches findUnique only when the calls start in the same tick (Promise.all over map), not when each is awaited in turn.' : '';
+      return {
+        rule: 'n-plus-one',
+        severity: 'warning' as const,
+        file: query.location.file,
+        range: query.location.range,
+        message: `N+1 query: \`${query.call}\` runs one query per element of the ${query.loopKind} loop.${batching} ${advice}.`,
+        fixes: [],
+        related: [{ location: query.loop, message: 'the loop that runs it once per element' }],
+      };
+    });
+}
