@@ -17,7 +17,9 @@ export function checkPrismaLoops(model: ProjectModel): Finding[] {
       const write = WRITES.has(query.method);
       const advice = write
         ? `Use one set-based call (\`${query.method.replace(/Many$/, '')}Many\` with \`where: { id: { in: ids } }\`) or a single $transaction([...])`
-        : `Load all ${query.model} rows at once with \`where: { id: { in: ids } }\` and a Map lookup, or with \`include\` in the query that produced the list`;
+        : query.method === 'count'
+          ? 'Count with the list instead: `_count` in the `select`/`include` of the query that produced it, or one `groupBy` over all ids'
+          : `Load all ${query.model} rows at once with \`where: { id: { in: ids } }\` and a Map lookup, or with \`include\` in the query that produced the list`;
       const batching = BATCHED_IN_ONE_TICK.has(query.method) ? ' Prisma batches findUnique only when the calls start in the same tick (Promise.all over map), not when each is awaited in turn.' : '';
       return {
         rule: 'n-plus-one',
