@@ -18,3 +18,9 @@ describe('missing-index: TypeORM foreign keys', () => {
     fixTests(join(fixtures, 'typeorm-fixes'), RULE, [['Add @Index() to Invoice.payer', 'src/entities.ts', 15, 'src/entities.ts.expected']]);
   });
 });
+
+describe('missing-index: columns TypeScript queries filter and sort on', () => {
+  it('flags TypeORM and Prisma where/order columns no index leads with, and not keys, indexed, leading or boolean ones', async () => {
+    await checkFixture(join(fixtures, 'ts-columns'), RULE);
+  });
+});

@@ -8,7 +8,7 @@ import type { FileFacts, ProjectModel, SettingsModule } from './types';
 
 /** Assembles the project model from every file's facts. Cheap: no parsing happens here. */
 export function buildProjectModel(root: string, files: Map<string, FileFacts>): ProjectModel {
-  const model: ProjectModel = { root, files, models: [], signals: [], middleware: [], settings: new Map(), sessions: [], queries: [], queryLoops: [], views: [], cookieWrites: [], signalSources: [], managerClasses: new Map(), perRowQueries: [], perRowLoads: [], databases: [] };
+  const model: ProjectModel = { root, files, models: [], signals: [], middleware: [], settings: new Map(), sessions: [], queries: [], queryLoops: [], views: [], cookieWrites: [], signalSources: [], managerClasses: new Map(), perRowQueries: [], perRowLoads: [], columnUsages: [], databases: [] };
   for (const facts of files.values()) {
     model.models.push(...facts.models);
     model.signals.push(...facts.signals);
@@ -22,6 +22,7 @@ export function buildProjectModel(root: string, files: Map<string, FileFacts>): 
     for (const manager of facts.managerClasses ?? []) model.managerClasses.set(manager.name, manager.calls);
     model.perRowQueries.push(...(facts.perRowQueries ?? []));
     model.perRowLoads.push(...(facts.perRowLoads ?? []));
+    model.columnUsages.push(...(facts.columnUsages ?? []));
     model.databases.push(...(facts.databases ?? []));
     if (facts.settings) model.settings.set(facts.file, facts.settings as SettingsModule);
   }

@@ -314,6 +314,18 @@ export interface PerRowQuery {
   loopKind: string;
 }
 
+/** A column a TypeScript query filters or sorts on: `where: { email }`, `orderBy: { createdAt: 'desc' }`. */
+export interface ColumnUsage {
+  stack: Stack;
+  model: string;
+  /** The property or field name. */
+  column: string;
+  kind: 'filter' | 'order';
+  /** The query call, shortened for messages. */
+  call: string;
+  location: Location;
+}
+
 /** A lazy relation awaited once per element of a loop over an entity list: `await post.category`. */
 export interface PerRowRelationLoad {
   stack: Stack;
@@ -481,6 +493,7 @@ export interface FileFacts {
   queryHandoffs?: QueryHandoff[];
   perRowQueries?: PerRowQuery[];
   perRowLoads?: PerRowRelationLoad[];
+  columnUsages?: ColumnUsage[];
   /** Database types the file configures (`new DataSource({ type: 'postgres' })`). */
   databases?: string[];
   /** Prisma: the datasource's `relationMode` (`prisma` means no foreign keys, so no indexes the database adds). */
@@ -508,6 +521,7 @@ export interface ProjectModel {
   managerClasses: Map<string, QueryCall[]>;
   perRowQueries: PerRowQuery[];
   perRowLoads: PerRowRelationLoad[];
+  columnUsages: ColumnUsage[];
   databases: string[];
 }
 

@@ -2,6 +2,7 @@ import { SyntaxKind, ts, type SourceFile } from 'ts-morph';
 import type { FileFacts } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { emptyFacts } from '../frontend';
+import { extractColumnUsages } from './column-usages';
 import { extractComments } from './comments';
 import { extractExpressChains } from './express-apps';
 import { importTable } from './imports';
@@ -60,6 +61,7 @@ function analyzeSource(file: string, text: string): FileFacts {
       sessions: extractSessions(index, imports, locator),
       perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator)],
       perRowLoads: typeorm.loads,
+      columnUsages: extractColumnUsages(index, locator),
       databases: typeorm.databases,
       namedImports: namedImports(source, locator),
     };

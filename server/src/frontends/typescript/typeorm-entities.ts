@@ -138,6 +138,7 @@ function fieldOf(property: PropertyDeclaration, decorators: TypeormDecorator[], 
       indexed: false,
       nullable: isTrue(options, 'nullable') || decorator.name === 'DeleteDateColumn',
       location,
+      annotationInsert,
     };
     if (field.unique) indexes.push({ fields: [name], unique: true, source: 'unique', location });
   }

@@ -55,13 +55,13 @@ export function extractTypeormQueries(index: NodeIndex, locator: Locator): Typeo
   return facts;
 }
 
-interface Read {
+export interface Read {
   entity: string;
   method: string;
   receiver: Node;
 }
 
-function readQuery(call: CallExpression): Read | undefined {
+export function readQuery(call: CallExpression): Read | undefined {
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee) || !READS.has(callee.getName())) return undefined;
   const receiver = callee.getExpression();

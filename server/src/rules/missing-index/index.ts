@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { checkDjangoIndexes } from './django';
 import { checkPrismaForeignKeys } from './prisma';
+import { checkTypescriptColumns } from './ts-columns';
 import { checkTypeormForeignKeys } from './typeorm';
 
 export const missingIndex: Rule = {
@@ -25,7 +26,9 @@ index even on an indexed column; they get their own hint naming the index that w
 database does not index foreign keys by itself (PostgreSQL, SQLite, SQL Server — MySQL/MariaDB do); the fix adds
 \`@Index()\` to the relation. **Prisma**: a relation's foreign key scalars (\`fields: [authorId]\`) that no \`@id\`,
 \`@unique\`, \`@@id\`, \`@@unique\` or \`@@index\` leads with, on providers that do not index foreign keys (all but
-MySQL) or with \`relationMode = "prisma"\`; the fix adds \`@@index([authorId])\` to the model.
+MySQL) or with \`relationMode = "prisma"\`; the fix adds \`@@index([authorId])\` to the model. And in both, the
+columns of \`where\`/\`order\` (TypeORM \`find*\`, \`count*\`, \`exists*\`) and \`where\`/\`orderBy\` (Prisma \`findMany\`,
+\`findFirst\`, \`count\`, \`updateMany\`, \`deleteMany\`, \`groupBy\`) that no index leads with.
 
 One finding per field, on its declaration, listing every query that uses it. Sorting alone is reported at
 info level.
@@ -56,5 +59,5 @@ class Book(models.Model):
 
 and a migration (\`manage.py makemigrations\`).
 `,
-  check: (model) => [...checkDjangoIndexes(model), ...checkTypeormForeignKeys(model), ...checkPrismaForeignKeys(model)],
+  check: (model) => [...checkDjangoIndexes(model), ...checkTypeormForeignKeys(model), ...checkPrismaForeignKeys(model), ...checkTypescriptColumns(model)],
 };
