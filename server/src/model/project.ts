@@ -4,6 +4,7 @@ import { linkDeferredLoops } from './django/handoffs';
 import { djangoModels } from './django/relations';
 import { linkSerializedLoops } from './django/serialized-loops';
 import { linkTemplateLoops } from './django/templates';
+import { linkSequelizeModels } from './sequelize-links';
 import type { FileFacts, ProjectModel, SettingsModule } from './types';
 
 /** Assembles the project model from every file's facts. Cheap: no parsing happens here. */
@@ -27,7 +28,7 @@ export function buildProjectModel(root: string, files: Map<string, FileFacts>): 
     if (facts.settings) model.settings.set(facts.file, facts.settings as SettingsModule);
   }
   // Cross-file facts: what one file cannot know about itself.
-  model.models = inheritAbstractFields(model.models);
+  model.models = linkSequelizeModels(inheritAbstractFields(model.models), files);
   model.signals = linkReceivers(model.signals, files);
   model.queryLoops.push(...linkTemplateLoops(files), ...linkDeferredLoops(files));
   if (model.models.some((m) => m.stack === 'django')) model.queryLoops.push(...linkSerializedLoops(files, djangoModels(model)));

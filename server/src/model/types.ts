@@ -496,6 +496,10 @@ export interface FileFacts {
   columnUsages?: ColumnUsage[];
   /** Database types the file configures (`new DataSource({ type: 'postgres' })`). */
   databases?: string[];
+  /** Sequelize associations' foreign keys (`Post.belongsTo(User)` → `Post.userId`), linked to models by name. */
+  foreignKeys?: { model: string; column: string; target: string; alias?: string; location: Location }[];
+  /** Indexes created in migrations (`queryInterface.addIndex('posts', [...])`), by table. */
+  tableIndexes?: { table: string; fields: string[]; unique: boolean; location: Location }[];
   /** Prisma: the datasource's `relationMode` (`prisma` means no foreign keys, so no indexes the database adds). */
   prismaRelationMode?: string;
   /** Named imports of a module (`import { Entity, Column } from 'typeorm'`), and where one more name goes. */

@@ -9,6 +9,8 @@ import { importTable } from './imports';
 import { NodeIndex } from './node-index';
 import { extractPrismaQueries } from './prisma-queries';
 import { extractProblems } from './problems';
+import { extractSequelize } from './sequelize-models';
+import { extractSequelizeQueries } from './sequelize-queries';
 import { extractSessions } from './sessions';
 import { Locator, withSourceFile } from './source';
 import { extractEntities } from './typeorm-entities';
@@ -51,18 +53,21 @@ function analyzeSource(file: string, text: string): FileFacts {
     const index = new NodeIndex(source, INDEXED_KINDS);
     const imports = importTable(source, index);
     const typeorm = extractTypeormQueries(index, locator);
+    const sequelize = extractSequelize(index, locator);
     return {
       ...emptyFacts(file, 'typescript'),
       problems: extractProblems(source, locator),
       comments: extractComments(source),
-      models: extractEntities(index, imports, locator),
-      signals: extractTypeormSignals(index, imports, locator),
+      models: [...extractEntities(index, imports, locator), ...sequelize.models],
+      signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals],
       middleware: extractExpressChains(index, imports, locator),
       sessions: extractSessions(index, imports, locator),
-      perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator)],
+      perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractSequelizeQueries(index, locator)],
       perRowLoads: typeorm.loads,
       columnUsages: extractColumnUsages(index, locator),
-      databases: typeorm.databases,
+      databases: [...typeorm.databases, ...sequelize.dialects],
+      foreignKeys: sequelize.foreignKeys,
+      tableIndexes: sequelize.tableIndexes,
       namedImports: namedImports(source, locator),
     };
   });

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { checkDjangoIndexes } from './django';
 import { checkPrismaForeignKeys } from './prisma';
+import { checkSequelizeForeignKeys } from './sequelize';
 import { checkTypescriptColumns } from './ts-columns';
 import { checkTypeormForeignKeys } from './typeorm';
 
@@ -28,7 +29,8 @@ database does not index foreign keys by itself (PostgreSQL, SQLite, SQL Server â
 \`@unique\`, \`@@id\`, \`@@unique\` or \`@@index\` leads with, on providers that do not index foreign keys (all but
 MySQL) or with \`relationMode = "prisma"\`; the fix adds \`@@index([authorId])\` to the model. And in both, the
 columns of \`where\`/\`order\` (TypeORM \`find*\`, \`count*\`, \`exists*\`) and \`where\`/\`orderBy\` (Prisma \`findMany\`,
-\`findFirst\`, \`count\`, \`updateMany\`, \`deleteMany\`, \`groupBy\`) that no index leads with.
+\`findFirst\`, \`count\`, \`updateMany\`, \`deleteMany\`, \`groupBy\`) that no index leads with. **Sequelize**: foreign keys
+(\`belongsTo\`, \`hasMany\`, \`references\`) that neither the model's \`indexes\` nor a migration's \`addIndex\` covers.
 
 One finding per field, on its declaration, listing every query that uses it. Sorting alone is reported at
 info level.
@@ -59,5 +61,5 @@ class Book(models.Model):
 
 and a migration (\`manage.py makemigrations\`).
 `,
-  check: (model) => [...checkDjangoIndexes(model), ...checkTypeormForeignKeys(model), ...checkPrismaForeignKeys(model), ...checkTypescriptColumns(model)],
+  check: (model) => [...checkDjangoIndexes(model), ...checkTypeormForeignKeys(model), ...checkPrismaForeignKeys(model), ...checkTypescriptColumns(model), ...checkSequelizeForeignKeys(model)],
 };

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { checkDjangoLoops } from './django';
 import { checkPrismaLoops } from './prisma';
+import { checkSequelizeLoops } from './sequelize';
 import { checkTypeormLoops } from './typeorm';
 
 export const nPlusOne: Rule = {
@@ -36,6 +37,8 @@ It stays silent where the queryset already loads the path, where only \`_id\` at
 - **Prisma**: a client call (\`prisma.user.findFirst\`, \`findMany\`, \`count\`, writes) per loop element. Prisma
   merges \`findUnique\`/\`findUniqueOrThrow\` calls started in the same tick (\`Promise.all(ids.map(...))\` is one
   query: silent), but not a sequential \`await\` in a loop. Silent on \`where: { id: { in: ids } }\`.
+- **Sequelize**: \`Model.findByPk/findOne/findAll/count\` per loop element, and association getters on the loop's
+  element (\`post.getAuthor()\`). Silent on \`[Op.in]\`.
 
 ## Why it matters
 
@@ -56,5 +59,5 @@ for book in Book.objects.filter(published__year=2024).select_related("author"):
     print(book.title, book.author.name)
 \`\`\`
 `,
-  check: (model) => [...checkDjangoLoops(model), ...checkTypeormLoops(model), ...checkPrismaLoops(model)],
+  check: (model) => [...checkDjangoLoops(model), ...checkTypeormLoops(model), ...checkPrismaLoops(model), ...checkSequelizeLoops(model)],
 };
