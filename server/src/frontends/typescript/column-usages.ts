@@ -24,6 +24,13 @@ export function extractColumnUsages(index: NodeIndex, locator: Locator): ColumnU
       for (const order of objectsOf(property(options, 'orderBy'))) for (const column of keys(order)) add(column, 'order');
       continue;
     }
+    const sequelize = sequelizeCall(call);
+    if (sequelize) {
+      const options = objectArgument(call, sequelize.optionsAt);
+      const add = (column: string, kind: ColumnUsage['kind']) => usages.push({ stack: 'sequelize', model: sequelize.model, column, kind, call: sequelize.text, location: locator.of(call) });
+      for (const where of objectsOf(property(options, 'where'))) for (const column of filteredColumns(where, false)) add(column, 'filter');
+      for (const column of sequelizeOrder(property(options, 'order'))) add(column, 'order');
+    }
     const typeorm = readQuery(call);
     if (!typeorm) continue;
     const text = `${typeorm.receiver.getText().replace(/\s+/g, '')}.${typeorm.method}()`;
@@ -39,6 +46,26 @@ export function extractColumnUsages(index: NodeIndex, locator: Locator): ColumnU
     }
   }
   return usages;
+}
+
+const SEQUELIZE_READS: Record<string, number> = { findAll: 0, findOne: 0, count: 0, findAndCountAll: 0, destroy: 0, update: 1 };
+
+/** `Post.findAll({ where, order })`: the options argument's position by method. */
+function sequelizeCall(call: CallExpression): { model: string; text: string; optionsAt: number } | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !(callee.getName() in SEQUELIZE_READS)) return undefined;
+  const receiver = callee.getExpression();
+  if (!Node.isIdentifier(receiver) || !/^[A-Z]/.test(receiver.getText())) return undefined;
+  return { model: receiver.getText(), text: `${receiver.getText()}.${callee.getName()}()`, optionsAt: SEQUELIZE_READS[callee.getName()] };
+}
+
+/** `order: [['createdAt', 'DESC'], 'title']`: the first column of each entry. */
+function sequelizeOrder(node: Node | undefined): string[] {
+  if (!node || !Node.isArrayLiteralExpression(node)) return [];
+  return node.getElements().flatMap((element) => {
+    const first = Node.isArrayLiteralExpression(element) ? element.getElements()[0] : element;
+    return first && Node.isStringLiteral(first) ? [first.getLiteralValue()] : [];
+  });
 }
 
 function prismaCall(call: CallExpression): { model: string; text: string } | undefined {
