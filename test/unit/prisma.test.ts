@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { prismaFrontend } from '../../server/src/frontends/prisma';
-import { checkFixture, fixTests } from '../support/harness';
+import { analyzeFixture, checkFixture, fixTests } from '../support/harness';
 
 const fixtures = join(__dirname, '..', 'fixtures');
 
@@ -59,5 +59,18 @@ describe('missing-index: Prisma foreign keys', () => {
 
   describe('quick fix (relationMode = "prisma" has no foreign keys, even on MySQL)', () => {
     fixTests(join(fixtures, 'missing-index', 'prisma-fixes'), 'missing-index', [['Add @@index([authorId]) to Post', 'prisma/schema.prisma', 15, 'prisma/schema.prisma.expected']]);
+  });
+});
+
+describe('prisma hooks', () => {
+  it('lists query extensions per model and operation as signals', async () => {
+    const analyzer = await analyzeFixture(join(fixtures, 'n-plus-one', 'prisma'));
+    assert.deepEqual(
+      analyzer.model().signals.filter((s) => s.stack === 'prisma').map((s) => [s.signal, s.sender ?? null]),
+      [
+        ['query.findMany', 'user'],
+        ['query.$allOperations', null],
+      ],
+    );
   });
 });

@@ -7,6 +7,7 @@ import { extractComments } from './comments';
 import { extractExpressChains } from './express-apps';
 import { importTable } from './imports';
 import { NodeIndex } from './node-index';
+import { extractPrismaHooks } from './prisma-hooks';
 import { extractPrismaQueries } from './prisma-queries';
 import { extractProblems } from './problems';
 import { extractSequelize } from './sequelize-models';
@@ -59,7 +60,7 @@ function analyzeSource(file: string, text: string): FileFacts {
       problems: extractProblems(source, locator),
       comments: extractComments(source),
       models: [...extractEntities(index, imports, locator), ...sequelize.models],
-      signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals],
+      signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals, ...extractPrismaHooks(index, locator)],
       middleware: extractExpressChains(index, imports, locator),
       sessions: extractSessions(index, imports, locator),
       perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractSequelizeQueries(index, locator)],
