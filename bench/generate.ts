@@ -1,5 +1,6 @@
-// Writes a synthetic project for the benchmark: `npx tsx bench/generate.ts OUT [--files 2000]`.
-// Half Django apps (models, views, settings), half an Express + TypeORM service, with the usual mistakes.
+// Writes a synthetic project for the benchmark: `npx tsx bench/generate.ts OUT [--files 2000] [--stack mixed|typeorm]`.
+// mixed: half Django apps (models, views, settings), half an Express + TypeORM service; typeorm: a
+// TypeORM service only (entities and the routes that query them). Both with the usual mistakes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -7,11 +8,18 @@ const args = process.argv.slice(2);
 const out = resolve(args.find((a) => !a.startsWith('--')) ?? 'bench-project');
 const filesFlag = args.indexOf('--files');
 const total = filesFlag >= 0 ? Number(args[filesFlag + 1]) : 2000;
+const stackFlag = args.indexOf('--stack');
+const stack = stackFlag >= 0 ? args[stackFlag + 1] : 'mixed';
 
 const write = (path: string, text: string) => {
   mkdirSync(join(out, path, '..'), { recursive: true });
   writeFileSync(join(out, path), text);
 };
+
+if (stack === 'typeorm') {
+  writeTypeormProject();
+  process.exit(0);
+}
 
 write('manage.py', 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_settings.settings")\n');
 write('site_settings/__init__.py', '');
@@ -40,3 +48,19 @@ for (let i = 0; written < total; i++) {
   written += 4;
 }
 console.log(`wrote ${written} files to ${out}`);
+
+function writeTypeormProject(): void {
+  write('src/data-source.ts', `import { DataSource } from 'typeorm';\nexport const dataSource = new DataSource({ type: 'postgres', entities: [] });\n`);
+  write('src/entities/Owner.ts', `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';\n\n@Entity()\nexport class Owner {\n  @PrimaryGeneratedColumn()\n  id!: number;\n\n  @Column()\n  name!: string;\n}\n`);
+  for (let i = 0, written = 2; written < total; i++, written += 2) {
+    write(
+      `src/entities/Item${i}.ts`,
+      `import { Column, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';\nimport { Owner } from './Owner';\n\n@Entity()\nexport class Item${i} {\n  @PrimaryGeneratedColumn()\n  id!: number;\n\n  @Column()\n  title!: string;\n\n  @Column()\n  ownerId!: number;\n\n  @ManyToOne(() => Owner)\n  owner!: Owner;\n}\n`,
+    );
+    write(
+      `src/routes/items${i}.ts`,
+      `import { dataSource } from '../data-source';\nimport { Item${i} } from '../entities/Item${i}';\nimport { Owner } from '../entities/Owner';\n\nexport async function list${i}() {\n  const items = await dataSource.getRepository(Item${i}).find({ where: { title: 'x' }, order: { id: 'DESC' } });\n  const owners = dataSource.getRepository(Owner);\n  const rows = [];\n  for (const item of items) rows.push(await owners.findOneBy({ id: item.ownerId }));\n  return rows;\n}\n`,
+    );
+  }
+  console.log(`wrote ${total} files to ${out}`);
+}

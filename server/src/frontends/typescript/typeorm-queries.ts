@@ -105,12 +105,21 @@ function entityOfRepository(node: Node): string | undefined {
 
 /** Without a type checker, a name's declarations are the variables and parameters of that name in the file. */
 function declarationsNamed(identifier: Node): Node[] {
-  const name = identifier.getText();
   const source = identifier.getSourceFile();
-  return [...source.getDescendantsOfKind(SyntaxKind.VariableDeclaration), ...source.getDescendantsOfKind(SyntaxKind.Parameter)].filter(
-    (declaration) => declaration.getName() === name,
-  );
+  let byName = declarationCache.get(source);
+  if (!byName) {
+    byName = new Map();
+    for (const declaration of [...source.getDescendantsOfKind(SyntaxKind.VariableDeclaration), ...source.getDescendantsOfKind(SyntaxKind.Parameter)]) {
+      const name = declaration.getName();
+      byName.set(name, [...(byName.get(name) ?? []), declaration]);
+    }
+    declarationCache.set(source, byName);
+  }
+  return byName.get(identifier.getText()) ?? [];
 }
+
+/** Each analysis parses a fresh SourceFile; its declarations are collected once. */
+const declarationCache = new WeakMap<object, Map<string, Node[]>>();
 
 function fromDeclaration(declaration: Node): string | undefined {
   // `@InjectRepository(User)`

@@ -9,8 +9,9 @@ const MAX_LISTED = 4;
 
 export function checkTypescriptColumns(model: ProjectModel): Finding[] {
   const groups = new Map<Field, { entity: ModelDecl; usages: ColumnUsage[] }>();
+  const byName = new Map(model.models.map((m) => [`${m.stack}:${m.name}`, m]));
   for (const usage of model.columnUsages) {
-    const entity = model.models.find((m) => m.stack === usage.stack && m.name === usage.model);
+    const entity = byName.get(`${usage.stack}:${usage.model}`);
     const field = entity?.fields.find((f) => f.name === usage.column);
     if (!entity || !field || field.relation || field.primaryKey || field.unique || field.indexed || BOOLEAN_TYPES.has(field.type)) continue;
     if (entity.indexes.some((index) => index.fields[0] === field.name)) continue;
