@@ -326,6 +326,23 @@ export interface ColumnUsage {
   location: Location;
 }
 
+/** A project function that queries (`async function ownerOf(id) { return users.findOneBy(...) }`). */
+export interface QueryingFunction {
+  name: string;
+  stack: Stack;
+  model: string;
+  call: string;
+  location: Location;
+}
+
+/** A call to a project function once per element of a loop; linked by name to QueryingFunctions. */
+export interface LoopCall {
+  callee: string;
+  location: Location;
+  loop: Location;
+  loopKind: string;
+}
+
 /** A lazy relation awaited once per element of a loop over an entity list: `await post.category`. */
 export interface PerRowRelationLoad {
   stack: Stack;
@@ -494,6 +511,8 @@ export interface FileFacts {
   perRowQueries?: PerRowQuery[];
   perRowLoads?: PerRowRelationLoad[];
   columnUsages?: ColumnUsage[];
+  queryingFunctions?: QueryingFunction[];
+  loopCalls?: LoopCall[];
   /** Database types the file configures (`new DataSource({ type: 'postgres' })`). */
   databases?: string[];
   /** Sequelize associations' foreign keys (`Post.belongsTo(User)` → `Post.userId`), linked to models by name. */

@@ -8,6 +8,7 @@ import { extractExpressChains } from './express-apps';
 import { importTable } from './imports';
 import { NodeIndex } from './node-index';
 import { extractPrismaHooks } from './prisma-hooks';
+import { extractQueryHelpers } from './query-helpers';
 import { extractPrismaQueries } from './prisma-queries';
 import { extractProblems } from './problems';
 import { extractSequelize } from './sequelize-models';
@@ -55,6 +56,7 @@ function analyzeSource(file: string, text: string): FileFacts {
     const imports = importTable(source, index);
     const typeorm = extractTypeormQueries(index, locator);
     const sequelize = extractSequelize(index, locator);
+    const helpers = extractQueryHelpers(index, locator);
     return {
       ...emptyFacts(file, 'typescript'),
       problems: extractProblems(source, locator),
@@ -66,6 +68,8 @@ function analyzeSource(file: string, text: string): FileFacts {
       perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractSequelizeQueries(index, locator)],
       perRowLoads: typeorm.loads,
       columnUsages: extractColumnUsages(index, locator),
+      queryingFunctions: helpers.functions,
+      loopCalls: helpers.calls,
       databases: [...typeorm.databases, ...sequelize.dialects],
       foreignKeys: sequelize.foreignKeys,
       tableIndexes: sequelize.tableIndexes,

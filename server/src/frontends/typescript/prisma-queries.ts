@@ -2,7 +2,7 @@
 // loop body or an iterating callback. The delegate names the model (`user` → `User`). Whether
 // Prisma batches the call (findUnique under Promise.all) is the rule's business; set-based reads
 // (`where: { id: { in: ids } }`) are not per element at all.
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { PerRowQuery } from '../../model/types';
 import { enclosingLoop } from './loops';
 import type { NodeIndex } from './node-index';
@@ -13,27 +13,26 @@ const METHODS = new Set([
   'create', 'createMany', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany',
 ]);
 
+/** `prisma.user.findMany(...)` → the model, the method and the call as written; undefined for anything else. */
+export function prismaQuery(call: CallExpression): { model: string; method: string; text: string } | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !METHODS.has(callee.getName())) return undefined;
+  const delegate = callee.getExpression();
+  if (!Node.isPropertyAccessExpression(delegate)) return undefined;
+  const name = delegate.getName();
+  if (name.startsWith('$') || !/^[a-z]/.test(name)) return undefined;
+  return { model: name[0].toUpperCase() + name.slice(1), method: callee.getName(), text: `${delegate.getText().replace(/\s+/g, '')}.${callee.getName()}()` };
+}
+
 export function extractPrismaQueries(index: NodeIndex, locator: Locator): PerRowQuery[] {
   const queries: PerRowQuery[] = [];
   for (const call of index.of(SyntaxKind.CallExpression)) {
-    const callee = call.getExpression();
-    if (!Node.isPropertyAccessExpression(callee) || !METHODS.has(callee.getName())) continue;
-    const delegate = callee.getExpression();
-    if (!Node.isPropertyAccessExpression(delegate)) continue;
-    const name = delegate.getName();
-    if (name.startsWith('$') || !/^[a-z]/.test(name)) continue;
+    const query = prismaQuery(call);
+    if (!query) continue;
     if (call.getArguments().some((argument) => argument.getDescendantsOfKind(SyntaxKind.PropertyAssignment).some((p) => p.getName() === 'in'))) continue;
     const loop = enclosingLoop(call);
     if (!loop) continue;
-    queries.push({
-      stack: 'prisma',
-      model: name[0].toUpperCase() + name.slice(1),
-      call: `${delegate.getText().replace(/\s+/g, '')}.${callee.getName()}()`,
-      method: callee.getName(),
-      location: locator.of(call),
-      loop: locator.of(loop.node),
-      loopKind: loop.kind,
-    });
+    queries.push({ stack: 'prisma', model: query.model, call: query.text, method: query.method, location: locator.of(call), loop: locator.of(loop.node), loopKind: loop.kind });
   }
   return queries;
 }

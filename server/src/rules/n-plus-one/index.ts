@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { checkDjangoLoops } from './django';
+import { checkHelperCalls } from './helpers';
 import { checkPrismaLoops } from './prisma';
 import { checkSequelizeLoops } from './sequelize';
 import { checkTypeormLoops } from './typeorm';
@@ -39,6 +40,8 @@ It stays silent where the queryset already loads the path, where only \`_id\` at
   query: silent), but not a sequential \`await\` in a loop. Silent on \`where: { id: { in: ids } }\`.
 - **Sequelize**: \`Model.findByPk/findOne/findAll/count\` per loop element, and association getters on the loop's
   element (\`post.getAuthor()\`). Silent on \`[Op.in]\`.
+- In TypeScript, also a call per loop element to a function or method of the project that itself runs a
+  TypeORM or Prisma query, one level deep and across files.
 
 ## Why it matters
 
@@ -59,5 +62,5 @@ for book in Book.objects.filter(published__year=2024).select_related("author"):
     print(book.title, book.author.name)
 \`\`\`
 `,
-  check: (model) => [...checkDjangoLoops(model), ...checkTypeormLoops(model), ...checkPrismaLoops(model), ...checkSequelizeLoops(model)],
+  check: (model) => [...checkDjangoLoops(model), ...checkTypeormLoops(model), ...checkPrismaLoops(model), ...checkSequelizeLoops(model), ...checkHelperCalls(model)],
 };
