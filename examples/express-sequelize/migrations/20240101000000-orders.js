@@ -1,0 +1,5 @@
+module.exports = {
+  async up(queryInterface) {
+    await queryInterface.addIndex('Orders', ['status']);
+  },
+};
