@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeFixture, checkFixture } from '../support/harness';
+import { analyzeFixture, checkFixture, fixTests } from '../support/harness';
 
 const project = join(__dirname, '..', 'fixtures', 'n-plus-one', 'typeorm');
 const RULE = 'n-plus-one';
@@ -20,4 +20,12 @@ describe('n-plus-one: TypeORM', () => {
     const finding = analyzer.findings().find((f) => f.rule === RULE && f.message.includes('users.findOneBy()'))!;
     assert.equal(finding.related?.[0].location.range.start.line, 9);
   });
+});
+
+describe('n-plus-one: TypeORM quick fixes', () => {
+  fixTests(join(__dirname, '..', 'fixtures', 'n-plus-one', 'typeorm-fixes'), RULE, [
+    ['Load category with the list (relations)', 'src/categories.ts', 6, 'src/categories.none.ts.expected'],
+    ['Load category with the list (relations)', 'src/categories.ts', 11, 'src/categories.options.ts.expected'],
+    ['Load category with the list (relations)', 'src/categories.ts', 20, 'src/categories.relations.ts.expected'],
+  ]);
 });

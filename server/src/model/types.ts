@@ -350,6 +350,8 @@ export interface PerRowRelationLoad {
   relation: string;
   location: Location;
   loop: Location;
+  /** How to load the relation with the list in the query that produced it (`relations: { x: true }`). */
+  listQuery?: { relations?: ObjectInsertion; options?: ObjectInsertion; emptyArguments?: Position };
 }
 
 /** A loop whose rows come from elsewhere: what a function returns, or a parameter. Linked across files. */

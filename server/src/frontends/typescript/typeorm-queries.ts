@@ -4,6 +4,7 @@
 // syntactically: `getRepository(User)`, `@InjectRepository(User)`, `Repository<User>`.
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { PerRowQuery, PerRowRelationLoad } from '../../model/types';
+import { objectInsertion } from './object-insertion';
 import { enclosingLoop } from './loops';
 import type { NodeIndex } from './node-index';
 import type { Locator } from './source';
@@ -42,8 +43,10 @@ export function extractTypeormQueries(index: NodeIndex, locator: Locator): Typeo
     const loop = enclosingLoop(awaited);
     const row = access.getExpression().getText();
     if (!loop || loop.variable !== row || !loop.iterated) continue;
-    const entity = entityOfList(loop.iterated);
-    if (entity) facts.loads.push({ stack: 'typeorm', model: entity, relation: access.getName(), location: locator.of(awaited), loop: locator.of(loop.node) });
+    const list = listQueryOf(loop.iterated);
+    if (!list || loadsRelation(list.call, access.getName())) continue;
+    const listQuery = loadingRecipe(list.call, list.read.method, locator);
+    facts.loads.push({ stack: 'typeorm', model: list.read.entity, relation: access.getName(), location: locator.of(awaited), loop: locator.of(loop.node), ...(listQuery ? { listQuery } : {}) });
   }
   for (const created of index.of(SyntaxKind.NewExpression)) {
     if (created.getExpression().getText() !== 'DataSource') continue;
@@ -86,7 +89,7 @@ function entityOfRepository(node: Node): string | undefined {
   }
   if (Node.isAwaitExpression(node) || Node.isParenthesizedExpression(node)) return entityOfRepository(node.getExpression());
   if (Node.isIdentifier(node)) {
-    for (const declaration of declarationsNamed(node)) {
+    for (const declaration of inScope(node, declarationsNamed(node))) {
       const found = fromDeclaration(declaration);
       if (found) return found;
     }
@@ -118,6 +121,19 @@ function declarationsNamed(identifier: Node): Node[] {
   return byName.get(identifier.getText()) ?? [];
 }
 
+/**
+ * The declarations a use can see, nearest first: those in a function that encloses the use (or at
+ * module level), declared before it. Several functions often reuse one name (`posts`).
+ */
+function inScope(use: Node, declarations: Node[]): Node[] {
+  const at = use.getStart();
+  const visible = declarations.filter((declaration) => {
+    const scope = declaration.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+    return !scope || (scope.getStart() <= at && at <= scope.getEnd());
+  });
+  return visible.sort((a, b) => Math.abs(at - a.getStart()) - Math.abs(at - b.getStart()));
+}
+
 /** Each analysis parses a fresh SourceFile; its declarations are collected once. */
 const declarationCache = new WeakMap<object, Map<string, Node[]>>();
 
@@ -140,18 +156,42 @@ function fromDeclaration(declaration: Node): string | undefined {
   return initializer ? entityOfRepository(initializer) : undefined;
 }
 
-/** The entity of a list: `const posts = await repo.find(...)`. */
-function entityOfList(node: Node): string | undefined {
+/** `relations: { category: true }` or `relations: ['category']` already loads it. */
+function loadsRelation(call: CallExpression, relation: string): boolean {
+  const options = call.getArguments()[0];
+  const relations = Node.isObjectLiteralExpression(options) ? options.getProperty('relations') : undefined;
+  const value = Node.isPropertyAssignment(relations) ? relations.getInitializer() : undefined;
+  if (value && Node.isObjectLiteralExpression(value)) return value.getProperty(relation) !== undefined;
+  if (value && Node.isArrayLiteralExpression(value)) return value.getElements().some((element) => Node.isStringLiteral(element) && element.getLiteralValue() === relation);
+  return false;
+}
+
+/** The query that produced a list: `const posts = await repo.find(...)`. */
+function listQueryOf(node: Node): { call: CallExpression; read: Read } | undefined {
   if (!Node.isIdentifier(node)) return undefined;
-  for (const declaration of declarationsNamed(node)) {
+  for (const declaration of inScope(node, declarationsNamed(node))) {
     let initializer = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
     if (initializer && Node.isAwaitExpression(initializer)) initializer = initializer.getExpression();
     if (initializer && Node.isCallExpression(initializer)) {
       const read = readQuery(initializer);
-      if (read) return read.entity;
+      if (read) return { call: initializer, read };
     }
   }
   return undefined;
+}
+
+const TAKES_OPTIONS = new Set(['find', 'findOne', 'findOneOrFail', 'findAndCount']);
+
+/** Where `relations: { x: true }` goes in a find call (not in findBy, whose argument is the where). */
+function loadingRecipe(call: CallExpression, method: string, locator: Locator): PerRowRelationLoad['listQuery'] {
+  if (!TAKES_OPTIONS.has(method)) return undefined;
+  const options = call.getArguments()[0];
+  if (!options) return { emptyArguments: locator.position(call.getEnd() - 1) };
+  if (!Node.isObjectLiteralExpression(options)) return undefined;
+  const relations = options.getProperty('relations');
+  const value = Node.isPropertyAssignment(relations) ? relations.getInitializer() : undefined;
+  if (value && Node.isObjectLiteralExpression(value)) return { relations: objectInsertion(value, locator) };
+  return relations ? undefined : { options: objectInsertion(options, locator) };
 }
 
 /** `In(ids)` or `{ in: ids }`: one query for a whole set, the cure rather than the disease. */

@@ -1,6 +1,6 @@
 // TypeORM: reads that run once per element of a loop. TypeORM batches nothing, so a query inside a
 // loop body or an iterating callback (even under Promise.all) is one round trip per element.
-import type { Finding, ModelDecl, ProjectModel } from '../../model/types';
+import type { Finding, Fix, ModelDecl, PerRowRelationLoad, ProjectModel } from '../../model/types';
 
 export function checkTypeormLoops(model: ProjectModel): Finding[] {
   const entities = new Map<string, ModelDecl>();
@@ -29,9 +29,24 @@ export function checkTypeormLoops(model: ProjectModel): Finding[] {
       file: load.location.file,
       range: load.location.range,
       message: `N+1 query: awaiting the lazy relation \`${load.model}.${load.relation}\` runs one query per element of the loop. Load it with the list: \`relations: { ${load.relation}: true }\` (or leftJoinAndSelect) in the query that produced it.`,
-      fixes: [],
+      fixes: loadWithList(load),
       related: [{ location: load.loop, message: 'the loop that loads it once per element' }],
     });
   }
   return findings;
+}
+
+/** Adds the relation to the `relations` of the find call that produced the list. */
+function loadWithList(load: PerRowRelationLoad): Fix[] {
+  const recipe = load.listQuery;
+  const file = load.location.file;
+  const entry = `${load.relation}: true`;
+  const edit = recipe?.relations
+    ? { range: recipe.relations.range, newText: `${recipe.relations.before}${entry}${recipe.relations.after}` }
+    : recipe?.options
+      ? { range: recipe.options.range, newText: `${recipe.options.before}relations: { ${entry} }${recipe.options.after}` }
+      : recipe?.emptyArguments
+        ? { range: { start: recipe.emptyArguments, end: recipe.emptyArguments }, newText: `{ relations: { ${entry} } }` }
+        : undefined;
+  return edit ? [{ title: `Load ${load.relation} with the list (relations)`, isPreferred: true, edits: [{ file, ...edit }] }] : [];
 }
