@@ -24,6 +24,9 @@ const FIX_TITLE = 'Set SESSION_COOKIE_SECURE = True';
 const VIEWS = 'django-shop/catalog/views.py';
 const N1_READ = 'book.author.name';
 const N1_FIX = 'Add select_related("author") to the queryset';
+const ROUTES = 'express-typeorm/src/routes/posts.ts';
+const LAZY_READ = 'await post.reviewer';
+const LAZY_FIX = 'Load reviewer with the list (relations)';
 
 let entry: string;
 let vsix: string;
@@ -133,6 +136,25 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 300
       return text.includes('select_related("author")') ? text : undefined;
     }, 10_000);
     assert.match(saved, /Book\.objects\.filter\(.*\)\.select_related\("author"\)/);
+  }, 90_000);
+
+  await step(t, 'the TypeScript N+1 quick fix loads the lazy relation with the list', async () => {
+    await page.keyboard.press('Escape');
+    const routesFile = join(dirs!.workspace, ROUTES);
+    const lines = readFileSync(routesFile, 'utf8').split('\n');
+    const line = lines.findIndex((text) => text.includes(LAZY_READ)) + 1;
+    assert.ok(line > 0, `${ROUTES} in examples/ no longer reads ${LAZY_READ}`);
+    await quickOpen(page, ROUTES);
+    await waitForProblem(page, 'lazy relation', 60_000);
+    await goToLine(page, line, lines[line - 1].indexOf(LAZY_READ) + 1);
+    await openQuickFixMenu(page, LAZY_FIX, 45_000);
+    await chooseQuickFix(page, LAZY_FIX);
+    await save(page);
+    const saved = await waitFor('posts.ts on disk to change', async () => {
+      const text = readFileSync(routesFile, 'utf8');
+      return text.includes('relations: { reviewer: true }') ? text : undefined;
+    }, 10_000);
+    assert.match(saved, /find\(\{ take: 20, relations: \{ reviewer: true \} \}\)/);
   }, 90_000);
 
   await step(t, 'the Stackscope views list models and middleware', async () => {

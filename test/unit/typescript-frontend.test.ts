@@ -182,7 +182,7 @@ describe('typescript frontend: Express middleware chains', () => {
   it('reads routers and their routes', () => {
     const [chain] = analyzeExample('src/routes/posts.ts').middleware;
     assert.equal(chain.app, 'postsRouter');
-    assert.deepEqual(chain.entries.map((e) => [e.name, e.role]), [['GET /', 'routes']]);
+    assert.deepEqual(chain.entries.map((e) => [e.name, e.role]), [['GET /', 'routes'], ['GET /reviewed', 'routes']]);
   });
 
   it('recognises middleware by the package it comes from, whatever it is called', () => {

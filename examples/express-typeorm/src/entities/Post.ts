@@ -21,4 +21,8 @@ export class Post {
 
   @ManyToOne(() => User, (user) => user.posts)
   author!: User;
+
+  // Lazy: each `await post.reviewer` is a query of its own.
+  @ManyToOne(() => User, { nullable: true })
+  reviewer!: Promise<User | null>;
 }

@@ -15,3 +15,13 @@ postsRouter.get('/', async (_req, res) => {
   }
   res.json(rows);
 });
+
+postsRouter.get('/reviewed', async (_req, res) => {
+  const posts = await AppDataSource.getRepository(Post).find({ take: 20 });
+  const rows = [];
+  for (const post of posts) {
+    const reviewer = await post.reviewer;
+    rows.push({ title: post.title, reviewer: reviewer?.displayName });
+  }
+  res.json(rows);
+});
