@@ -20,8 +20,9 @@ export async function quickOpen(page: Page, relativePath: string): Promise<void>
   await page.keyboard.press('Control+P');
   await quickInput(page).waitFor({ state: 'visible' });
   await page.keyboard.type(relativePath, { delay: 10 });
-  // Quick Open fills its list asynchronously (file search); Enter before that opens nothing.
-  await quickInput(page).locator('.monaco-list-row', { hasText: fileName }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  // Quick Open fills and re-sorts its list asynchronously (file search): Enter opens the focused
+  // row, so wait until that row is the file, not merely until the file is listed.
+  await quickInput(page).locator('.monaco-list-row.focused', { hasText: fileName }).first().waitFor({ state: 'visible', timeout: 30_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible' });
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor({ state: 'visible' });
