@@ -3,6 +3,8 @@ import type { FileFacts } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { emptyFacts } from '../frontend';
 import { extractColumnUsages } from './column-usages';
+import { extractDrizzleQueries } from './drizzle-queries';
+import { extractDrizzleTables } from './drizzle-tables';
 import { extractComments } from './comments';
 import { extractExpressChains } from './express-apps';
 import { importTable } from './imports';
@@ -57,20 +59,21 @@ function analyzeSource(file: string, text: string): FileFacts {
     const typeorm = extractTypeormQueries(index, locator);
     const sequelize = extractSequelize(index, locator);
     const helpers = extractQueryHelpers(index, locator);
+    const drizzle = extractDrizzleTables(index, locator);
     return {
       ...emptyFacts(file, 'typescript'),
       problems: extractProblems(source, locator),
       comments: extractComments(source),
-      models: [...extractEntities(index, imports, locator), ...sequelize.models],
+      models: [...extractEntities(index, imports, locator), ...sequelize.models, ...drizzle.models],
       signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals, ...extractPrismaHooks(index, locator)],
       middleware: extractExpressChains(index, imports, locator),
       sessions: extractSessions(index, imports, locator),
-      perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractSequelizeQueries(index, locator)],
+      perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractSequelizeQueries(index, locator), ...extractDrizzleQueries(index, locator)],
       perRowLoads: typeorm.loads,
       columnUsages: extractColumnUsages(index, locator),
       queryingFunctions: helpers.functions,
       loopCalls: helpers.calls,
-      databases: [...typeorm.databases, ...sequelize.dialects],
+      databases: [...typeorm.databases, ...sequelize.dialects, ...drizzle.dialects],
       foreignKeys: sequelize.foreignKeys,
       tableIndexes: sequelize.tableIndexes,
       namedImports: namedImports(source, locator),

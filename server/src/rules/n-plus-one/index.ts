@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { checkDjangoLoops } from './django';
+import { checkDrizzleLoops } from './drizzle';
 import { checkHelperCalls } from './helpers';
 import { checkPrismaLoops } from './prisma';
 import { checkSequelizeLoops } from './sequelize';
@@ -40,6 +41,8 @@ It stays silent where the queryset already loads the path, where only \`_id\` at
   query: silent), but not a sequential \`await\` in a loop. Silent on \`where: { id: { in: ids } }\`.
 - **Sequelize**: \`Model.findByPk/findOne/findAll/count\` per loop element, and association getters on the loop's
   element (\`post.getAuthor()\`). Silent on \`[Op.in]\`.
+- **Drizzle**: \`db.select().from(table)\` or \`db.query.table.findMany/findFirst\` per loop element; silent on
+  \`inArray(...)\`.
 - In TypeScript, also a call per loop element to a function or method of the project that itself runs a
   TypeORM or Prisma query, one level deep and across files.
 
@@ -62,5 +65,5 @@ for book in Book.objects.filter(published__year=2024).select_related("author"):
     print(book.title, book.author.name)
 \`\`\`
 `,
-  check: (model) => [...checkDjangoLoops(model), ...checkTypeormLoops(model), ...checkPrismaLoops(model), ...checkSequelizeLoops(model), ...checkHelperCalls(model)],
+  check: (model) => [...checkDjangoLoops(model), ...checkTypeormLoops(model), ...checkPrismaLoops(model), ...checkSequelizeLoops(model), ...checkDrizzleLoops(model), ...checkHelperCalls(model)],
 };
