@@ -24,6 +24,12 @@ export function extractColumnUsages(index: NodeIndex, locator: Locator): ColumnU
       for (const order of objectsOf(property(options, 'orderBy'))) for (const column of keys(order)) add(column, 'order');
       continue;
     }
+    const mongoose = mongooseCall(call);
+    if (mongoose) {
+      const add = (column: string, kind: ColumnUsage['kind']) => usages.push({ stack: 'mongoose', model: mongoose.model, column, kind, call: mongoose.text, location: locator.of(call) });
+      for (const filter of objectsOf(call.getArguments()[0])) for (const column of filteredColumns(filter, false)) if (!column.startsWith('$')) add(column, 'filter');
+      for (const column of chainedSort(call)) add(column, 'order');
+    }
     const sequelize = sequelizeCall(call);
     if (sequelize) {
       const options = objectArgument(call, sequelize.optionsAt);
@@ -46,6 +52,25 @@ export function extractColumnUsages(index: NodeIndex, locator: Locator): ColumnU
     }
   }
   return usages;
+}
+
+const MONGOOSE_FILTERS = new Set(['find', 'findOne', 'countDocuments', 'exists', 'updateMany', 'deleteMany', 'findOneAndUpdate']);
+
+/** `Post.find({ author })`: the filter is the first argument. */
+function mongooseCall(call: CallExpression): { model: string; text: string } | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !MONGOOSE_FILTERS.has(callee.getName())) return undefined;
+  const receiver = callee.getExpression();
+  if (!Node.isIdentifier(receiver) || !/^[A-Z]/.test(receiver.getText())) return undefined;
+  return { model: receiver.getText(), text: `${receiver.getText()}.${callee.getName()}()` };
+}
+
+/** `Post.find(...).sort({ createdAt: -1 })`: the sorted keys. */
+function chainedSort(call: CallExpression): string[] {
+  const access = call.getParent();
+  const sort = Node.isPropertyAccessExpression(access) && access.getName() === 'sort' ? access.getParent() : undefined;
+  const argument = sort && Node.isCallExpression(sort) ? sort.getArguments()[0] : undefined;
+  return argument && Node.isObjectLiteralExpression(argument) ? keys(argument) : [];
 }
 
 const SEQUELIZE_READS: Record<string, number> = { findAll: 0, findOne: 0, count: 0, findAndCountAll: 0, destroy: 0, update: 1 };

@@ -14,7 +14,8 @@ import { extractQueryHelpers } from './query-helpers';
 import { extractPrismaQueries } from './prisma-queries';
 import { extractProblems } from './problems';
 import { extractSequelize } from './sequelize-models';
-import { extractSequelizeQueries } from './sequelize-queries';
+import { extractModelReads } from './model-reads';
+import { extractMongooseModels } from './mongoose-models';
 import { extractSessions } from './sessions';
 import { Locator, withSourceFile } from './source';
 import { extractEntities } from './typeorm-entities';
@@ -60,15 +61,16 @@ function analyzeSource(file: string, text: string): FileFacts {
     const sequelize = extractSequelize(index, locator);
     const helpers = extractQueryHelpers(index, locator);
     const drizzle = extractDrizzleTables(index, locator);
+    const mongoose = extractMongooseModels(index, locator);
     return {
       ...emptyFacts(file, 'typescript'),
       problems: extractProblems(source, locator),
       comments: extractComments(source),
-      models: [...extractEntities(index, imports, locator), ...sequelize.models, ...drizzle.models],
-      signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals, ...extractPrismaHooks(index, locator)],
+      models: [...extractEntities(index, imports, locator), ...sequelize.models, ...drizzle.models, ...mongoose.models],
+      signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals, ...extractPrismaHooks(index, locator), ...mongoose.signals],
       middleware: extractExpressChains(index, imports, locator),
       sessions: extractSessions(index, imports, locator),
-      perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractSequelizeQueries(index, locator), ...extractDrizzleQueries(index, locator)],
+      perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractModelReads(index, locator), ...extractDrizzleQueries(index, locator)],
       perRowLoads: typeorm.loads,
       columnUsages: extractColumnUsages(index, locator),
       queryingFunctions: helpers.functions,

@@ -1,6 +1,7 @@
 // TypeORM: reads that run once per element of a loop. TypeORM batches nothing, so a query inside a
 // loop body or an iterating callback (even under Promise.all) is one round trip per element.
 import type { Finding, Fix, ModelDecl, PerRowRelationLoad, ProjectModel } from '../../model/types';
+import { perRowFinding } from './per-row';
 
 export function checkTypeormLoops(model: ProjectModel): Finding[] {
   const entities = new Map<string, ModelDecl>();
@@ -10,15 +11,12 @@ export function checkTypeormLoops(model: ProjectModel): Finding[] {
   for (const query of model.perRowQueries) {
     if (query.stack !== 'typeorm' || !entities.has(query.model)) continue;
     const parallel = query.loopKind.startsWith('Promise.all') ? ' (in parallel, but still one round trip and one pooled connection each)' : '';
-    findings.push({
-      rule: 'n-plus-one',
-      severity: 'warning',
-      file: query.location.file,
-      range: query.location.range,
-      message: `N+1 query: \`${query.call}\` runs one query per element of the ${query.loopKind} loop${parallel}; TypeORM batches nothing. Load the ${query.model} rows for all elements with one query (\`findBy({ id: In(ids) })\`, then a Map lookup), or join them with \`relations\` in the query that produced the list.`,
-      fixes: [],
-      related: [{ location: query.loop, message: 'the loop that runs it once per element' }],
-    });
+    findings.push(
+      perRowFinding(
+        query,
+        `N+1 query: \`${query.call}\` runs one query per element of the ${query.loopKind} loop${parallel}; TypeORM batches nothing. Load the ${query.model} rows for all elements with one query (\`findBy({ id: In(ids) })\`, then a Map lookup), or join them with \`relations\` in the query that produced the list.`,
+      ),
+    );
   }
   for (const load of model.perRowLoads) {
     const field = entities.get(load.model)?.fields.find((f) => f.name === load.relation);

@@ -1,0 +1,36 @@
+// Active-record style reads that run once per element of a loop: Sequelize `Model.findByPk/findOne/
+// findAll/count(...)` and association getters on the loop's element (`post.getAuthor()`), Mongoose
+// `Model.findById/findOne/find/countDocuments(...)`. Neither batches anything. A call is emitted for
+// each ORM whose method it is; the rules keep it only if the receiver is a model of that ORM.
+import { Node, SyntaxKind } from 'ts-morph';
+import type { PerRowQuery, Stack } from '../../model/types';
+import { enclosingLoop } from './loops';
+import type { NodeIndex } from './node-index';
+import type { Locator } from './source';
+
+const READS: Partial<Record<Stack, Set<string>>> = {
+  sequelize: new Set(['findByPk', 'findOne', 'findAll', 'count', 'findAndCountAll', 'findOrCreate', 'sum', 'max', 'min']),
+  mongoose: new Set(['findById', 'findOne', 'find', 'countDocuments', 'exists', 'findOneAndUpdate', 'findByIdAndUpdate']),
+};
+
+export function extractModelReads(index: NodeIndex, locator: Locator): PerRowQuery[] {
+  const queries: PerRowQuery[] = [];
+  for (const call of index.of(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) continue;
+    const method = callee.getName();
+    const receiver = callee.getExpression();
+    const stacks = Node.isIdentifier(receiver) && /^[A-Z]/.test(receiver.getText()) ? (Object.keys(READS) as Stack[]).filter((stack) => READS[stack]!.has(method)) : [];
+    const getter = /^get[A-Z]/.test(method) && Node.isIdentifier(receiver) && call.getArguments().length <= 1;
+    if (stacks.length === 0 && !getter) continue;
+    if (call.getArguments().some((argument) => argument.getDescendantsOfKind(SyntaxKind.ComputedPropertyName).some((name) => /Op\.in\b/.test(name.getText())))) continue;
+    const loop = enclosingLoop(call);
+    // A getter counts only on the loop's own element: `post.getAuthor()` inside `for (const post of posts)`.
+    if (!loop || (getter && loop.variable !== receiver.getText())) continue;
+    const base = { call: `${receiver.getText()}.${method}()`, method, location: locator.of(call), loop: locator.of(loop.node), loopKind: loop.kind };
+    for (const stack of stacks) queries.push({ stack, model: receiver.getText(), ...base });
+    // For a getter the model is not known here: the association name is, and the rule resolves it.
+    if (getter) queries.push({ stack: 'sequelize', model: `association:${method.slice(3)}`, ...base });
+  }
+  return queries;
+}
