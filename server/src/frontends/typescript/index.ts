@@ -14,6 +14,7 @@ import { extractQueryHelpers } from './query-helpers';
 import { extractPrismaQueries } from './prisma-queries';
 import { extractProblems } from './problems';
 import { extractSequelize } from './sequelize-models';
+import { extractMikroOrm } from './mikro-orm-entities';
 import { extractModelReads } from './model-reads';
 import { extractMongooseModels } from './mongoose-models';
 import { extractSessions } from './sessions';
@@ -62,12 +63,13 @@ function analyzeSource(file: string, text: string): FileFacts {
     const helpers = extractQueryHelpers(index, locator);
     const drizzle = extractDrizzleTables(index, locator);
     const mongoose = extractMongooseModels(index, locator);
+    const mikro = extractMikroOrm(index, imports, locator);
     return {
       ...emptyFacts(file, 'typescript'),
       problems: extractProblems(source, locator),
       comments: extractComments(source),
-      models: [...extractEntities(index, imports, locator), ...sequelize.models, ...drizzle.models, ...mongoose.models],
-      signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals, ...extractPrismaHooks(index, locator), ...mongoose.signals],
+      models: [...extractEntities(index, imports, locator), ...sequelize.models, ...drizzle.models, ...mongoose.models, ...mikro.models],
+      signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals, ...extractPrismaHooks(index, locator), ...mongoose.signals, ...mikro.signals],
       middleware: extractExpressChains(index, imports, locator),
       sessions: extractSessions(index, imports, locator),
       perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractModelReads(index, locator), ...extractDrizzleQueries(index, locator)],

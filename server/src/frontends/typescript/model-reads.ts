@@ -13,6 +13,8 @@ const READS: Partial<Record<Stack, Set<string>>> = {
   mongoose: new Set(['findById', 'findOne', 'find', 'countDocuments', 'exists', 'findOneAndUpdate', 'findByIdAndUpdate']),
 };
 
+const MIKRO_READS = new Set(['find', 'findOne', 'findOneOrFail', 'count', 'findAndCount', 'findAll']);
+
 export function extractModelReads(index: NodeIndex, locator: Locator): PerRowQuery[] {
   const queries: PerRowQuery[] = [];
   for (const call of index.of(SyntaxKind.CallExpression)) {
@@ -22,6 +24,13 @@ export function extractModelReads(index: NodeIndex, locator: Locator): PerRowQue
     const receiver = callee.getExpression();
     const stacks = Node.isIdentifier(receiver) && /^[A-Z]/.test(receiver.getText()) ? (Object.keys(READS) as Stack[]).filter((stack) => READS[stack]!.has(method)) : [];
     const getter = /^get[A-Z]/.test(method) && Node.isIdentifier(receiver) && call.getArguments().length <= 1;
+    // MikroORM: `em.findOne(Author, id)`, `this.em.find(Book, {...})`: the entity is the first argument.
+    const entity = call.getArguments()[0];
+    if (MIKRO_READS.has(method) && /(^|\.)em$/.test(receiver.getText()) && entity && Node.isIdentifier(entity)) {
+      const loop = enclosingLoop(call);
+      if (loop) queries.push({ stack: 'mikro-orm', model: entity.getText(), call: `${receiver.getText()}.${method}()`, method, location: locator.of(call), loop: locator.of(loop.node), loopKind: loop.kind });
+      continue;
+    }
     if (stacks.length === 0 && !getter) continue;
     if (call.getArguments().some((argument) => argument.getDescendantsOfKind(SyntaxKind.ComputedPropertyName).some((name) => /Op\.in\b/.test(name.getText())))) continue;
     const loop = enclosingLoop(call);

@@ -21,11 +21,16 @@ type ObjectValue = Extract<Value, { kind: 'object' }>;
  * `@Column` from another library (Kysely table helpers, MikroORM) is not TypeORM.
  */
 export function typeormDecorators(node: { getDecorators(): Decorator[] }, imports: ImportTable): TypeormDecorator[] {
+  return decoratorsFrom(node, imports, TYPEORM_MODULES);
+}
+
+/** The decorators of a declaration imported from one of `modules`, by their exported names. */
+export function decoratorsFrom(node: { getDecorators(): Decorator[] }, imports: ImportTable, modules: ReadonlySet<string>): TypeormDecorator[] {
   const found: TypeormDecorator[] = [];
   for (const decorator of node.getDecorators()) {
     const call = decorator.getCallExpression();
     const reference = resolveReference(call ? call.getExpression() : decorator.getExpression(), imports);
-    if (!reference || !TYPEORM_MODULES.has(reference.module) || reference.name === '') continue;
+    if (!reference || !modules.has(reference.module) || reference.name === '') continue;
     found.push({ name: reference.name, args: call ? call.getArguments() : [], node: decorator });
   }
   return found;

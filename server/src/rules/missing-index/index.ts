@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { checkDjangoIndexes } from './django';
 import { checkDrizzleForeignKeys } from './drizzle';
+import { checkMikroOrmForeignKeys } from './mikro-orm';
 import { checkPrismaForeignKeys } from './prisma';
 import { checkSequelizeForeignKeys } from './sequelize';
 import { checkTypescriptColumns } from './ts-columns';
@@ -32,7 +33,7 @@ MySQL) or with \`relationMode = "prisma"\`; the fix adds \`@@index([authorId])\`
 columns of \`where\`/\`order\` (TypeORM \`find*\`, \`count*\`, \`exists*\`) and \`where\`/\`orderBy\` (Prisma \`findMany\`,
 \`findFirst\`, \`count\`, \`updateMany\`, \`deleteMany\`, \`groupBy\`) that no index leads with. **Sequelize**: foreign keys
 (\`belongsTo\`, \`hasMany\`, \`references\`) that neither the model's \`indexes\` nor a migration's \`addIndex\` covers.
-**Drizzle**: \`.references()\` columns of \`pgTable\`/\`sqliteTable\` tables that no \`index().on()\` leads with.
+**MikroORM** (PostgreSQL): \`@ManyToOne\` without \`index: true\` or \`@Index()\`. **Drizzle**: \`.references()\` columns of \`pgTable\`/\`sqliteTable\` tables that no \`index().on()\` leads with.
 
 One finding per field, on its declaration, listing every query that uses it. Sorting alone is reported at
 info level.
@@ -63,5 +64,5 @@ class Book(models.Model):
 
 and a migration (\`manage.py makemigrations\`).
 `,
-  check: (model) => [...checkDjangoIndexes(model), ...checkTypeormForeignKeys(model), ...checkPrismaForeignKeys(model), ...checkTypescriptColumns(model), ...checkSequelizeForeignKeys(model), ...checkDrizzleForeignKeys(model)],
+  check: (model) => [...checkDjangoIndexes(model), ...checkTypeormForeignKeys(model), ...checkPrismaForeignKeys(model), ...checkTypescriptColumns(model), ...checkSequelizeForeignKeys(model), ...checkDrizzleForeignKeys(model), ...checkMikroOrmForeignKeys(model)],
 };

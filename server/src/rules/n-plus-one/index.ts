@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { checkDjangoLoops } from './django';
 import { checkDrizzleLoops } from './drizzle';
 import { checkHelperCalls } from './helpers';
+import { checkMikroOrmLoops } from './mikro-orm';
 import { checkMongooseLoops } from './mongoose';
 import { checkPrismaLoops } from './prisma';
 import { checkSequelizeLoops } from './sequelize';
@@ -44,7 +45,8 @@ It stays silent where the queryset already loads the path, where only \`_id\` at
   element (\`post.getAuthor()\`). Silent on \`[Op.in]\`.
 - **Drizzle**: \`db.select().from(table)\` or \`db.query.table.findMany/findFirst\` per loop element; silent on
   \`inArray(...)\`.
-- **Mongoose**: \`Model.findById/findOne/find/countDocuments\` per loop element.
+- **Mongoose**: \`Model.findById/findOne/find/countDocuments\` per loop element. **MikroORM**: \`em.find/findOne/count(Entity, ...)\`
+  per loop element.
 - In TypeScript, also a call per loop element to a function or method of the project that itself runs a
   TypeORM or Prisma query, one level deep and across files.
 
@@ -67,5 +69,5 @@ for book in Book.objects.filter(published__year=2024).select_related("author"):
     print(book.title, book.author.name)
 \`\`\`
 `,
-  check: (model) => [...checkDjangoLoops(model), ...checkTypeormLoops(model), ...checkPrismaLoops(model), ...checkSequelizeLoops(model), ...checkDrizzleLoops(model), ...checkMongooseLoops(model), ...checkHelperCalls(model)],
+  check: (model) => [...checkDjangoLoops(model), ...checkTypeormLoops(model), ...checkPrismaLoops(model), ...checkSequelizeLoops(model), ...checkDrizzleLoops(model), ...checkMongooseLoops(model), ...checkMikroOrmLoops(model), ...checkHelperCalls(model)],
 };
