@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
+import type { Page } from 'playwright-core';
 import { openBrowser, type Browser } from './support/browser';
 import { ensureCodeServer } from './support/code-server-install';
 import { installExtension, startCodeServer, type CodeServer } from './support/code-server-session';
@@ -77,6 +78,34 @@ async function step(t: TestContext, name: string, body: () => Promise<void>, tim
   });
 }
 
+interface FixAt {
+  /** The workspace file, the text the finding is on, a text of its message, the fix's title, and a text the fix writes. */
+  file: string;
+  read: string;
+  problem: string;
+  fix: string;
+  written: string;
+}
+
+/** Opens the file, puts the cursor on the flagged text, applies the quick fix, saves; returns the file as saved. */
+async function applyFixAt(page: Page, at: FixAt): Promise<string> {
+  await page.keyboard.press('Escape');
+  const path = join(dirs!.workspace, at.file);
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const line = lines.findIndex((text) => text.includes(at.read)) + 1;
+  assert.ok(line > 0, `${at.file} in examples/ no longer contains ${at.read}`);
+  await quickOpen(page, at.file);
+  await waitForProblem(page, at.problem, 60_000);
+  await goToLine(page, line, lines[line - 1].indexOf(at.read) + 1);
+  await openQuickFixMenu(page, at.fix, 45_000);
+  await chooseQuickFix(page, at.fix);
+  await save(page);
+  return waitFor(`${at.file} on disk to change`, async () => {
+    const text = readFileSync(path, 'utf8');
+    return text.includes(at.written) ? text : undefined;
+  }, 10_000);
+}
+
 test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 300_000 }, async (t) => {
   let workbenchReady = false;
   const readme = new ReadmeScreenshots();
@@ -120,40 +149,12 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 300
   }, 90_000);
 
   await step(t, 'the N+1 quick fix adds select_related to the queryset', async () => {
-    await page.keyboard.press('Escape');
-    const viewsFile = join(dirs!.workspace, VIEWS);
-    const lines = readFileSync(viewsFile, 'utf8').split('\n');
-    const line = lines.findIndex((text) => text.includes(N1_READ)) + 1;
-    assert.ok(line > 0, `${VIEWS} in examples/ no longer reads ${N1_READ}`);
-    await quickOpen(page, VIEWS);
-    await waitForProblem(page, 'N+1 query', 60_000);
-    await goToLine(page, line, lines[line - 1].indexOf(N1_READ) + 1);
-    await openQuickFixMenu(page, N1_FIX, 45_000);
-    await chooseQuickFix(page, N1_FIX);
-    await save(page);
-    const saved = await waitFor('views.py on disk to change', async () => {
-      const text = readFileSync(viewsFile, 'utf8');
-      return text.includes('select_related("author")') ? text : undefined;
-    }, 10_000);
+    const saved = await applyFixAt(page, { file: VIEWS, read: N1_READ, problem: 'N+1 query', fix: N1_FIX, written: 'select_related("author")' });
     assert.match(saved, /Book\.objects\.filter\(.*\)\.select_related\("author"\)/);
   }, 90_000);
 
   await step(t, 'the TypeScript N+1 quick fix loads the lazy relation with the list', async () => {
-    await page.keyboard.press('Escape');
-    const routesFile = join(dirs!.workspace, ROUTES);
-    const lines = readFileSync(routesFile, 'utf8').split('\n');
-    const line = lines.findIndex((text) => text.includes(LAZY_READ)) + 1;
-    assert.ok(line > 0, `${ROUTES} in examples/ no longer reads ${LAZY_READ}`);
-    await quickOpen(page, ROUTES);
-    await waitForProblem(page, 'lazy relation', 60_000);
-    await goToLine(page, line, lines[line - 1].indexOf(LAZY_READ) + 1);
-    await openQuickFixMenu(page, LAZY_FIX, 45_000);
-    await chooseQuickFix(page, LAZY_FIX);
-    await save(page);
-    const saved = await waitFor('posts.ts on disk to change', async () => {
-      const text = readFileSync(routesFile, 'utf8');
-      return text.includes('relations: { reviewer: true }') ? text : undefined;
-    }, 10_000);
+    const saved = await applyFixAt(page, { file: ROUTES, read: LAZY_READ, problem: 'lazy relation', fix: LAZY_FIX, written: 'relations: { reviewer: true }' });
     assert.match(saved, /find\(\{ take: 20, relations: \{ reviewer: true \} \}\)/);
   }, 90_000);
 

@@ -15,7 +15,7 @@ describe('missing-index: TypeORM foreign keys', () => {
   });
 
   describe('quick fix', () => {
-    fixTests(join(fixtures, 'typeorm-fixes'), RULE, [['Add @Index() to Invoice.payer', 'src/entities.ts', 15, 'src/entities.ts.expected']]);
+    fixTests(join(fixtures, 'typeorm'), RULE, [['Add @Index() to Invoice.payer', 'src/entities.ts', 23, 'src/entities.ts.expected']]);
   });
 });
 

@@ -23,7 +23,7 @@ describe('n-plus-one: TypeORM', () => {
 });
 
 describe('n-plus-one: TypeORM quick fixes', () => {
-  fixTests(join(__dirname, '..', 'fixtures', 'n-plus-one', 'typeorm-fixes'), RULE, [
+  fixTests(project, RULE, [
     ['Load category with the list (relations)', 'src/categories.ts', 6, 'src/categories.none.ts.expected'],
     ['Load category with the list (relations)', 'src/categories.ts', 11, 'src/categories.options.ts.expected'],
     ['Load category with the list (relations)', 'src/categories.ts', 20, 'src/categories.relations.ts.expected'],
