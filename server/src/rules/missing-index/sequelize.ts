@@ -2,26 +2,18 @@
 // the model's `indexes` and the migrations' `addIndex`. Sequelize creates no index for them, and
 // only MySQL/MariaDB add one by themselves.
 import type { Finding, ProjectModel } from '../../model/types';
+import { foreignKeyFinding, unindexedForeignKeys } from './foreign-keys';
 
 const INDEXES_FOREIGN_KEYS = new Set(['mysql', 'mariadb']);
 
 export function checkSequelizeForeignKeys(model: ProjectModel): Finding[] {
   const dialects = [...model.files.values()].filter((facts) => facts.language === 'typescript').flatMap((facts) => facts.databases ?? []);
   if (dialects.length === 0 || dialects.every((dialect) => INDEXES_FOREIGN_KEYS.has(dialect))) return [];
-  const findings: Finding[] = [];
-  for (const entity of model.models) {
-    if (entity.stack !== 'sequelize') continue;
-    for (const field of entity.fields) {
-      if (field.relation?.kind !== 'many-to-one' || field.indexed) continue;
-      findings.push({
-        rule: 'missing-index',
-        severity: 'warning',
-        file: field.location.file,
-        range: field.location.range,
-        message: `\`${entity.name}.${field.name}\` is the foreign key to ${field.relation.target}, and no index leads with it (neither the model's \`indexes\` nor a migration's \`addIndex\`): ${dialects.filter((d) => !INDEXES_FOREIGN_KEYS.has(d)).join('/')} does not index foreign keys by itself, so including ${entity.name} rows of a ${field.relation.target} and deleting one scan the ${entity.table} table. Add \`queryInterface.addIndex('${entity.table}', ['${field.column}'])\` in a migration.`,
-        fixes: [],
-      });
-    }
-  }
-  return findings;
+  const database = dialects.filter((d) => !INDEXES_FOREIGN_KEYS.has(d)).join('/');
+  return unindexedForeignKeys(model, 'sequelize').map(({ entity, field }) =>
+    foreignKeyFinding(
+      field,
+      `\`${entity.name}.${field.name}\` is the foreign key to ${field.relation!.target}, and no index leads with it (neither the model's \`indexes\` nor a migration's \`addIndex\`): ${database} does not index foreign keys by itself, so including ${entity.name} rows of a ${field.relation!.target} and deleting one scan the ${entity.table} table. Add \`queryInterface.addIndex('${entity.table}', ['${field.column}'])\` in a migration.`,
+    ),
+  );
 }
