@@ -24,10 +24,17 @@ export function prismaQuery(call: CallExpression): { model: string; method: stri
   return { model: name[0].toUpperCase() + name.slice(1), method: callee.getName(), text: `${delegate.getText().replace(/\s+/g, '')}.${callee.getName()}()` };
 }
 
+/** `prisma.$transaction([...])` / `tx.$transaction(async ...)`: a transaction is a round trip (or several) of its own. */
+function transaction(call: CallExpression): { model: string; method: string; text: string } | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== '$transaction') return undefined;
+  return { model: '$transaction', method: '$transaction', text: `${callee.getExpression().getText().replace(/\s+/g, '')}.$transaction()` };
+}
+
 export function extractPrismaQueries(index: NodeIndex, locator: Locator): PerRowQuery[] {
   const queries: PerRowQuery[] = [];
   for (const call of index.of(SyntaxKind.CallExpression)) {
-    const query = prismaQuery(call);
+    const query = prismaQuery(call) ?? transaction(call);
     if (!query) continue;
     if (call.getArguments().some((argument) => argument.getDescendantsOfKind(SyntaxKind.PropertyAssignment).some((p) => p.getName() === 'in'))) continue;
     const loop = enclosingLoop(call);

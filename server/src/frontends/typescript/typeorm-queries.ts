@@ -23,7 +23,7 @@ export interface TypeormQueryFacts {
 export function extractTypeormQueries(index: NodeIndex, locator: Locator): TypeormQueryFacts {
   const facts: TypeormQueryFacts = { queries: [], loads: [], databases: [] };
   for (const call of index.of(SyntaxKind.CallExpression)) {
-    const read = readQuery(call);
+    const read = readQuery(call) ?? relationLoad(call);
     if (!read || setBased(call)) continue;
     const loop = enclosingLoop(call);
     if (!loop) continue;
@@ -77,6 +77,20 @@ export function readQuery(call: CallExpression): Read | undefined {
   // Active Record: `User.findOneBy(...)` (the rule keeps it only if User is a known entity).
   if (Node.isIdentifier(receiver) && /^[A-Z]/.test(receiver.getText())) return { entity: receiver.getText(), method, receiver };
   return undefined;
+}
+
+/** `qb.relation(Post, 'categories').of(post).loadMany()`: one query for one entity's relation. */
+function relationLoad(call: CallExpression): Read | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !['loadMany', 'loadOne'].includes(callee.getName())) return undefined;
+  const of = callee.getExpression();
+  const ofCallee = Node.isCallExpression(of) ? of.getExpression() : undefined;
+  const relation = ofCallee && Node.isPropertyAccessExpression(ofCallee) ? ofCallee.getExpression() : undefined;
+  if (!relation || !Node.isCallExpression(relation)) return undefined;
+  const relationCallee = relation.getExpression();
+  const entity = relation.getArguments()[0];
+  if (!Node.isPropertyAccessExpression(relationCallee) || relationCallee.getName() !== 'relation' || !entity || !Node.isIdentifier(entity)) return undefined;
+  return { entity: entity.getText(), method: callee.getName(), receiver: relationCallee.getExpression() };
 }
 
 /** The entity of a repository expression, or undefined. */

@@ -12,9 +12,12 @@ export function checkPrismaLoops(model: ProjectModel): Finding[] {
   const models = new Set(model.models.filter((m) => m.stack === 'prisma').map((m) => m.name));
   if (models.size === 0) return [];
   return model.perRowQueries
-    .filter((query) => query.stack === 'prisma' && models.has(query.model))
+    .filter((query) => query.stack === 'prisma' && (models.has(query.model) || query.method === '$transaction'))
     .filter((query) => !(BATCHED_IN_ONE_TICK.has(query.method) && query.loopKind.startsWith('Promise.all')))
     .map((query) => {
+      if (query.method === '$transaction') {
+        return perRowFinding(query, `N+1 transactions: \`${query.call}\` opens one transaction per element of the ${query.loopKind} loop, each with its own round trips and locks. Run one transaction for all elements, with set-based writes (\`createMany\`, \`updateMany\` with \`where: { id: { in: ids } }\`).`);
+      }
       const write = WRITES.has(query.method);
       const advice = write
         ? `Use one set-based call (\`${query.method.replace(/Many$/, '')}Many\` with \`where: { id: { in: ids } }\`) or a single $transaction([...])`
