@@ -22,7 +22,18 @@ describe('sequelize', () => {
     );
     assert.deepEqual(
       analyzer.model().signals.filter((s) => s.stack === 'sequelize').map((s) => [s.signal, s.sender]).sort(),
-      [['afterDestroy', 'Post'], ['beforeCreate', 'User']],
+      [['afterDestroy', 'Post'], ['beforeCreate', 'Comment'], ['beforeCreate', 'User']],
+    );
+    const comment = analyzer.model().models.find((m) => m.name === 'Comment')!;
+    assert.equal(comment.table, 'comments');
+    assert.deepEqual(
+      comment.fields.map((f) => [f.name, f.relation?.target ?? '', f.indexed]),
+      [
+        ['id', '', true],
+        ['body', '', true],
+        ['postId', 'Post', true],
+        ['userId', 'User', false],
+      ],
     );
   });
 

@@ -13,6 +13,7 @@ import { extractPrismaHooks } from './prisma-hooks';
 import { extractQueryHelpers } from './query-helpers';
 import { extractPrismaQueries } from './prisma-queries';
 import { extractProblems } from './problems';
+import { extractSequelizeDecorators } from './sequelize-decorators';
 import { extractSequelize } from './sequelize-models';
 import { extractMikroOrm } from './mikro-orm-entities';
 import { extractModelReads } from './model-reads';
@@ -60,6 +61,7 @@ function analyzeSource(file: string, text: string): FileFacts {
     const imports = importTable(source, index);
     const typeorm = extractTypeormQueries(index, locator);
     const sequelize = extractSequelize(index, locator);
+    extractSequelizeDecorators(index, imports, locator, sequelize);
     const helpers = extractQueryHelpers(index, locator);
     const drizzle = extractDrizzleTables(index, locator);
     const mongoose = extractMongooseModels(index, locator);
