@@ -1,6 +1,7 @@
+import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkFixture, fixTests } from '../support/harness';
+import { analyzeFixture, checkFixture, fixTests } from '../support/harness';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'missing-index');
 const RULE = 'missing-index';
@@ -22,5 +23,22 @@ describe('missing-index: TypeORM foreign keys', () => {
 describe('missing-index: columns TypeScript queries filter and sort on', () => {
   it('flags TypeORM and Prisma where/order columns no index leads with, and not keys, indexed, leading or boolean ones', async () => {
     await checkFixture(join(fixtures, 'ts-columns'), RULE);
+  });
+});
+
+describe('TypeORM EntitySchema', () => {
+  it('reads columns, relations and indices of the decorator-free form', async () => {
+    const analyzer = await analyzeFixture(join(fixtures, 'typeorm'));
+    const comment = analyzer.model().models.find((m) => m.name === 'Comment')!;
+    assert.equal(comment.table, 'comments');
+    assert.deepEqual(
+      comment.fields.map((f) => [f.name, f.column, f.type, f.indexed]),
+      [
+        ['id', 'id', 'Number', true],
+        ['body', 'body', 'text', false],
+        ['invoice', 'invoiceId', 'many-to-one', false],
+        ['author', 'authorId', 'many-to-one', true],
+      ],
+    );
   });
 });

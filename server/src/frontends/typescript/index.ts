@@ -21,6 +21,7 @@ import { extractMongooseModels } from './mongoose-models';
 import { extractSessions } from './sessions';
 import { Locator, withSourceFile } from './source';
 import { extractEntities } from './typeorm-entities';
+import { extractEntitySchemas } from './typeorm-entity-schema';
 import { extractTypeormQueries } from './typeorm-queries';
 import { extractTypeormSignals } from './typeorm-signals';
 
@@ -70,7 +71,7 @@ function analyzeSource(file: string, text: string): FileFacts {
       ...emptyFacts(file, 'typescript'),
       problems: extractProblems(source, locator),
       comments: extractComments(source),
-      models: [...extractEntities(index, imports, locator), ...sequelize.models, ...drizzle.models, ...mongoose.models, ...mikro.models],
+      models: [...extractEntities(index, imports, locator), ...extractEntitySchemas(index, imports, locator), ...sequelize.models, ...drizzle.models, ...mongoose.models, ...mikro.models],
       signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals, ...extractPrismaHooks(index, locator), ...mongoose.signals, ...mikro.signals],
       middleware: extractExpressChains(index, imports, locator),
       sessions: extractSessions(index, imports, locator),
