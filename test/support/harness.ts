@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { it } from 'node:test';
 import { Analyzer } from '../../server/src/workspace/analyzer';
+import { loadConfig } from '../../server/src/workspace/config';
 import type { Finding, Fix, TextEdit } from '../../server/src/model/types';
 
 export interface Expectation {
@@ -48,8 +49,9 @@ export function expectationsOf(analyzer: Analyzer): Expectation[] {
   return expectations;
 }
 
+/** Analyses a fixture folder the way the CLI would, its stackscope.json included. */
 export async function analyzeFixture(dir: string): Promise<Analyzer> {
-  const analyzer = new Analyzer(dir);
+  const analyzer = new Analyzer(dir, { config: loadConfig(dir).config });
   await analyzer.scan();
   return analyzer;
 }

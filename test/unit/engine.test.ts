@@ -67,17 +67,20 @@ describe('file discovery and reading', () => {
 });
 
 describe('config', () => {
-  it('accepts rule severities and excludes', () => {
-    const { config, problems } = parseConfig({ rules: { 'insecure-session': 'error', 'middleware-order': 'off' }, exclude: ['legacy/**'] }, 'stackscope.json');
+  it('accepts rule severities, excludes and query functions', () => {
+    const { config, problems } = parseConfig(
+      { rules: { 'insecure-session': 'error', 'middleware-order': 'off' }, exclude: ['legacy/**'], queryFunctions: ['getEntityOrThrow'] },
+      'stackscope.json',
+    );
     assert.deepEqual(problems, []);
-    assert.deepEqual(config, { rules: { 'insecure-session': 'error', 'middleware-order': 'off' }, exclude: ['legacy/**'] });
+    assert.deepEqual(config, { rules: { 'insecure-session': 'error', 'middleware-order': 'off' }, exclude: ['legacy/**'], queryFunctions: ['getEntityOrThrow'] });
   });
 
   it('reports every mistake in a sentence and keeps what is valid', () => {
     const { config, problems } = parseConfig({ rules: { 'no-such-rule': 'warning', 'insecure-session': 'loud' }, exclude: 'x', extra: 1 }, 'stackscope.json');
-    assert.deepEqual(config, { rules: {}, exclude: [] });
+    assert.deepEqual(config, { rules: {}, exclude: [], queryFunctions: [] });
     assert.deepEqual(problems, [
-      'stackscope.json: unknown key "extra" (known: "rules", "exclude")',
+      'stackscope.json: unknown key "extra" (known: "rules", "exclude", "queryFunctions")',
       'stackscope.json: unknown rule "no-such-rule"',
       'stackscope.json: rule "insecure-session" must be one of off, error, warning, info, hint',
       'stackscope.json: "exclude" must be an array of glob strings',
@@ -126,13 +129,13 @@ describe('analyzer', () => {
 
   it('re-analysing one file replaces only that file, and config severities and "off" apply', async () => {
     const root = project({ 'a.py': 'x = 1\n', 'b.py': 'x = 1\n' });
-    const analyzer = new Analyzer(root, { rules: [everyPythonFile], config: { rules: { 'insecure-session': 'error' }, exclude: [] } });
+    const analyzer = new Analyzer(root, { rules: [everyPythonFile], config: { rules: { 'insecure-session': 'error' }, exclude: [], queryFunctions: [] } });
     await analyzer.scan();
     const before = analyzer.files.get(join(root, 'b.py'));
     await analyzer.updateFile(join(root, 'a.py'), 'x = 2\n');
     assert.equal(analyzer.files.get(join(root, 'b.py')), before, 'b.py was not re-parsed');
     assert.deepEqual(analyzer.findings().map((f) => f.severity), ['error', 'error']);
-    analyzer.setConfig({ rules: { 'insecure-session': 'off' }, exclude: [] });
+    analyzer.setConfig({ rules: { 'insecure-session': 'off' }, exclude: [], queryFunctions: [] });
     assert.deepEqual(analyzer.findings(), []);
   });
 

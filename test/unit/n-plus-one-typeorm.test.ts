@@ -29,3 +29,9 @@ describe('n-plus-one: TypeORM quick fixes', () => {
     ['Load category with the list (relations)', 'src/categories.ts', 20, 'src/categories.relations.ts.expected'],
   ]);
 });
+
+describe('n-plus-one: configured query functions', () => {
+  it('treats the functions stackscope.json lists in queryFunctions as queries', async () => {
+    await checkFixture(join(__dirname, '..', 'fixtures', 'n-plus-one', 'query-functions'), RULE);
+  });
+});

@@ -8,7 +8,7 @@ const SETTINGS: readonly string[] = ['off', ...SEVERITIES];
 export function editorConfig(section: unknown): Partial<Config> {
   const config: Partial<Config> = {};
   if (typeof section !== 'object' || section === null) return config;
-  const { rules, exclude } = section as { rules?: unknown; exclude?: unknown };
+  const { rules, exclude, queryFunctions } = section as { rules?: unknown; exclude?: unknown; queryFunctions?: unknown };
   if (typeof rules === 'object' && rules !== null) {
     config.rules = {};
     for (const [id, setting] of Object.entries(rules)) {
@@ -16,5 +16,6 @@ export function editorConfig(section: unknown): Partial<Config> {
     }
   }
   if (Array.isArray(exclude)) config.exclude = exclude.filter((pattern): pattern is string => typeof pattern === 'string');
+  if (Array.isArray(queryFunctions)) config.queryFunctions = queryFunctions.filter((name): name is string => typeof name === 'string');
   return config;
 }

@@ -8,8 +8,8 @@ import { linkSequelizeModels } from './sequelize-links';
 import type { FileFacts, ProjectModel, SettingsModule } from './types';
 
 /** Assembles the project model from every file's facts. Cheap: no parsing happens here. */
-export function buildProjectModel(root: string, files: Map<string, FileFacts>): ProjectModel {
-  const model: ProjectModel = { root, files, models: [], signals: [], middleware: [], settings: new Map(), sessions: [], queries: [], queryLoops: [], views: [], cookieWrites: [], signalSources: [], managerClasses: new Map(), perRowQueries: [], perRowLoads: [], columnUsages: [], databases: [] };
+export function buildProjectModel(root: string, files: Map<string, FileFacts>, queryFunctions: readonly string[] = []): ProjectModel {
+  const model: ProjectModel = { root, files, models: [], signals: [], middleware: [], settings: new Map(), sessions: [], queries: [], queryLoops: [], views: [], cookieWrites: [], signalSources: [], managerClasses: new Map(), perRowQueries: [], perRowLoads: [], columnUsages: [], databases: [], queryFunctions: [...queryFunctions] };
   for (const facts of files.values()) {
     model.models.push(...facts.models);
     model.signals.push(...facts.signals);

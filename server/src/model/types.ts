@@ -548,6 +548,8 @@ export interface ProjectModel {
   perRowLoads: PerRowRelationLoad[];
   columnUsages: ColumnUsage[];
   databases: string[];
+  /** Project functions the configuration says run a query each (stackscope.json `queryFunctions`). */
+  queryFunctions: string[];
 }
 
 // ---------------------------------------------------------------------------

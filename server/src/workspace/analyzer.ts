@@ -101,7 +101,7 @@ export class Analyzer {
   }
 
   model(): ProjectModel {
-    this.cachedModel ??= buildProjectModel(this.root, this.files);
+    this.cachedModel ??= buildProjectModel(this.root, this.files, this.currentConfig.queryFunctions);
     return this.cachedModel;
   }
 

@@ -11,6 +11,8 @@ export type RuleSetting = Severity | 'off';
 export interface Config {
   /** Per-rule severity overrides; a rule not named keeps each finding's own severity. */
   rules: Record<string, RuleSetting>;
+  /** Project functions that run one query each (`getEntityOrThrow`), for projects that wrap their repositories. */
+  queryFunctions: string[];
   /** Glob patterns, relative to the workspace root, of files and folders not to analyse. */
   exclude: string[];
 }
@@ -22,7 +24,7 @@ export interface LoadedConfig {
 }
 
 export function emptyConfig(): Config {
-  return { rules: {}, exclude: [] };
+  return { rules: {}, exclude: [], queryFunctions: [] };
 }
 
 const RULE_SETTINGS: readonly string[] = ['off', ...SEVERITIES];
@@ -44,10 +46,14 @@ export function parseConfig(raw: unknown, source: string): LoadedConfig {
   const config = emptyConfig();
   const problems: string[] = [];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { config, problems: [`${source}: expected an object with "rules" and "exclude"; using defaults`] };
+    return { config, problems: [`${source}: expected an object with "rules", "exclude" and "queryFunctions"; using defaults`] };
   }
-  const { rules, exclude, ...rest } = raw as Record<string, unknown>;
-  for (const key of Object.keys(rest)) problems.push(`${source}: unknown key "${key}" (known: "rules", "exclude")`);
+  const { rules, exclude, queryFunctions, ...rest } = raw as Record<string, unknown>;
+  for (const key of Object.keys(rest)) problems.push(`${source}: unknown key "${key}" (known: "rules", "exclude", "queryFunctions")`);
+  if (queryFunctions !== undefined) {
+    if (!Array.isArray(queryFunctions) || queryFunctions.some((name) => typeof name !== 'string')) problems.push(`${source}: "queryFunctions" must be an array of function names`);
+    else config.queryFunctions = queryFunctions as string[];
+  }
   if (rules !== undefined) {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
       problems.push(`${source}: "rules" must be an object like {"n-plus-one": "warning"}`);
@@ -73,5 +79,6 @@ export function mergeConfig(base: Config, override: Partial<Config>): Config {
   return {
     rules: { ...base.rules, ...(override.rules ?? {}) },
     exclude: [...base.exclude, ...(override.exclude ?? [])],
+    queryFunctions: [...base.queryFunctions, ...(override.queryFunctions ?? [])],
   };
 }

@@ -38,12 +38,11 @@ function describeQuery(call: CallExpression): Omit<QueryingFunction, 'name' | 'l
   return undefined;
 }
 
-/** `helper(x)` → helper, `this.service.helper(x)` → helper. */
+/** `helper(x)` → helper, `this.service.helper(x)` → helper: linked by name, so the receiver does not matter. */
 function calleeName(call: CallExpression): string | undefined {
   const callee = call.getExpression();
   if (Node.isIdentifier(callee)) return callee.getText();
-  if (Node.isPropertyAccessExpression(callee) && /^(this|[a-z]\w*(Service|Repository|Repo|Helper|Store|Dao))$/.test(callee.getExpression().getText().split('.').pop() ?? '')) return callee.getName();
-  return undefined;
+  return Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
 }
 
 function enclosingFunctionName(node: Node): string | undefined {

@@ -4,8 +4,9 @@ import { resolveReference, unwrap, type ImportTable } from './imports';
 import type { Locator } from './source';
 import { readValue } from './values';
 
-/** TypeORM and forks published under another name (n8n vendors its own). */
-const TYPEORM_MODULES = new Set(['typeorm', '@n8n/typeorm']);
+/** TypeORM, and forks published under a scope (`@n8n/typeorm`): any `<scope>/typeorm` package. */
+export const isTypeormModule = (module: string) => module === 'typeorm' || /^@[^/]+\/typeorm$/.test(module);
+const TYPEORM_MODULES = { has: isTypeormModule };
 
 export interface TypeormDecorator {
   /** The export's name (`Entity`, `Column`), whatever the local name is. */
@@ -25,7 +26,7 @@ export function typeormDecorators(node: { getDecorators(): Decorator[] }, import
 }
 
 /** The decorators of a declaration imported from one of `modules`, by their exported names. */
-export function decoratorsFrom(node: { getDecorators(): Decorator[] }, imports: ImportTable, modules: ReadonlySet<string>): TypeormDecorator[] {
+export function decoratorsFrom(node: { getDecorators(): Decorator[] }, imports: ImportTable, modules: { has(module: string): boolean }): TypeormDecorator[] {
   const found: TypeormDecorator[] = [];
   for (const decorator of node.getDecorators()) {
     const call = decorator.getCallExpression();

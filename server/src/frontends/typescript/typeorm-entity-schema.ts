@@ -6,6 +6,7 @@ import type { Field, IndexDecl, ModelDecl, RelationKind, Value } from '../../mod
 import { resolveReference, type ImportTable } from './imports';
 import type { NodeIndex } from './node-index';
 import type { Locator } from './source';
+import { isTypeormModule } from './typeorm-decorators';
 import { defaultJoinColumnName, defaultTableName } from './typeorm-naming';
 import { readValue } from './values';
 
@@ -17,7 +18,7 @@ export function extractEntitySchemas(index: NodeIndex, imports: ImportTable, loc
   const models: ModelDecl[] = [];
   for (const created of index.of(SyntaxKind.NewExpression)) {
     const reference = resolveReference(created.getExpression(), imports);
-    if (!reference || !['typeorm', '@n8n/typeorm'].includes(reference.module) || reference.name !== 'EntitySchema') continue;
+    if (!reference || !isTypeormModule(reference.module) || reference.name !== 'EntitySchema') continue;
     const argument = created.getArguments()[0];
     if (!argument || !Node.isObjectLiteralExpression(argument)) continue;
     const options = readValue(argument, { locator });

@@ -9,10 +9,23 @@ export function checkHelperCalls(model: ProjectModel): Finding[] {
   for (const facts of model.files.values()) {
     for (const fn of facts.queryingFunctions ?? []) if (known.has(`${fn.stack}:${fn.model}`) && !byName.has(fn.name)) byName.set(fn.name, fn);
   }
-  if (byName.size === 0) return [];
+  const configured = new Set(model.queryFunctions);
+  if (byName.size === 0 && configured.size === 0) return [];
   const findings: Finding[] = [];
   for (const facts of model.files.values()) {
     for (const call of facts.loopCalls ?? []) {
+      if (configured.has(call.callee)) {
+        findings.push({
+          rule: 'n-plus-one',
+          severity: 'warning',
+          file: call.location.file,
+          range: call.location.range,
+          message: `N+1 query: \`${call.callee}()\` runs a query (it is listed in \`queryFunctions\`) once per element of the ${call.loopKind} loop. Load what the loop needs for all elements at once.`,
+          fixes: [],
+          related: [{ location: call.loop, message: 'the loop that calls it once per element' }],
+        });
+        continue;
+      }
       const fn = byName.get(call.callee);
       if (!fn) continue;
       findings.push({
