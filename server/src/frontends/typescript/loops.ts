@@ -4,6 +4,8 @@
 import { Node } from 'ts-morph';
 
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'reduce', 'filter', 'some', 'every', 'find']);
+/** NestJS (`@ResolveField`) and type-graphql (`@FieldResolver`) field resolvers. */
+const FIELD_RESOLVERS = new Set(['ResolveField', 'FieldResolver']);
 
 export interface EnclosingLoop {
   node: Node;
@@ -40,6 +42,10 @@ export function enclosingLoop(node: Node): EnclosingLoop | undefined {
         variable: parameter && Node.isIdentifier(parameter) ? parameter.getText() : undefined,
         iterated: callee.getExpression(),
       };
+    }
+    // A GraphQL field resolver runs once per parent object of the list the query returned.
+    if (Node.isMethodDeclaration(current) && current.getDecorators().some((decorator) => FIELD_RESOLVERS.has(decorator.getName()))) {
+      return { node: current.getNameNode(), kind: 'GraphQL field resolver (once per parent)' };
     }
     // Any other function runs when it is called, not per element of a loop around its definition.
     if (Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) || Node.isClassDeclaration(current) || Node.isConstructorDeclaration(current)) return undefined;

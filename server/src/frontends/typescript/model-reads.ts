@@ -24,6 +24,12 @@ export function extractModelReads(index: NodeIndex, locator: Locator): PerRowQue
     const receiver = callee.getExpression();
     const stacks = Node.isIdentifier(receiver) && /^[A-Z]/.test(receiver.getText()) ? (Object.keys(READS) as Stack[]).filter((stack) => READS[stack]!.has(method)) : [];
     const getter = /^get[A-Z]/.test(method) && Node.isIdentifier(receiver) && call.getArguments().length <= 1;
+    // Mongoose `doc.populate('author')` on the loop's element: one query per document.
+    if (method === 'populate' && Node.isIdentifier(receiver)) {
+      const loop = enclosingLoop(call);
+      if (loop && loop.variable === receiver.getText()) queries.push({ stack: 'mongoose', model: 'populate', call: `${receiver.getText()}.populate()`, method, location: locator.of(call), loop: locator.of(loop.node), loopKind: loop.kind });
+      continue;
+    }
     // MikroORM: `em.findOne(Author, id)`, `this.em.find(Book, {...})`: the entity is the first argument.
     const entity = call.getArguments()[0];
     if (MIKRO_READS.has(method) && /(^|\.)em$/.test(receiver.getText()) && entity && Node.isIdentifier(entity)) {

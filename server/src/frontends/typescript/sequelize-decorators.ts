@@ -9,15 +9,20 @@ import type { SequelizeFacts } from './sequelize-models';
 import type { Locator } from './source';
 import { argumentValues, decoratorsFrom, isTrue, option, optionsOf, stringOption, targetName } from './typeorm-decorators';
 
-const MODULES = new Set(['sequelize-typescript']);
+/** sequelize-typescript, and the decorators of Sequelize 7 (`@sequelize/core`). */
+const MODULES = new Set(['sequelize-typescript', '@sequelize/core/decorators-legacy']);
+const COLUMNS = new Set(['Column', 'Attribute', 'PrimaryKey']);
 const HOOK = /^(Before|After)[A-Z]\w*$/;
 
 export function extractSequelizeDecorators(index: NodeIndex, imports: ImportTable, locator: Locator, into: SequelizeFacts): void {
   for (const cls of index.of(SyntaxKind.ClassDeclaration)) {
-    const table = decoratorsFrom(cls, imports, MODULES).find((d) => d.name === 'Table');
+    const classDecorators = decoratorsFrom(cls, imports, MODULES);
+    const table = classDecorators.find((d) => d.name === 'Table');
     const name = cls.getName();
-    if (!table || !name) continue;
-    const tableOptions = optionsOf(argumentValues(table, locator));
+    // Sequelize 7 models need no @Table: a class of Model with attribute decorators is one.
+    const v7 = cls.getProperties().some((p) => decoratorsFrom(p, imports, MODULES).some((d) => d.name === 'Attribute'));
+    if ((!table && !v7) || !name) continue;
+    const tableOptions = table ? optionsOf(argumentValues(table, locator)) : undefined;
     const fields: Field[] = [];
     const indexes: IndexDecl[] = [];
     for (const property of cls.getProperties()) {
@@ -33,8 +38,8 @@ export function extractSequelizeDecorators(index: NodeIndex, imports: ImportTabl
         if (target && column) into.foreignKeys.push({ model: name, column, target, location });
         continue;
       }
-      if (!names.has('Column') && !names.has('PrimaryKey')) continue;
-      const options = optionsOf(argumentValues(decorators.find((d) => d.name === 'Column') ?? decorators[0], locator));
+      if (![...names].some((n) => COLUMNS.has(n))) continue;
+      const options = optionsOf(argumentValues(decorators.find((d) => d.name === 'Column' || d.name === 'Attribute') ?? decorators[0], locator));
       const primaryKey = names.has('PrimaryKey') || isTrue(options, 'primaryKey');
       const unique = primaryKey || names.has('Unique') || isTrue(options, 'unique');
       const field: Field = {
