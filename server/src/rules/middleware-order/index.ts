@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { checkDjangoMiddleware } from './django';
+import { checkExpressMiddleware } from './express';
 
 export const middlewareOrder: Rule = {
   id: 'middleware-order',
@@ -18,6 +19,12 @@ Also: \`SecurityMiddleware\` below middleware that touch the request when \`SECU
 flatpage and redirect fallbacks above Django's own middleware, and missing middleware that Django's checks
 require (\`security.W001\`–\`W003\` for deployment, \`admin.E408\`–\`E410\` when the admin is installed), each
 with a fix that moves or inserts the line.
+
+**Express** (\`app.use\` and routes in registration order, per app and router): \`passport.session()\` or
+\`passport.initialize()\` before \`session()\`, CSRF middleware before the session or cookie parser it reads,
+\`express.static\` after \`session()\` (a session per asset request), body parsers, helmet, cors, rate limiters
+and CSRF protection registered after routes that then run without them, and an error handler (four
+parameters) registered before routes.
 
 ## Why it matters
 
@@ -43,5 +50,5 @@ MIDDLEWARE = [
 ]
 \`\`\`
 `,
-  check: (model) => checkDjangoMiddleware(model),
+  check: (model) => [...checkDjangoMiddleware(model), ...checkExpressMiddleware(model)],
 };
