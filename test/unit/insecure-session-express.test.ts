@@ -75,3 +75,13 @@ describe('insecure-session: express-session quick fixes', () => {
     assert.ok(analyzer.findings().filter((f) => f.message.includes('MemoryStore')).every((f) => f.fixes.length === 0));
   });
 });
+
+describe('insecure-session: cookie-session', () => {
+  it('flags hard-coded or missing keys, unsigned cookies, insecure flags and a nested cookie object it ignores', async () => {
+    await checkFixture(join(fixtures, 'cookie-session'), RULE, ['flagged.ts']);
+  });
+
+  it('stays silent on keys from the environment and top-level secure options', async () => {
+    await checkFixture(join(fixtures, 'cookie-session'), RULE, ['clean.ts']);
+  });
+});

@@ -42,7 +42,7 @@ export function checkSecret(session: SessionConfig): Finding[] {
   return [];
 }
 
-function isLiteralSecret(value: Value): boolean {
+export function isLiteralSecret(value: Value): boolean {
   if (value.kind === 'string') return true;
   return value.kind === 'list' && value.items.length > 0 && value.items.some((item) => item.kind === 'string');
 }

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { checkDjangoSettings } from './django';
 import { checkCookieWrites, checkCsrfExemptViews } from './django-views';
+import { checkCookieSessions } from './cookie-session';
 import { checkExpressSessions } from './express';
 
 export const insecureSession: Rule = {
@@ -22,6 +23,8 @@ Session and CSRF settings that make a session easier to steal, forge or replay:
 - **Express** (\`express-session\`, whatever the import is called): \`cookie.secure\` absent or \`false\`,
   \`cookie.httpOnly: false\`, \`sameSite: 'none'\` without \`secure\`, a hard-coded \`secret\`, the default
   cookie name \`connect.sid\`, and no \`store\` (the in-memory store leaks memory and loses sessions).
+- **cookie-session**: hard-coded or missing \`keys\`, \`signed: false\`, \`secure: false\`, \`httpOnly: false\`, and a nested
+  \`cookie: {...}\` that cookie-session never reads (its options are top-level).
 
 Values read from the environment (\`os.environ[...]\`, \`os.getenv\`, \`env(...)\`, \`process.env.X\`) are
 configured outside the code and are not reported, unless their literal default is insecure.
@@ -59,5 +62,5 @@ app.use(session({
 }));
 \`\`\`
 `,
-  check: (model) => [...checkDjangoSettings(model), ...checkCsrfExemptViews(model), ...checkCookieWrites(model), ...checkExpressSessions(model)],
+  check: (model) => [...checkDjangoSettings(model), ...checkCsrfExemptViews(model), ...checkCookieWrites(model), ...checkExpressSessions(model), ...checkCookieSessions(model.sessions)],
 };

@@ -1,0 +1,51 @@
+// cookie-session (expressjs/cookie-session 2.x): the whole session lives in a signed cookie. Its cookie
+// options are top-level (a nested `cookie: {}` is never read), it needs `keys` (or `secret`) unless
+// `signed: false`, and hard-coded keys let anyone who reads the code forge sessions.
+import type { Finding, Location, SessionConfig } from '../../model/types';
+import { envReference, replaceValueFix } from './express-fixes';
+import { optionOf } from './express-options';
+import { isLiteralSecret } from './express-secret';
+
+const RULE = 'insecure-session';
+
+export function checkCookieSessions(sessions: readonly SessionConfig[]): Finding[] {
+  return sessions.filter((s) => s.library === 'cookie-session').flatMap(checkOne);
+}
+
+function checkOne(session: SessionConfig): Finding[] {
+  const options = session.options;
+  if (!options) return [finding(session.call, 'error', 'cookie-session has no `keys`: it throws ".keys required." when it loads. Read the keys from the environment.')];
+  const findings: Finding[] = [];
+  const signed = optionOf(options, 'signed');
+  const unsigned = signed.state === 'present' && signed.value.kind === 'bool' && !signed.value.value;
+  if (unsigned && signed.state === 'present') {
+    findings.push(finding(signed.value.location, 'error', '`signed: false`: the session cookie carries no signature, so a client can edit its session (user id, roles) and the server trusts it.'));
+  }
+  for (const key of ['keys', 'secret']) {
+    const option = optionOf(options, key);
+    if (option.state === 'present' && isLiteralSecret(option.value)) {
+      const fix = option.value.kind === 'string' ? [replaceValueFix('Read the key from process.env.SESSION_KEY', option.value, envReference(option.value.location.file, 'SESSION_KEY'))] : [];
+      findings.push({ ...finding(option.value.location, 'error', `The cookie-session \`${key}\` is hard-coded: they sign the session cookie, so anyone who reads this repository can forge any session. Read them from the environment.`), fixes: fix });
+    }
+  }
+  if (!unsigned && optionOf(options, 'keys').state === 'absent' && optionOf(options, 'secret').state === 'absent') {
+    findings.push(finding(options.location, 'error', 'cookie-session has no `keys` (or `secret`): it throws ".keys required." when it loads.'));
+  }
+  const nested = optionOf(options, 'cookie');
+  if (nested.state === 'present') {
+    findings.push(finding(nested.value.location, 'warning', 'cookie-session ignores a nested `cookie: {...}`: its cookie options (`secure`, `httpOnly`, `sameSite`, `maxAge`) go at the top level of the options. None of these are applied.'));
+  }
+  const secure = optionOf(options, 'secure');
+  if (secure.state === 'present' && secure.value.kind === 'bool' && !secure.value.value) {
+    findings.push(finding(secure.value.location, 'warning', '`secure: false`: the session cookie, which holds the whole session, is also sent over plain HTTP.'));
+  }
+  const httpOnly = optionOf(options, 'httpOnly');
+  if (httpOnly.state === 'present' && httpOnly.value.kind === 'bool' && !httpOnly.value.value) {
+    findings.push(finding(httpOnly.value.location, 'warning', '`httpOnly: false`: scripts on the page can read the session cookie, so one XSS bug reads the whole session.'));
+  }
+  return findings;
+}
+
+function finding(location: Location, severity: Finding['severity'], message: string): Finding {
+  return { rule: RULE, severity, file: location.file, range: location.range, message, fixes: [] };
+}
