@@ -17,6 +17,7 @@ import { serializeModel } from '../model/serialize';
 import type { Finding } from '../model/types';
 import { CONFIG_FILE } from '../workspace/config';
 import { FIX_ALL_KIND, fixAll, quickFixes } from './code-actions';
+import { codeLenses, modelSummaries } from './code-lens';
 import { DiagnosticsPublisher } from './diagnostics';
 import { editorConfig } from './editor-settings';
 import { type Folder, Folders } from './folders';
@@ -128,6 +129,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'stackscope', version },
@@ -214,6 +216,15 @@ export function startServer(connection: Connection): void {
       // fixAll only on request (on save, or from the Source Action menu), never in the light bulb.
       const all = only && wants(FIX_ALL_KIND) ? fixAll(findings) : undefined;
       return all ? [...actions, all] : actions;
+    }),
+  );
+
+  connection.onCodeLens(
+    guard('code lens', [], (params) => {
+      const path = uriPath(params.textDocument.uri);
+      const folder = path ? folders.folderOf(path) : undefined;
+      if (!path || !folder) return [];
+      return codeLenses(modelSummaries(folder.analyzer.model(), folder.analyzer.findings(), path));
     }),
   );
 
