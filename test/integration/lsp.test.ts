@@ -210,6 +210,24 @@ describe('the language server over stdio', () => {
     assert.match(book.command.title, /^\d+ quer(y|ies) · [1-9]\d* unindexed filters? · 2 hooks$/);
   });
 
+  it('hovers a per-row read with its cost and a middleware entry with its place in the chain', async () => {
+    const views = join(workspace, 'django-shop', 'catalog', 'views.py');
+    const viewLines = readFileSync(views, 'utf8').split('\n');
+    const line = viewLines.findIndex((text) => text.includes('book.author.name'));
+    const hover = await editor.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri: uri(views) },
+      position: { line, character: viewLines[line].indexOf('book.author.name') + 5 },
+    });
+    assert.match(hover?.contents.value ?? '', /1 \+ N queries[\s\S]*rows come from django-shop\/catalog\/views\.py:8/);
+    const settingsLines = readFileSync(settingsPy, 'utf8').split('\n');
+    const session = settingsLines.findIndex((text) => text.includes('SessionMiddleware'));
+    const entry = await editor.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri: uri(settingsPy) },
+      position: { line: session, character: 10 },
+    });
+    assert.match(entry?.contents.value ?? '', /^\*\*SessionMiddleware\*\* — 4 of 7 in the django chain `shop\.settings` \(session\)/);
+  });
+
   it('applies VS Code settings over stackscope.json, and severities at once', async () => {
     editor.settings = { rules: { 'insecure-session': 'off', 'middleware-order': 'warning' }, exclude: [] };
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });

@@ -18,6 +18,7 @@ import type { Finding } from '../model/types';
 import { CONFIG_FILE } from '../workspace/config';
 import { FIX_ALL_KIND, fixAll, quickFixes } from './code-actions';
 import { codeLenses, modelSummaries } from './code-lens';
+import { hoverAt } from './hover';
 import { DiagnosticsPublisher } from './diagnostics';
 import { editorConfig } from './editor-settings';
 import { type Folder, Folders } from './folders';
@@ -130,6 +131,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
+        hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'stackscope', version },
@@ -225,6 +227,15 @@ export function startServer(connection: Connection): void {
       const folder = path ? folders.folderOf(path) : undefined;
       if (!path || !folder) return [];
       return codeLenses(modelSummaries(folder.analyzer.model(), folder.analyzer.findings(), path));
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, (params) => {
+      const path = uriPath(params.textDocument.uri);
+      const folder = path ? folders.folderOf(path) : undefined;
+      if (!path || !folder) return null;
+      return hoverAt(folder.analyzer.model(), folder.analyzer.findings(), path, params.position) ?? null;
     }),
   );
 
