@@ -204,6 +204,8 @@ export interface MiddlewareChain {
   entries: MiddlewareEntry[];
   /** The list literal (Django) or the registration statements, for fixes that reorder entries. */
   location: Location;
+  /** Koa: `app.keys = [...]`, the keys that sign its cookies, and where they are set. */
+  keys?: { value: Value; location: Location };
 }
 
 // ---------------------------------------------------------------------------

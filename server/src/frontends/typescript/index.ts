@@ -8,6 +8,7 @@ import { extractDrizzleTables } from './drizzle-tables';
 import { extractComments } from './comments';
 import { extractExpressChains } from './express-apps';
 import { importTable } from './imports';
+import { extractKoaChains } from './koa-apps';
 import { NodeIndex } from './node-index';
 import { extractPrismaHooks } from './prisma-hooks';
 import { extractQueryHelpers } from './query-helpers';
@@ -33,6 +34,7 @@ const INDEXED_KINDS = [
   SyntaxKind.ImportEqualsDeclaration,
   SyntaxKind.AwaitExpression,
   SyntaxKind.NewExpression,
+  SyntaxKind.BinaryExpression,
 ];
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -73,7 +75,7 @@ function analyzeSource(file: string, text: string): FileFacts {
       comments: extractComments(source),
       models: [...extractEntities(index, imports, locator), ...extractEntitySchemas(index, imports, locator), ...sequelize.models, ...drizzle.models, ...mongoose.models, ...mikro.models],
       signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals, ...extractPrismaHooks(index, locator), ...mongoose.signals, ...mikro.signals],
-      middleware: extractExpressChains(index, imports, locator),
+      middleware: [...extractExpressChains(index, imports, locator), ...extractKoaChains(index, imports, locator)],
       sessions: extractSessions(index, imports, locator),
       perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractModelReads(index, locator), ...extractDrizzleQueries(index, locator)],
       perRowLoads: typeorm.loads,

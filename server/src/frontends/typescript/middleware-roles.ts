@@ -12,6 +12,14 @@ const ROLE_OF_PACKAGE: ReadonlyMap<string, string> = new Map([
   ['cors', 'cors'],
   ['express-rate-limit', 'rate-limit'],
   ['serve-static', 'static'],
+  ['koa-session', 'session'],
+  ['koa-bodyparser', 'body-parser'],
+  ['@koa/bodyparser', 'body-parser'],
+  ['koa-body', 'body-parser'],
+  ['@koa/cors', 'cors'],
+  ['koa-helmet', 'helmet'],
+  ['koa-static', 'static'],
+  ['koa-ratelimit', 'rate-limit'],
 ]);
 
 /** Roles of particular exports of packages that export many things. */

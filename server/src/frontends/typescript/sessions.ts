@@ -9,6 +9,7 @@ import { readValue } from './values';
 const SESSION_FACTORIES: ReadonlyMap<string, Stack> = new Map([
   ['express-session', 'express'],
   ['cookie-session', 'express'],
+  ['koa-session', 'koa'],
 ]);
 
 // express-session 1.19 accepts `cookie: (req) => ({...})`.

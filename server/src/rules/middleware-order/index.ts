@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { checkDjangoMiddleware } from './django';
 import { checkExpressMiddleware } from './express';
+import { checkKoaMiddleware } from './koa';
 
 export const middlewareOrder: Rule = {
   id: 'middleware-order',
@@ -24,7 +25,8 @@ with a fix that moves or inserts the line.
 \`passport.initialize()\` before \`session()\`, CSRF middleware before the session or cookie parser it reads,
 \`express.static\` after \`session()\` (a session per asset request), body parsers, helmet, cors, rate limiters
 and CSRF protection registered after routes that then run without them, and an error handler (four
-parameters) registered before routes.
+parameters) registered before routes. **Koa**: koa-session registered before \`app.keys\` is set, and an
+error-handling middleware that is not first.
 
 ## Why it matters
 
@@ -50,5 +52,5 @@ MIDDLEWARE = [
 ]
 \`\`\`
 `,
-  check: (model) => [...checkDjangoMiddleware(model), ...checkExpressMiddleware(model)],
+  check: (model) => [...checkDjangoMiddleware(model), ...checkExpressMiddleware(model), ...checkKoaMiddleware(model)],
 };
