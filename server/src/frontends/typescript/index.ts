@@ -9,6 +9,7 @@ import { extractComments } from './comments';
 import { extractExpressChains } from './express-apps';
 import { importTable } from './imports';
 import { extractKoaChains } from './koa-apps';
+import { extractFastify } from './fastify-apps';
 import { NodeIndex } from './node-index';
 import { extractPrismaHooks } from './prisma-hooks';
 import { extractQueryHelpers } from './query-helpers';
@@ -69,14 +70,15 @@ function analyzeSource(file: string, text: string): FileFacts {
     const drizzle = extractDrizzleTables(index, locator);
     const mongoose = extractMongooseModels(index, locator);
     const mikro = extractMikroOrm(index, imports, locator);
+    const fastify = extractFastify(index, imports, locator);
     return {
       ...emptyFacts(file, 'typescript'),
       problems: extractProblems(source, locator),
       comments: extractComments(source),
       models: [...extractEntities(index, imports, locator), ...extractEntitySchemas(index, imports, locator), ...sequelize.models, ...drizzle.models, ...mongoose.models, ...mikro.models],
       signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals, ...extractPrismaHooks(index, locator), ...mongoose.signals, ...mikro.signals],
-      middleware: [...extractExpressChains(index, imports, locator), ...extractKoaChains(index, imports, locator)],
-      sessions: extractSessions(index, imports, locator),
+      middleware: [...extractExpressChains(index, imports, locator), ...extractKoaChains(index, imports, locator), ...fastify.chains],
+      sessions: [...extractSessions(index, imports, locator), ...fastify.sessions],
       perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractModelReads(index, locator), ...extractDrizzleQueries(index, locator)],
       perRowLoads: typeorm.loads,
       columnUsages: extractColumnUsages(index, locator),

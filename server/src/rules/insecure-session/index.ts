@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { checkDjangoSettings } from './django';
 import { checkCookieWrites, checkCsrfExemptViews } from './django-views';
 import { checkCookieSessions } from './cookie-session';
+import { checkFastifySessions } from './fastify';
 import { checkKoaSessions } from './koa';
 import { checkExpressSessions } from './express';
 
@@ -24,6 +25,9 @@ Session and CSRF settings that make a session easier to steal, forge or replay:
 - **Express** (\`express-session\`, whatever the import is called): \`cookie.secure\` absent or \`false\`,
   \`cookie.httpOnly: false\`, \`sameSite: 'none'\` without \`secure\`, a hard-coded \`secret\`, the default
   cookie name \`connect.sid\`, and no \`store\` (the in-memory store leaks memory and loses sessions).
+- **Fastify**: @fastify/session without a secret, with a hard-coded one (or one shorter than 32 characters), or
+  without a store; @fastify/secure-session with a hard-coded \`key\`/\`secret\` or a secret without \`salt\`; cookie
+  \`secure\`/\`httpOnly\` turned off.
 - **Koa**: a hard-coded \`app.keys\`; koa-session with \`signed: false\`, \`httpOnly: false\`, \`secure: false\` or
   \`maxAge: 'session'\` (info).
 - **cookie-session**: hard-coded or missing \`keys\`, \`signed: false\`, \`secure: false\`, \`httpOnly: false\`, and a nested
@@ -65,5 +69,5 @@ app.use(session({
 }));
 \`\`\`
 `,
-  check: (model) => [...checkDjangoSettings(model), ...checkCsrfExemptViews(model), ...checkCookieWrites(model), ...checkExpressSessions(model), ...checkCookieSessions(model.sessions), ...checkKoaSessions(model)],
+  check: (model) => [...checkDjangoSettings(model), ...checkCsrfExemptViews(model), ...checkCookieWrites(model), ...checkExpressSessions(model), ...checkCookieSessions(model.sessions), ...checkKoaSessions(model), ...checkFastifySessions(model.sessions)],
 };

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { checkDjangoMiddleware } from './django';
 import { checkExpressMiddleware } from './express';
+import { checkFastifyPlugins } from './fastify';
 import { checkKoaMiddleware } from './koa';
 
 export const middlewareOrder: Rule = {
@@ -26,7 +27,8 @@ with a fix that moves or inserts the line.
 \`express.static\` after \`session()\` (a session per asset request), body parsers, helmet, cors, rate limiters
 and CSRF protection registered after routes that then run without them, and an error handler (four
 parameters) registered before routes. **Koa**: koa-session registered before \`app.keys\` is set, and an
-error-handling middleware that is not first.
+error-handling middleware that is not first. **Fastify**: @fastify/session registered before @fastify/cookie, and
+@fastify/csrf-protection before the plugin that stores its secret.
 
 ## Why it matters
 
@@ -52,5 +54,5 @@ MIDDLEWARE = [
 ]
 \`\`\`
 `,
-  check: (model) => [...checkDjangoMiddleware(model), ...checkExpressMiddleware(model), ...checkKoaMiddleware(model)],
+  check: (model) => [...checkDjangoMiddleware(model), ...checkExpressMiddleware(model), ...checkKoaMiddleware(model), ...checkFastifyPlugins(model)],
 };
