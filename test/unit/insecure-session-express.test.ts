@@ -85,3 +85,9 @@ describe('insecure-session: cookie-session', () => {
     await checkFixture(join(fixtures, 'cookie-session'), RULE, ['clean.ts']);
   });
 });
+
+describe('insecure-session: iron-session', () => {
+  it('flags a hard-coded password and cookie flags turned off, not a password from the environment', async () => {
+    await checkFixture(join(fixtures, 'iron-session'), RULE);
+  });
+});

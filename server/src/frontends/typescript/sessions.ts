@@ -20,7 +20,14 @@ export function extractSessions(index: NodeIndex, imports: ImportTable, locator:
   const sessions: SessionConfig[] = [];
   for (const call of index.of(SyntaxKind.CallExpression)) {
     const reference = resolveReference(call.getExpression(), imports);
-    if (!reference || reference.name !== '') continue;
+    if (!reference) continue;
+    // iron-session: `getIronSession(req, res, options)` / `getIronSession(cookies(), options)`, options last.
+    if (reference.module === 'iron-session' && IRON_FUNCTIONS.has(reference.name)) {
+      const options = call.getArguments()[call.getArguments().length - 1];
+      if (options) sessions.push(sessionOf(call, 'iron-session', 'express', locator, options));
+      continue;
+    }
+    if (reference.name !== '') continue;
     const stack = SESSION_FACTORIES.get(reference.module);
     if (!stack) continue;
     sessions.push(sessionOf(call, reference.module, stack, locator));
@@ -28,9 +35,11 @@ export function extractSessions(index: NodeIndex, imports: ImportTable, locator:
   return sessions;
 }
 
-function sessionOf(call: CallExpression, library: string, stack: Stack, locator: Locator): SessionConfig {
+const IRON_FUNCTIONS = new Set(['getIronSession', 'sealData', 'unsealData']);
+
+function sessionOf(call: CallExpression, library: string, stack: Stack, locator: Locator, optionsNode?: Node): SessionConfig {
   const config: SessionConfig = { library, stack, call: locator.of(call), file: locator.file };
-  const [argument] = call.getArguments();
+  const argument = optionsNode ?? call.getArguments()[0];
   if (!argument) return config;
   config.optionsArgument = { location: locator.of(argument), isLiteral: Node.isObjectLiteralExpression(argument) };
   const value: Value = readValue(argument, { locator, functionEntries: FUNCTION_ENTRIES });

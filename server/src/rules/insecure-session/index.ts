@@ -3,6 +3,7 @@ import { checkDjangoSettings } from './django';
 import { checkCookieWrites, checkCsrfExemptViews } from './django-views';
 import { checkCookieSessions } from './cookie-session';
 import { checkFastifySessions } from './fastify';
+import { checkIronSessions } from './iron-session';
 import { checkKoaSessions } from './koa';
 import { checkExpressSessions } from './express';
 
@@ -28,6 +29,7 @@ Session and CSRF settings that make a session easier to steal, forge or replay:
 - **Fastify**: @fastify/session without a secret, with a hard-coded one (or one shorter than 32 characters), or
   without a store; @fastify/secure-session with a hard-coded \`key\`/\`secret\` or a secret without \`salt\`; cookie
   \`secure\`/\`httpOnly\` turned off.
+- **iron-session**: a hard-coded (or too short) \`password\`, \`cookieOptions.secure\`/\`httpOnly\` turned off.
 - **Koa**: a hard-coded \`app.keys\`; koa-session with \`signed: false\`, \`httpOnly: false\`, \`secure: false\` or
   \`maxAge: 'session'\` (info).
 - **cookie-session**: hard-coded or missing \`keys\`, \`signed: false\`, \`secure: false\`, \`httpOnly: false\`, and a nested
@@ -69,5 +71,5 @@ app.use(session({
 }));
 \`\`\`
 `,
-  check: (model) => [...checkDjangoSettings(model), ...checkCsrfExemptViews(model), ...checkCookieWrites(model), ...checkExpressSessions(model), ...checkCookieSessions(model.sessions), ...checkKoaSessions(model), ...checkFastifySessions(model.sessions)],
+  check: (model) => [...checkDjangoSettings(model), ...checkCsrfExemptViews(model), ...checkCookieWrites(model), ...checkExpressSessions(model), ...checkCookieSessions(model.sessions), ...checkKoaSessions(model), ...checkFastifySessions(model.sessions), ...checkIronSessions(model.sessions)],
 };
