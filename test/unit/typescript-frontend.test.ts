@@ -217,6 +217,7 @@ api.use(nested);
 `);
     const server = facts.middleware.find((c) => c.app === 'server')!;
     assert.deepEqual(server.entries.map((e) => [e.name, e.role]), [
+      ["set('trust proxy')", 'trust-proxy'],
       ['helmet', 'helmet'],
       ['cors', 'cors'],
       ['limiter', 'rate-limit'],

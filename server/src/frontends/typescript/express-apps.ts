@@ -34,7 +34,10 @@ export function extractExpressChains(index: NodeIndex, imports: ImportTable, loc
     if (!target) continue;
     const method = callee.getName();
     if (method === 'use') registerUse(call, target.app, imports, locator);
-    else if (ROUTE_METHODS.has(method)) registerRoute(call, method, target, locator);
+    else if (method === 'set' && pathOf(call.getArguments()[0]) === 'trust proxy') {
+      // A setting, but its place in the pipeline matters to the session and rate limiter set up around it.
+      target.app.registered.push({ offset: call.getStart(), entry: { name: "set('trust proxy')", role: 'trust-proxy', location: locator.of(call) } });
+    } else if (ROUTE_METHODS.has(method)) registerRoute(call, method, target, locator);
   }
   return [...apps.values()].map(({ chain, registered }) => {
     chain.entries = registered.sort((a, b) => a.offset - b.offset).map((r) => r.entry);

@@ -17,6 +17,9 @@ const NEEDS: Needs[] = [
   { role: 'csrf', after: ['session', 'cookie-parser'], severity: 'error', why: 'the CSRF middleware keeps its secret in req.session (or in a cookie read by cookie-parser): registered before them, it fails on every request' },
 ];
 
+/** Middleware that read the client's address or protocol through the proxy headers `trust proxy` enables. */
+const NEEDS_TRUST_PROXY = new Set(['session', 'rate-limit']);
+
 /** Middleware that protects or prepares every request: routes registered before them miss it. */
 const BEFORE_ROUTES: Record<string, string> = {
   'body-parser': 'see req.body undefined',
@@ -48,6 +51,10 @@ function checkChain(chain: MiddlewareChain): Finding[] {
     if (entry.role === 'static' && earlier.some((e) => e.role === 'session')) {
       const session = earlier.find((e) => e.role === 'session')!;
       findings.push(finding(entry, 'warning', `${entry.name} comes after ${session.name}: every request for an image, script or stylesheet loads (or creates) a session in the store and may set the session cookie on static responses. Serve static files before the session middleware.`, session));
+    }
+    if (entry.role === 'trust-proxy') {
+      const dependent = earlier.find((e) => NEEDS_TRUST_PROXY.has(e.role ?? ''));
+      if (dependent) findings.push(finding(entry, 'warning', `\`trust proxy\` is set after ${dependent.name}, which depends on it behind a TLS-terminating proxy (a Secure session cookie, the client address a rate limiter counts). The express-session and express-rate-limit docs set it first.`, dependent));
     }
     if (entry.role === 'error-handler') {
       const routesAfter = later.filter((e) => e.role === 'routes');
