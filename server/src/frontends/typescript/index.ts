@@ -4,6 +4,7 @@ import type { Frontend } from '../frontend';
 import { emptyFacts } from '../frontend';
 import { extractColumnUsages } from './column-usages';
 import { extractDrizzleQueries } from './drizzle-queries';
+import { extractEventSignals } from './event-signals';
 import { extractDrizzleTables } from './drizzle-tables';
 import { extractComments } from './comments';
 import { extractExpressChains } from './express-apps';
@@ -71,12 +72,14 @@ function analyzeSource(file: string, text: string): FileFacts {
     const mongoose = extractMongooseModels(index, locator);
     const mikro = extractMikroOrm(index, imports, locator);
     const fastify = extractFastify(index, imports, locator);
+    const events = extractEventSignals(index, locator);
     return {
       ...emptyFacts(file, 'typescript'),
       problems: extractProblems(source, locator),
       comments: extractComments(source),
       models: [...extractEntities(index, imports, locator), ...extractEntitySchemas(index, imports, locator), ...sequelize.models, ...drizzle.models, ...mongoose.models, ...mikro.models],
-      signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals, ...extractPrismaHooks(index, locator), ...mongoose.signals, ...mikro.signals],
+      signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals, ...extractPrismaHooks(index, locator), ...mongoose.signals, ...mikro.signals, ...events.handlers],
+      signalSources: events.sources,
       middleware: [...extractExpressChains(index, imports, locator), ...extractKoaChains(index, imports, locator), ...fastify.chains],
       sessions: [...extractSessions(index, imports, locator), ...fastify.sessions],
       perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractModelReads(index, locator), ...extractDrizzleQueries(index, locator)],
