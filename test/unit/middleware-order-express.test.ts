@@ -10,6 +10,10 @@ describe('middleware-order: Express', () => {
     await checkFixture(project, RULE, ['src/flagged.ts']);
   });
 
+  it('applies the same rules to the Express middleware of a NestJS app', async () => {
+    await checkFixture(project, RULE, ['src/nest-main.ts']);
+  });
+
   it('stays silent on the documented order, per-route parsers and path-scoped middleware', async () => {
     await checkFixture(project, RULE, ['src/clean.ts']);
   });

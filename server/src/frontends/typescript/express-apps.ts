@@ -20,9 +20,11 @@ export function extractExpressChains(index: NodeIndex, imports: ImportTable, loc
   for (const declaration of index.of(SyntaxKind.VariableDeclaration)) {
     const name = declaration.getNameNode();
     const initializer = declaration.getInitializer();
-    if (!Node.isIdentifier(name) || !initializer || !createsApp(initializer, imports)) continue;
+    if (!Node.isIdentifier(name) || !initializer) continue;
+    const stack = createsApp(initializer, imports) ? 'express' : createsNestApp(initializer, imports) ? 'nest' : undefined;
+    if (!stack) continue;
     apps.set(name.getText(), {
-      chain: { app: name.getText(), stack: 'express', file: locator.file, entries: [], location: locator.of(declaration) },
+      chain: { app: name.getText(), stack, file: locator.file, entries: [], location: locator.of(declaration) },
       registered: [],
     });
   }
@@ -51,6 +53,15 @@ function createsApp(initializer: Node, imports: ImportTable): boolean {
   if (!Node.isCallExpression(call)) return false;
   const reference = resolveReference(call.getExpression(), imports);
   return reference?.module === 'express' && (reference.name === '' || reference.name === 'Router');
+}
+
+/** `await NestFactory.create(AppModule)`: a NestJS app, which registers Express middleware with `app.use`. */
+function createsNestApp(initializer: Node, imports: ImportTable): boolean {
+  let call = unwrap(initializer);
+  if (Node.isAwaitExpression(call)) call = unwrap(call.getExpression());
+  if (!Node.isCallExpression(call)) return false;
+  const reference = resolveReference(call.getExpression(), imports);
+  return reference?.module === '@nestjs/core' && reference.name === 'NestFactory.create';
 }
 
 /** The app a call is made on: `app`, or `app.use(a)` / `app.route('/x')` chained on it (each returns the app). */

@@ -30,7 +30,8 @@ const BEFORE_ROUTES: Record<string, string> = {
 };
 
 export function checkExpressMiddleware(model: ProjectModel): Finding[] {
-  return model.middleware.filter((chain) => chain.stack === 'express').flatMap(checkChain);
+  // A NestJS app registers Express middleware with the same `app.use` and the same order rules.
+  return model.middleware.filter((chain) => chain.stack === 'express' || chain.stack === 'nest').flatMap(checkChain);
 }
 
 function checkChain(chain: MiddlewareChain): Finding[] {
