@@ -9,7 +9,7 @@ const INDEXES_FOREIGN_KEYS = new Set(['mysql', 'mariadb']);
 export function checkSequelizeForeignKeys(model: ProjectModel): Finding[] {
   const dialects = [...model.files.values()].filter((facts) => facts.language === 'typescript').flatMap((facts) => facts.databases ?? []);
   if (dialects.length === 0 || dialects.every((dialect) => INDEXES_FOREIGN_KEYS.has(dialect))) return [];
-  const database = dialects.filter((d) => !INDEXES_FOREIGN_KEYS.has(d)).join('/');
+  const database = dialects.filter((d) => !INDEXES_FOREIGN_KEYS.has(d)).filter((d, i, all) => all.indexOf(d) === i).join('/');
   return unindexedForeignKeys(model, 'sequelize').map(({ entity, field }) =>
     foreignKeyFinding(
       field,

@@ -21,7 +21,7 @@ export function checkTypeormForeignKeys(model: ProjectModel): Finding[] {
         severity: 'warning',
         file: field.location.file,
         range: field.location.range,
-        message: `\`${entity.name}.${field.name}\` is a many-to-one relation whose foreign key column \`${field.column}\` has no index: ${databases.filter((t) => !INDEXES_FOREIGN_KEYS.has(t)).join('/')} does not index foreign keys by itself, so reading the ${entity.name} rows of one ${field.relation.target}, joining them, and deleting a ${field.relation.target} all scan the ${entity.table} table. Add @Index() on the relation, then a migration.`,
+        message: `\`${entity.name}.${field.name}\` is a many-to-one relation whose foreign key column \`${field.column}\` has no index: ${databases.filter((t) => !INDEXES_FOREIGN_KEYS.has(t)).filter((d, i, all) => all.indexOf(d) === i).join('/')} does not index foreign keys by itself, so reading the ${entity.name} rows of one ${field.relation.target}, joining them, and deleting a ${field.relation.target} all scan the ${entity.table} table. Add @Index() on the relation, then a migration.`,
         fixes: indexFix(model, entity, field),
       });
     }
