@@ -3,13 +3,16 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { RESCAN_REQUEST } from '../../server/src/lsp/protocol';
 import type { ModelStore } from './model-store';
 
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, store: ModelStore, output: vscode.OutputChannel): void {
+/** `start` starts the language server once; the analysis commands start it in a workspace that looked unrelated. */
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, store: ModelStore, output: vscode.OutputChannel, start: () => Promise<void>): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('stackscope.analyzeWorkspace', async () => {
+      await start();
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Stackscope: analysing' }, () => client.sendRequest(RESCAN_REQUEST, {}));
       await store.refresh();
     }),
     vscode.commands.registerCommand('stackscope.restartServer', async () => {
+      if (!client.isRunning()) return start();
       await client.restart();
       await store.refresh();
     }),

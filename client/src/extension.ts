@@ -2,11 +2,13 @@
 // the status bar from what the server reports. All analysis happens in the server.
 import * as vscode from 'vscode';
 import { DID_ANALYZE_NOTIFICATION, type DidAnalyzeParams } from '../../server/src/lsp/protocol';
+import { MARKER_FILES } from './backend-markers';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './language-client';
 import { ModelStore } from './model-store';
 import { FindingsStatusBar } from './status-bar';
 import { registerViews } from './views';
+import { workspaceHasBackend } from './workspace-relevance';
 
 let stop: (() => Promise<void>) | undefined;
 
@@ -17,14 +19,34 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new FindingsStatusBar();
   context.subscriptions.push(output, store, statusBar);
   registerViews(context, store);
-  registerCommands(context, client, store, output);
   client.onNotification(DID_ANALYZE_NOTIFICATION, (params: DidAnalyzeParams) => {
     statusBar.update(params);
     void store.refresh();
   });
-  stop = () => client.stop();
-  await client.start();
-  void store.refresh();
+  stop = () => (client.isRunning() ? client.stop() : Promise.resolve());
+
+  let starting: Promise<void> | undefined;
+  const start = () =>
+    (starting ??= (async () => {
+      statusBar.show();
+      await client.start();
+      await store.refresh();
+    })());
+  registerCommands(context, client, store, output, start);
+
+  if (await workspaceHasBackend()) {
+    await start();
+    return;
+  }
+  // Nothing to analyse yet: stay idle until a project file appears (or the user asks).
+  output.info('No Django project, Prisma schema or supported ORM or web framework found: the language server starts when one appears, or with "Stackscope: Analyze Workspace".');
+  for (const pattern of [...MARKER_FILES, '**/package.json']) {
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern, false, pattern.endsWith('package.json'), true);
+    const check = async () => {
+      if (await workspaceHasBackend()) await start();
+    };
+    context.subscriptions.push(watcher, watcher.onDidCreate(check), watcher.onDidChange(check));
+  }
 }
 
 export async function deactivate(): Promise<void> {

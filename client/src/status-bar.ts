@@ -10,6 +10,10 @@ export class FindingsStatusBar implements vscode.Disposable {
     this.item.text = '$(loading~spin) Stackscope';
     this.item.tooltip = 'Stackscope is analysing the workspace';
     this.item.command = 'workbench.actions.view.problems';
+  }
+
+  /** Shown once the server runs: an idle workspace gets no status bar item. */
+  show(): void {
     this.item.show();
   }
 

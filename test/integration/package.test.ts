@@ -24,6 +24,11 @@ test('the packaged extension holds the bundles and no sources', { timeout: 360_0
     assert.ok((await entry.async('uint8array')).length > 0, `extension/dist/${bundle} is empty`);
   }
 
+  // Every file the manifest points at (walkthrough pages, grammars, snippets, icons) must ship.
+  const referenced = [...(await manifestFile.async('string')).matchAll(/"(?:path|markdown|icon|image)":\s*"\.?\/?((?:media|syntaxes|snippets|images)\/[^"]+)"/g)].map((m) => m[1]);
+  assert.ok(referenced.some((path) => path.startsWith('media/walkthrough/')), 'the manifest names no walkthrough page');
+  for (const path of referenced) assert.ok(zip.file(`extension/${path}`), `extension/${path} is named by the manifest but missing from the .vsix`);
+
   const unwanted = names.filter((name) =>
     name.endsWith('.ts')
     || /\.map$/.test(name)

@@ -96,6 +96,8 @@ export function startServer(connection: Connection): void {
         }
         await applyOpenDocuments(folder);
         scanned += folder.analyzer.files.size;
+        folder.analyzer.findings();
+        log(`${basename(folder.path)}: ${folder.analyzer.timings.describe()}`);
         for (const [file, reason] of folder.analyzer.skipped) log(`Skipped ${file}: ${reason}`);
       }
       const millis = Date.now() - started;

@@ -8,6 +8,7 @@ import type { Rule } from '../rules/rule';
 import { type Config, emptyConfig } from './config';
 import { checkText, discoverFiles, excludeMatcher, readSource, toPosix, type ExcludeMatcher } from './files';
 import { applySuppressions } from './suppression';
+import { Timings } from './timings';
 
 export interface AnalyzerOptions {
   config?: Config;
@@ -32,6 +33,7 @@ export class Analyzer {
   readonly files = new Map<string, FileFacts>();
   /** Files that were found but not analysed, with the reason (too large, binary, not UTF-8). */
   readonly skipped = new Map<string, string>();
+  readonly timings = new Timings();
   private currentConfig: Config;
   private isExcluded: ExcludeMatcher;
   private cachedModel?: ProjectModel;
@@ -69,6 +71,7 @@ export class Analyzer {
   async scan(options: ScanOptions = {}): Promise<boolean> {
     await initFrontends();
     const found = discoverFiles(this.root, this.isExcluded);
+    this.timings.resetParse();
     for (let i = 0; i < found.length; i++) {
       if (options.isCancelled?.()) return false;
       const read = readSource(found[i]);
@@ -101,7 +104,11 @@ export class Analyzer {
   }
 
   model(): ProjectModel {
-    this.cachedModel ??= buildProjectModel(this.root, this.files, this.currentConfig.queryFunctions);
+    if (!this.cachedModel) {
+      const started = performance.now();
+      this.cachedModel = buildProjectModel(this.root, this.files, this.currentConfig.queryFunctions);
+      this.timings.setModel(performance.now() - started);
+    }
     return this.cachedModel;
   }
 
@@ -113,12 +120,14 @@ export class Analyzer {
       for (const rule of this.rules) {
         const setting = this.currentConfig.rules[rule.id];
         if (setting === 'off') continue;
+        const started = performance.now();
         try {
           for (const finding of rule.check(model)) all.push(setting ? { ...finding, severity: setting } : finding);
         } catch (error) {
           // One rule's bug must not hide the other rules' findings.
           this.log(`rule ${rule.id} failed: ${(error as Error).stack ?? error}`);
         }
+        this.timings.setRule(rule.id, performance.now() - started);
       }
       const visible = all.filter((finding) => this.files.has(finding.file));
       this.cachedFindings = applySuppressions(dedupe(visible), (file) => this.files.get(file)?.comments ?? []);
@@ -134,8 +143,10 @@ export class Analyzer {
     const frontend = frontendFor(file);
     if (!frontend) return;
     this.skipped.delete(file);
+    const started = performance.now();
     try {
       this.files.set(file, frontend.analyze(file, text));
+      this.timings.addParse(frontend.language, performance.now() - started);
     } catch (error) {
       // A frontend bug on one file: keep the file known (no stale facts) and report it, never crash.
       this.log(`failed to analyse ${file}: ${(error as Error).stack ?? error}`);
