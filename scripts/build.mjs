@@ -1,5 +1,5 @@
-// Bundles the three entry points (extension client, language server, CLI) into dist/
-// and copies the tree-sitter wasm files the Python frontend loads at run time.
+// Bundles the entry points (extension client, language server, CLI, diagram webview) into dist/
+// and copies the wasm files loaded at run time: tree-sitter's (Python frontend) and Prisma's schema engine.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +14,8 @@ mkdirSync(dist, { recursive: true });
 
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
 copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), join(dist, 'tree-sitter-python.wasm'));
+// Prisma's schema engine reads `${__dirname}/prisma_schema_build_bg.wasm`: bundled, __dirname is dist/.
+copyFileSync(join(dirname(require.resolve('@prisma/prisma-schema-wasm')), 'prisma_schema_build_bg.wasm'), join(dist, 'prisma_schema_build_bg.wasm'));
 
 const common = {
   bundle: true,
@@ -36,6 +38,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: dist, external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: dist },
+  // The diagram webview's script runs in the browser, with cytoscape bundled in: nothing is fetched at run time.
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', alias: {}, entryPoints: { diagram: 'client/src/diagram/webview/main.ts' }, outdir: dist },
 ];
 
 if (watch) {
