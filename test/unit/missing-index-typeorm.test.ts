@@ -26,6 +26,29 @@ describe('missing-index: columns TypeScript queries filter and sort on', () => {
   });
 });
 
+describe('missing-index: TypeORM QueryBuilder predicates', () => {
+  const project = join(fixtures, 'typeorm-querybuilder');
+
+  it('flags where, join-condition and order-by columns of QueryBuilder strings, through join aliases, and not keys, indexed or leading columns, nor what no index serves or no parser reads', async () => {
+    await checkFixture(project, RULE);
+  });
+
+  it('reads a joined alias as the relation target, and a written-out database column as its property', async () => {
+    const analyzer = await analyzeFixture(project);
+    const usages = analyzer.model().columnUsages.filter((u) => u.stack === 'typeorm');
+    const status = usages.find((u) => u.column === 'status')!;
+    assert.deepEqual([status.model, status.through, status.kind], ['User', ['posts'], 'filter']);
+    const slug = analyzer.findings().find((f) => f.message.startsWith('`Post.slug`'))!;
+    assert.match(slug.message, /`where\('p\.slug_text = :slug'\)`/);
+    // Unreadable fragments and fragments without columns give nothing; so does `x.city` (no such alias) and `lower(...)`.
+    assert.deepEqual(usages.filter((u) => ['bio', 'nickname', 'city'].includes(u.column)), []);
+  });
+
+  describe('quick fix', () => {
+    fixTests(project, RULE, [['Add @Index() to Post.status', 'src/Post.ts', 13, 'src/Post.ts.status.expected']]);
+  });
+});
+
 describe('TypeORM EntitySchema', () => {
   it('reads columns, relations and indices of the decorator-free form', async () => {
     const analyzer = await analyzeFixture(join(fixtures, 'typeorm'));

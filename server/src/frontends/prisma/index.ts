@@ -1,14 +1,14 @@
 // The Prisma frontend: `schema.prisma` (and the files of a multi-file schema folder) → models,
 // indexes, and the datasource's provider and relation mode.
-import type { Block, Datasource, Enum, Model } from '@mrleebo/prisma-ast';
-import type { FileFacts, ModelDecl } from '../../model/types';
+import type { Block, Datasource, Model } from '@mrleebo/prisma-ast';
+import type { FileFacts, ModelDecl, PrismaFileSchema } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { emptyFacts } from '../frontend';
 import { readModel } from './models';
 import { parsePrisma } from './parser';
 
 /** The last schema of each file that parsed, served while the file is half-typed. */
-const lastGood = new Map<string, { models: ModelDecl[]; databases: string[]; relationMode?: string }>();
+const lastGood = new Map<string, { models: ModelDecl[]; databases: string[]; relationMode?: string; schema: PrismaFileSchema }>();
 
 export const prismaFrontend: Frontend = {
   language: 'prisma',
@@ -21,12 +21,14 @@ export const prismaFrontend: Frontend = {
       const position = { line: parsed.line, character: parsed.column };
       facts.problems.push({ message: `Prisma schema syntax error: ${parsed.message} (showing the last version that parsed)`, range: { start: position, end: position } });
       const previous = lastGood.get(file);
-      if (previous) Object.assign(facts, { models: previous.models, databases: previous.databases, ...(previous.relationMode ? { prismaRelationMode: previous.relationMode } : {}) });
+      if (previous) Object.assign(facts, { models: previous.models, databases: previous.databases, prismaSchema: previous.schema, ...(previous.relationMode ? { prismaRelationMode: previous.relationMode } : {}) });
       return facts;
     }
     const blocks = parsed.schema.list;
     facts.comments = comments(blocks);
-    const enums = new Set(blocks.filter((block): block is Enum => block.type === 'enum').map((block) => block.name));
+    // Enums and composite types are field types, not relations. Those of other files of a schema
+    // folder are known only when the files are linked (see model/prisma-schemas.ts).
+    const enums = new Set(blocks.flatMap((block) => (block.type === 'enum' || block.type === 'type' ? [block.name] : [])));
     facts.models = blocks.filter((block): block is Model => block.type === 'model').map((model) => readModel(model, file, enums));
     const datasource = blocks.find((block): block is Datasource => block.type === 'datasource');
     const setting = (key: string) => {
@@ -37,7 +39,8 @@ export const prismaFrontend: Frontend = {
     const relationMode = setting('relationMode');
     facts.databases = provider ? [provider] : [];
     if (relationMode) facts.prismaRelationMode = relationMode;
-    lastGood.set(file, { models: facts.models, databases: facts.databases, ...(relationMode ? { relationMode } : {}) });
+    facts.prismaSchema = { enums: [...enums], datasource: datasource !== undefined, text };
+    lastGood.set(file, { models: facts.models, databases: facts.databases, schema: facts.prismaSchema, ...(relationMode ? { relationMode } : {}) });
     return facts;
   },
 };

@@ -92,7 +92,12 @@ function readField(property: PrismaField, file: string, enums: ReadonlySet<strin
     primaryKey: false,
     unique: false,
     indexed: false,
-    relation: { kind: property.array ? 'one-to-many' : owning ? 'many-to-one' : 'one-to-one', target: type, ...(property.optional ? { nullable: true } : {}) },
+    relation: {
+      kind: property.array ? 'one-to-many' : owning ? 'many-to-one' : 'one-to-one',
+      target: type,
+      ...(property.optional ? { nullable: true } : {}),
+      ...(owning && relation ? { references: names(argument(relation, 'references')) } : {}),
+    },
     location,
   };
 }

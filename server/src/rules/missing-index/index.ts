@@ -31,7 +31,10 @@ database does not index foreign keys by itself (PostgreSQL, SQLite, SQL Server â
 \`@unique\`, \`@@id\`, \`@@unique\` or \`@@index\` leads with, on providers that do not index foreign keys (all but
 MySQL) or with \`relationMode = "prisma"\`; the fix adds \`@@index([authorId])\` to the model. And in both, the
 columns of \`where\`/\`order\` (TypeORM \`find*\`, \`count*\`, \`exists*\`) and \`where\`/\`orderBy\` (Prisma \`findMany\`,
-\`findFirst\`, \`count\`, \`updateMany\`, \`deleteMany\`, \`groupBy\`) that no index leads with. **Sequelize**: foreign keys
+\`findFirst\`, \`count\`, \`updateMany\`, \`deleteMany\`, \`groupBy\`) that no index leads with; for a TypeORM
+QueryBuilder, the columns its \`where\`/\`andWhere\`/\`orWhere\` strings (also inside \`Brackets\`), join conditions and
+\`orderBy\`/\`addOrderBy\` name (\`'p.status = :status'\` after \`.leftJoin('u.posts', 'p')\` is \`Post.status\`), read
+with a SQL parser; a column under a function (\`lower(u.email)\`) or \`ILIKE\`/JSON operators is left out. **Sequelize**: foreign keys
 (\`belongsTo\`, \`hasMany\`, \`references\`) that neither the model's \`indexes\` nor a migration's \`addIndex\` covers.
 **MikroORM** (PostgreSQL): \`@ManyToOne\` without \`index: true\` or \`@Index()\`. **Drizzle**: \`.references()\` columns of \`pgTable\`/\`sqliteTable\` tables that no \`index().on()\` leads with.
 

@@ -1,19 +1,20 @@
 // Prisma relation scalars (`authorId` of `author User @relation(fields: [authorId], ...)`) that no
 // index leads with. Prisma Migrate creates the foreign key only; PostgreSQL, SQLite, SQL Server and
 // CockroachDB do not index it, MySQL does, and with `relationMode = "prisma"` there is no foreign
-// key at all, so no database adds one.
+// key at all, so no database adds one. The datasource may sit in another file of a schema folder.
 import type { Finding, ProjectModel } from '../../model/types';
 
 const INDEXES_FOREIGN_KEYS = new Set(['mysql']);
 
 export function checkPrismaForeignKeys(model: ProjectModel): Finding[] {
   const findings: Finding[] = [];
-  for (const facts of model.files.values()) {
-    if (facts.language !== 'prisma') continue;
-    const provider = facts.databases?.[0];
-    const emulated = facts.prismaRelationMode === 'prisma';
+  for (const schema of model.prismaSchemas ?? []) {
+    const provider = schema.provider;
+    const emulated = schema.relationMode === 'prisma';
     if (!provider || provider === 'mongodb' || (INDEXES_FOREIGN_KEYS.has(provider) && !emulated)) continue;
-    for (const entity of facts.models) {
+    const files = new Set(schema.files);
+    for (const entity of model.models) {
+      if (entity.stack !== 'prisma' || !files.has(entity.location.file)) continue;
       for (const field of entity.fields) {
         if (field.relation?.kind !== 'many-to-one' || field.indexed) continue;
         const keys = field.column.split(',');

@@ -11,8 +11,9 @@ export function checkTypescriptColumns(model: ProjectModel): Finding[] {
   const groups = new Map<Field, { entity: ModelDecl; usages: ColumnUsage[] }>();
   const byName = new Map(model.models.map((m) => [`${m.stack}:${m.name}`, m]));
   for (const usage of model.columnUsages) {
-    const entity = byName.get(`${usage.stack}:${usage.model}`);
-    const field = entity?.fields.find((f) => f.name === usage.column);
+    const entity = ownerOf(usage, byName);
+    // A QueryBuilder fragment names a property (TypeORM rewrites it) or, written out, the database column.
+    const field = entity?.fields.find((f) => f.name === usage.column) ?? entity?.fields.find((f) => f.column === usage.column);
     if (!entity || !field || field.relation || field.primaryKey || field.unique || field.indexed || BOOLEAN_TYPES.has(field.type)) continue;
     if (entity.indexes.some((index) => index.fields[0] === field.name)) continue;
     const group = groups.get(field) ?? { entity, usages: [] };
@@ -33,6 +34,16 @@ export function checkTypescriptColumns(model: ProjectModel): Finding[] {
       related: usages.slice(0, 20).map((u) => ({ location: u.location, message: `${u.kind === 'filter' ? 'filters' : 'sorts'} on it` })),
     };
   });
+}
+
+/** The model that holds the column: the usage's model, or the one its relations lead to (`u.posts` → Post). */
+function ownerOf(usage: ColumnUsage, byName: Map<string, ModelDecl>): ModelDecl | undefined {
+  let entity = byName.get(`${usage.stack}:${usage.model}`);
+  for (const relation of usage.through ?? []) {
+    const target = entity?.fields.find((f) => f.name === relation)?.relation?.target;
+    entity = target ? byName.get(`${usage.stack}:${target}`) : undefined;
+  }
+  return entity;
 }
 
 function indexFix(model: ProjectModel, entity: ModelDecl, field: Field): Fix[] {
