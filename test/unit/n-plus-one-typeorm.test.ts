@@ -16,6 +16,10 @@ describe('n-plus-one: TypeORM', () => {
     await checkFixture(project, RULE, ['src/clean.ts']);
   });
 
+  it('knows which relations a QueryBuilder joins and selects', async () => {
+    await checkFixture(project, RULE, ['src/query-builders.ts']);
+  });
+
   it('points at the loop', async () => {
     const analyzer = await analyzeFixture(project);
     const finding = analyzer.findings().find((f) => f.rule === RULE && f.message.includes('`users.findOneBy()`'))!;
@@ -29,6 +33,7 @@ describe('n-plus-one: TypeORM quick fixes', () => {
     ['Load category with the list (relations)', 'src/categories.ts', 6, 'src/categories.none.ts.expected'],
     ['Load category with the list (relations)', 'src/categories.ts', 11, 'src/categories.options.ts.expected'],
     ['Load category with the list (relations)', 'src/categories.ts', 20, 'src/categories.relations.ts.expected'],
+    ['Load category with the list (leftJoinAndSelect)', 'src/query-builders.ts', 8, 'src/query-builders.ts.expected'],
   ]);
 });
 

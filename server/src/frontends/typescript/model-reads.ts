@@ -5,6 +5,7 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { PerRowQuery, Stack } from '../../model/types';
 import { enclosingLoop } from './loops';
+import { lookupOf, perRowLookup } from './per-row-lookups';
 import type { NodeIndex } from './node-index';
 import type { Locator } from './source';
 
@@ -43,9 +44,12 @@ export function extractModelReads(index: NodeIndex, locator: Locator): PerRowQue
     // A getter counts only on the loop's own element: `post.getAuthor()` inside `for (const post of posts)`.
     if (!loop || (getter && loop.variable !== receiver.getText())) continue;
     const base = { call: `${receiver.getText()}.${method}()`, method, location: locator.of(call), loop: locator.of(loop.node), loopKind: loop.kind };
-    for (const stack of stacks) queries.push({ stack, model: receiver.getText(), ...base });
+    for (const stack of stacks) {
+      const lookup = stack === 'sequelize' ? perRowLookup(call, loop, stack, receiver.getText(), locator) : undefined;
+      queries.push({ stack, model: receiver.getText(), ...base, ...lookupOf(lookup) });
+    }
     // For a getter the model is not known here: the association name is, and the rule resolves it.
-    if (getter) queries.push({ stack: 'sequelize', model: `association:${method.slice(3)}`, ...base });
+    if (getter) queries.push({ stack: 'sequelize', model: `association:${method.slice(3)}`, ...base, ...lookupOf(perRowLookup(call, loop, 'sequelize', method.slice(3), locator)) });
   }
   return queries;
 }

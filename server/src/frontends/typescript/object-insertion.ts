@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, type ObjectLiteralExpression } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ArrayLiteralExpression, type ObjectLiteralExpression } from 'ts-morph';
 import type { ObjectInsertion } from '../../model/types';
 import type { Locator } from './source';
 
@@ -10,21 +10,31 @@ const NEST_INDENT = '  ';
  * and a comment at the end of the last entry left on that entry's line.
  */
 export function objectInsertion(object: ObjectLiteralExpression, locator: Locator): ObjectInsertion {
+  return literalInsertion(object, object.getProperties(), object.compilerNode.properties.hasTrailingComma, locator);
+}
+
+/** The same for one more element of an array literal (`include: ['author']`, `relations: ['category']`). */
+export function arrayInsertion(array: ArrayLiteralExpression, locator: Locator): ObjectInsertion {
+  return literalInsertion(array, array.getElements(), array.compilerNode.elements.hasTrailingComma, locator);
+}
+
+function literalInsertion(literal: Node, entries: readonly Node[], hasTrailingComma: boolean, locator: Locator): ObjectInsertion {
   const text = locator.text;
-  const open = object.getStart();
-  const close = object.getEnd() - 1;
+  const open = literal.getStart();
+  const close = literal.getEnd() - 1;
   const closeLine = locator.position(close).line;
-  const properties = object.getProperties();
-  if (properties.length === 0) {
+  if (entries.length === 0) {
     if (locator.position(open).line === closeLine) {
-      return { range: locator.range(open + 1, close), before: ' ', after: ' ' };
+      // `{}` gets spaces inside, `[]` does not: the way each is usually written.
+      const pad = Node.isObjectLiteralExpression(literal) ? ' ' : '';
+      return { range: locator.range(open + 1, close), before: pad, after: pad };
     }
     const at = locator.position(open + 1);
     return { range: { start: at, end: at }, before: `\n${locator.indentOfLine(closeLine)}${NEST_INDENT}`, after: '' };
   }
-  const last = properties[properties.length - 1];
+  const last = entries[entries.length - 1];
   const lastEnd = last.getEnd();
-  const comma = trailingComma(object);
+  const comma = hasTrailingComma ? trailingComma(literal) : undefined;
   const afterComma = comma ? comma.getEnd() : lastEnd;
   if (locator.position(lastEnd).line === closeLine) {
     const at = locator.position(afterComma);
@@ -41,9 +51,8 @@ export function objectInsertion(object: ObjectLiteralExpression, locator: Locato
   return { range: locator.range(lastEnd, commentEnd), before: `,${text.slice(lastEnd, commentEnd)}\n${indent}`, after: '' };
 }
 
-function trailingComma(object: ObjectLiteralExpression): Node | undefined {
-  if (!object.compilerNode.properties.hasTrailingComma) return undefined;
-  const list = object.getFirstChildByKind(SyntaxKind.SyntaxList);
+function trailingComma(literal: Node): Node | undefined {
+  const list = literal.getFirstChildByKind(SyntaxKind.SyntaxList);
   const last = list?.getLastChild();
   return last && last.getKind() === SyntaxKind.CommaToken ? last : undefined;
 }

@@ -5,6 +5,7 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { PerRowQuery } from '../../model/types';
 import { enclosingLoop } from './loops';
+import { lookupOf, perRowLookup } from './per-row-lookups';
 import type { NodeIndex } from './node-index';
 import type { Locator } from './source';
 
@@ -39,7 +40,8 @@ export function extractPrismaQueries(index: NodeIndex, locator: Locator): PerRow
     if (call.getArguments().some((argument) => argument.getDescendantsOfKind(SyntaxKind.PropertyAssignment).some((p) => p.getName() === 'in'))) continue;
     const loop = enclosingLoop(call);
     if (!loop) continue;
-    queries.push({ stack: 'prisma', model: query.model, call: query.text, method: query.method, location: locator.of(call), loop: locator.of(loop.node), loopKind: loop.kind });
+    const lookup = query.model === '$transaction' ? undefined : perRowLookup(call, loop, 'prisma', query.model, locator);
+    queries.push({ stack: 'prisma', model: query.model, call: query.text, method: query.method, location: locator.of(call), loop: locator.of(loop.node), loopKind: loop.kind, ...lookupOf(lookup) });
   }
   return queries;
 }

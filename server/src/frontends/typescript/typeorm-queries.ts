@@ -6,8 +6,10 @@ import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { PerRowQuery, PerRowRelationLoad } from '../../model/types';
 import { objectInsertion } from './object-insertion';
 import { enclosingLoop } from './loops';
+import { lookupOf, perRowLookup } from './per-row-lookups';
 import type { NodeIndex } from './node-index';
 import type { Locator } from './source';
+import { joinsAndSelects, type QueryBuilder, type QueryBuilders } from './typeorm-query-builders';
 
 const READS = new Set([
   'find', 'findBy', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy', 'count',
@@ -20,7 +22,7 @@ export interface TypeormQueryFacts {
   databases: string[];
 }
 
-export function extractTypeormQueries(index: NodeIndex, locator: Locator): TypeormQueryFacts {
+export function extractTypeormQueries(index: NodeIndex, locator: Locator, builders: QueryBuilders): TypeormQueryFacts {
   const facts: TypeormQueryFacts = { queries: [], loads: [], databases: [] };
   for (const call of index.of(SyntaxKind.CallExpression)) {
     const read = readQuery(call) ?? relationLoad(call);
@@ -35,6 +37,7 @@ export function extractTypeormQueries(index: NodeIndex, locator: Locator): Typeo
       location: locator.of(call),
       loop: locator.of(loop.node),
       loopKind: loop.kind,
+      ...lookupOf(perRowLookup(call, loop, 'typeorm', read.entity, locator)),
     });
   }
   for (const awaited of index.of(SyntaxKind.AwaitExpression)) {
@@ -43,9 +46,9 @@ export function extractTypeormQueries(index: NodeIndex, locator: Locator): Typeo
     const loop = enclosingLoop(awaited);
     const row = access.getExpression().getText();
     if (!loop || loop.variable !== row || !loop.iterated) continue;
-    const list = listQueryOf(loop.iterated);
-    if (!list || loadsRelation(list.call, access.getName())) continue;
-    const listQuery = loadingRecipe(list.call, list.read.method, locator);
+    const list = listQueryOf(loop.iterated, builders);
+    if (!list || loadsRelation(list, access.getName())) continue;
+    const listQuery = list.builder ? joinRecipe(list.builder, access.getName(), locator) : loadingRecipe(list.call, list.read.method, locator);
     facts.loads.push({ stack: 'typeorm', model: list.read.entity, relation: access.getName(), location: locator.of(awaited), loop: locator.of(loop.node), ...(listQuery ? { listQuery } : {}) });
   }
   for (const created of index.of(SyntaxKind.NewExpression)) {
@@ -94,7 +97,7 @@ function relationLoad(call: CallExpression): Read | undefined {
 }
 
 /** The entity of a repository expression, or undefined. */
-function entityOfRepository(node: Node): string | undefined {
+export function entityOfRepository(node: Node): string | undefined {
   if (Node.isCallExpression(node)) {
     const callee = node.getExpression();
     const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
@@ -121,7 +124,7 @@ function entityOfRepository(node: Node): string | undefined {
 }
 
 /** Without a type checker, a name's declarations are the variables and parameters of that name in the file. */
-function declarationsNamed(identifier: Node): Node[] {
+export function declarationsNamed(identifier: Node): Node[] {
   const source = identifier.getSourceFile();
   let byName = declarationCache.get(source);
   if (!byName) {
@@ -139,7 +142,7 @@ function declarationsNamed(identifier: Node): Node[] {
  * The declarations a use can see, nearest first: those in a function that encloses the use (or at
  * module level), declared before it. Several functions often reuse one name (`posts`).
  */
-function inScope(use: Node, declarations: Node[]): Node[] {
+export function inScope(use: Node, declarations: Node[]): Node[] {
   const at = use.getStart();
   const visible = declarations.filter((declaration) => {
     const scope = declaration.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
@@ -170,9 +173,10 @@ function fromDeclaration(declaration: Node): string | undefined {
   return initializer ? entityOfRepository(initializer) : undefined;
 }
 
-/** `relations: { category: true }` or `relations: ['category']` already loads it. */
-function loadsRelation(call: CallExpression, relation: string): boolean {
-  const options = call.getArguments()[0];
+/** `relations: { category: true }`, `relations: ['category']` or a QueryBuilder's `leftJoinAndSelect('p.category', 'c')` already loads it. */
+function loadsRelation(list: ListQuery, relation: string): boolean {
+  if (list.builder) return joinsAndSelects(list.builder, relation);
+  const options = list.call.getArguments()[0];
   const relations = Node.isObjectLiteralExpression(options) ? options.getProperty('relations') : undefined;
   const value = Node.isPropertyAssignment(relations) ? relations.getInitializer() : undefined;
   if (value && Node.isObjectLiteralExpression(value)) return value.getProperty(relation) !== undefined;
@@ -180,8 +184,15 @@ function loadsRelation(call: CallExpression, relation: string): boolean {
   return false;
 }
 
-/** The query that produced a list: `const posts = await repo.find(...)`. */
-function listQueryOf(node: Node): { call: CallExpression; read: Read } | undefined {
+interface ListQuery {
+  call: CallExpression;
+  read: Read;
+  /** A QueryBuilder's `getMany()`: the builder. */
+  builder?: QueryBuilder;
+}
+
+/** The query that produced a list: `const posts = await repo.find(...)`, or `await qb.getMany()`. */
+function listQueryOf(node: Node, builders: QueryBuilders): ListQuery | undefined {
   if (!Node.isIdentifier(node)) return undefined;
   for (const declaration of inScope(node, declarationsNamed(node))) {
     let initializer = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
@@ -189,9 +200,19 @@ function listQueryOf(node: Node): { call: CallExpression; read: Read } | undefin
     if (initializer && Node.isCallExpression(initializer)) {
       const read = readQuery(initializer);
       if (read) return { call: initializer, read };
+      const callee = initializer.getExpression();
+      const builder = Node.isPropertyAccessExpression(callee) && callee.getName() === 'getMany' ? builders.on(initializer) : undefined;
+      const main = builder?.mainAlias === undefined ? undefined : builder.aliases.get(builder.mainAlias);
+      if (builder && main && main.through.length === 0) return { call: initializer, read: { entity: main.entity, method: 'getMany', receiver: callee }, builder };
     }
   }
   return undefined;
+}
+
+/** Where `.leftJoinAndSelect('p.category', 'category')` goes: right after `createQueryBuilder('p')`, unless the alias is taken. */
+function joinRecipe(builder: QueryBuilder, relation: string, locator: Locator): PerRowRelationLoad['listQuery'] {
+  if (builder.mainAlias === undefined || builder.aliases.has(relation) || builder.root.getArguments().length === 0) return undefined;
+  return { join: { at: locator.position(builder.root.getEnd()), alias: builder.mainAlias } };
 }
 
 const TAKES_OPTIONS = new Set(['find', 'findOne', 'findOneOrFail', 'findAndCount']);

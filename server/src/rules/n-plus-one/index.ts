@@ -50,6 +50,13 @@ It stays silent where the queryset already loads the path, where only \`_id\` at
 - In TypeScript, also a call per loop element to a function or method of the project that itself runs a
   TypeORM or Prisma query, one level deep and across files.
 
+Quick fixes in TypeScript, offered only where the rewrite means the same: a read of each element's related row
+by its foreign key (\`users.findOneBy({ id: post.authorId })\`, \`prisma.user.findUnique(...)\`, \`post.getAuthor()\`)
+over a list queried in the same function gets **Load author with posts**, which adds the relation to that query
+(\`relations\`, \`include\`, or Prisma's \`select\`) and reads \`post.author\` instead; a read by a unique key kept in a
+\`const\` that nothing changes gets **Fetch all User rows in one query before the loop**, one \`findBy({ id: In(keys) })\` /
+\`findMany({ where: { id: { in: keys } } })\` / \`findAll({ where: { id: keys } })\` before the loop and a Map lookup in it.
+
 ## Why it matters
 
 Each extra query is a network round trip. A page listing 50 books that reads \`book.author.name\` runs 51

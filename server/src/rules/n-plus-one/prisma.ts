@@ -3,7 +3,7 @@
 // prisma.user.findUnique(...)))` is one query), but never findFirst, findMany, counts or writes,
 // and never a sequential `await` in a loop, where each call is its own tick.
 import type { Finding, ProjectModel } from '../../model/types';
-import { perRowFinding } from './per-row';
+import { lookupFixes, perRowFinding } from './per-row';
 
 const BATCHED_IN_ONE_TICK = new Set(['findUnique', 'findUniqueOrThrow']);
 const WRITES = new Set(['create', 'createMany', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany']);
@@ -25,6 +25,6 @@ export function checkPrismaLoops(model: ProjectModel): Finding[] {
           ? 'Count with the list instead: `_count` in the `select`/`include` of the query that produced it, or one `groupBy` over all ids'
           : `Load all ${query.model} rows at once with \`where: { id: { in: ids } }\` and a Map lookup, or with \`include\` in the query that produced the list`;
       const batching = BATCHED_IN_ONE_TICK.has(query.method) ? ' Prisma batches findUnique only when the calls start in the same tick (Promise.all over map), not when each is awaited in turn.' : '';
-      return perRowFinding(query, `N+1 query: \`${query.call}\` runs one query per element of the ${query.loopKind} loop.${batching} ${advice}.`);
+      return perRowFinding(query, `N+1 query: \`${query.call}\` runs one query per element of the ${query.loopKind} loop.${batching} ${advice}.`, lookupFixes(query, model));
     });
 }

@@ -1,7 +1,7 @@
 // Sequelize: model reads and association getters once per element of a loop. Sequelize batches
 // nothing; `include` (or one `findAll` with `where: { id: ids }`) loads them for all elements.
 import type { Finding, ProjectModel } from '../../model/types';
-import { perRowFinding } from './per-row';
+import { lookupFixes, perRowFinding } from './per-row';
 
 export function checkSequelizeLoops(model: ProjectModel): Finding[] {
   const models = new Set(model.models.filter((m) => m.stack === 'sequelize').map((m) => m.name));
@@ -20,6 +20,7 @@ export function checkSequelizeLoops(model: ProjectModel): Finding[] {
         query.model.startsWith('association:')
         ? `N+1 query: the association getter \`${query.call}\` runs one query per element of the ${query.loopKind} loop. Load the association with the list: \`include\` in the findAll that produced it.`
         : `N+1 query: \`${query.call}\` runs one query per element of the ${query.loopKind} loop; Sequelize batches nothing. Load all ${query.model} rows with one \`findAll({ where: { id: ids } })\` and a Map lookup, or \`include\` them in the query that produced the list.`,
+        lookupFixes(query, model),
       ),
     );
 }

@@ -1,7 +1,7 @@
 // TypeORM: reads that run once per element of a loop. TypeORM batches nothing, so a query inside a
 // loop body or an iterating callback (even under Promise.all) is one round trip per element.
 import type { Finding, Fix, ModelDecl, PerRowRelationLoad, ProjectModel } from '../../model/types';
-import { perRowFinding } from './per-row';
+import { lookupFixes, perRowFinding } from './per-row';
 
 export function checkTypeormLoops(model: ProjectModel): Finding[] {
   const entities = new Map<string, ModelDecl>();
@@ -15,6 +15,7 @@ export function checkTypeormLoops(model: ProjectModel): Finding[] {
       perRowFinding(
         query,
         `N+1 query: \`${query.call}\` runs one query per element of the ${query.loopKind} loop${parallel}; TypeORM batches nothing. Load the ${query.model} rows for all elements with one query (\`findBy({ id: In(ids) })\`, then a Map lookup), or join them with \`relations\` in the query that produced the list.`,
+        lookupFixes(query, model),
       ),
     );
   }
@@ -46,5 +47,9 @@ function loadWithList(load: PerRowRelationLoad): Fix[] {
       : recipe?.emptyArguments
         ? { range: { start: recipe.emptyArguments, end: recipe.emptyArguments }, newText: `{ relations: { ${entry} } }` }
         : undefined;
+  if (recipe?.join) {
+    const join = `.leftJoinAndSelect('${recipe.join.alias}.${load.relation}', '${load.relation}')`;
+    return [{ title: `Load ${load.relation} with the list (leftJoinAndSelect)`, isPreferred: true, edits: [{ file, range: { start: recipe.join.at, end: recipe.join.at }, newText: join }] }];
+  }
   return edit ? [{ title: `Load ${load.relation} with the list (relations)`, isPreferred: true, edits: [{ file, ...edit }] }] : [];
 }

@@ -1,0 +1,118 @@
+// The query that produced a list a loop iterates, and how to make that query load a relation too:
+// TypeORM `find({ relations })`, Prisma `findMany({ include | select })`, Sequelize `findAll({ include })`.
+// Only a `const` declared in the same function counts: a parameter or a reassigned list may come from
+// anywhere, and an edit to a query elsewhere would change every other caller.
+import { Node, type CallExpression, type Expression } from 'ts-morph';
+import type { ListLoadRecipe, Stack } from '../../model/types';
+import { unwrap } from './imports';
+import { arrayInsertion, objectInsertion } from './object-insertion';
+import { prismaQuery } from './prisma-queries';
+import type { Locator } from './source';
+import { declarationsNamed, inScope, readQuery } from './typeorm-queries';
+
+interface ListQueryShape {
+  method: string;
+  /** The option that loads relations (Prisma: `select` also does), and whether it must be an array. */
+  option: string;
+  alternative?: string;
+  arrayOnly?: boolean;
+  /** Options that decide what comes back of a joined relation (TypeORM's `select`): such a query is left alone. */
+  blockers?: string[];
+}
+
+const LIST_QUERIES: Partial<Record<Stack, ListQueryShape>> = {
+  typeorm: { method: 'find', option: 'relations', blockers: ['select'] },
+  prisma: { method: 'findMany', option: 'include', alternative: 'select' },
+  sequelize: { method: 'findAll', option: 'include', arrayOnly: true },
+};
+
+/** `const posts = await <list query>` in the function that encloses `loop`, with how to load a relation with it. */
+export function listLoadRecipe(list: Node, loop: Node, stack: Stack, locator: Locator): ListLoadRecipe | undefined {
+  const shape = LIST_QUERIES[stack];
+  if (!shape || !Node.isIdentifier(list)) return undefined;
+  const declaration = inScope(list, declarationsNamed(list))[0];
+  if (!Node.isVariableDeclaration(declaration) || declaration.getVariableStatement()?.getDeclarationKind() !== 'const') return undefined;
+  if (enclosingFunction(declaration) !== enclosingFunction(loop)) return undefined;
+  let initializer: Node | undefined = declaration.getInitializer();
+  if (initializer && Node.isAwaitExpression(initializer)) initializer = initializer.getExpression();
+  if (!initializer || !Node.isCallExpression(initializer)) return undefined;
+  const model = listModel(initializer, stack, shape.method);
+  if (!model) return undefined;
+  return loadingRecipe(initializer, shape, locator, { list: list.getText(), model });
+}
+
+function listModel(call: CallExpression, stack: Stack, method: string): string | undefined {
+  if (stack === 'typeorm') {
+    const read = readQuery(call);
+    return read?.method === method ? read.entity : undefined;
+  }
+  if (stack === 'prisma') {
+    const query = prismaQuery(call);
+    return query?.method === method ? query.model : undefined;
+  }
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== method) return undefined;
+  const receiver = callee.getExpression();
+  return Node.isIdentifier(receiver) && /^[A-Z]/.test(receiver.getText()) ? receiver.getText() : undefined;
+}
+
+/** Where an entry of the loading option goes in `call`'s options, or the option itself, or the options argument. */
+function loadingRecipe(call: CallExpression, shape: ListQueryShape, locator: Locator, base: { list: string; model: string }): ListLoadRecipe | undefined {
+  const options = call.getArguments()[0];
+  if (!options) return { ...base, emptyArguments: locator.position(call.getEnd() - 1), loaded: [], named: [] };
+  if (!Node.isObjectLiteralExpression(options)) return undefined;
+  if (shape.blockers?.some((name) => options.getProperty(name) !== undefined)) return undefined;
+  // A spread may carry the option already; where it ends up is not known.
+  if (options.getProperties().some((property) => !Node.isPropertyAssignment(property) && !Node.isShorthandPropertyAssignment(property))) return undefined;
+  const written = [shape.option, shape.alternative].flatMap((name) => (name ? [options.getProperty(name)] : [])).find((property) => property !== undefined);
+  if (!written) return { ...base, options: objectInsertion(options, locator), loaded: [], named: [] };
+  const value = Node.isPropertyAssignment(written) ? unwrap(written.getInitializerOrThrow()) : undefined;
+  const option = Node.isPropertyAssignment(written) ? written.getName() : '';
+  if (value && Node.isObjectLiteralExpression(value) && !shape.arrayOnly) {
+    const entries = value.getProperties().filter(Node.isPropertyAssignment);
+    if (entries.length !== value.getProperties().length) return undefined;
+    return {
+      ...base,
+      into: { option, array: false, insertion: objectInsertion(value, locator) },
+      loaded: entries.filter((entry) => entry.getInitializer()?.getText() === 'true').map((entry) => entry.getName()),
+      named: entries.map((entry) => entry.getName()),
+    };
+  }
+  if (value && Node.isArrayLiteralExpression(value)) {
+    const elements = value.getElements().map(arrayEntry);
+    if (elements.some((element) => element === undefined)) return undefined;
+    const known = elements as { name: string; whole: boolean }[];
+    return {
+      ...base,
+      into: { option, array: true, insertion: arrayInsertion(value, locator) },
+      loaded: known.filter((entry) => entry.whole).map((entry) => entry.name),
+      named: known.map((entry) => entry.name),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * One element of a `relations`/`include` array: `'author'` (TypeORM, Sequelize), `'author.profile'` (names
+ * author, and loads it too), `User` or `{ model: User, as: 'author' }` (Sequelize; other keys such as
+ * `where` or `attributes` load it partially).
+ */
+function arrayEntry(element: Expression): { name: string; whole: boolean } | undefined {
+  if (Node.isStringLiteral(element) || Node.isNoSubstitutionTemplateLiteral(element)) return { name: element.getLiteralValue().split('.')[0], whole: true };
+  if (Node.isIdentifier(element)) return { name: element.getText(), whole: true };
+  if (!Node.isObjectLiteralExpression(element)) return undefined;
+  let name: string | undefined;
+  let whole = true;
+  for (const property of element.getProperties()) {
+    const key = Node.isPropertyAssignment(property) ? property.getName() : '';
+    const value = Node.isPropertyAssignment(property) ? property.getInitializerOrThrow() : undefined;
+    if ((key === 'as' || key === 'association') && value && Node.isStringLiteral(value)) name = value.getLiteralValue();
+    else if (key === 'model' && value) name ??= value.getText();
+    else whole = false;
+  }
+  return name ? { name, whole } : undefined;
+}
+
+export function enclosingFunction(node: Node): Node | undefined {
+  return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+}
