@@ -1,13 +1,87 @@
+import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkFixture } from '../support/harness';
+import { serializeModel } from '../../server/src/model/serialize';
+import { analyzeFixture, checkFixture, fixTests } from '../support/harness';
 
 const project = join(__dirname, '..', 'fixtures', 'fastify');
 
+const chainOf = async (file: string, app: string) => {
+  const analyzer = await analyzeFixture(project);
+  const chain = analyzer.model().middleware.find((c) => c.stack === 'fastify' && c.app === app && c.file.endsWith(file));
+  assert.ok(chain, `${app} in ${file}`);
+  return { analyzer, chain };
+};
+
 describe('fastify', () => {
+  it('reads plugins, hooks and routes as a tree of encapsulation contexts', async () => {
+    const { chain } = await chainOf('contexts-flagged.ts', 'app');
+    assert.deepEqual(
+      chain.entries.map((e) => [e.context ?? '', e.name, e.role, e.opens ?? '']),
+      [
+        ['', '@fastify/cookie', 'cookie-parser', ''],
+        ['', '(auth) => {…}', 'plugin', 'app › plugin at line 11'],
+        ['app › plugin at line 11', '@fastify/session', 'session', ''],
+        ['app › plugin at line 11', 'POST /login', 'routes', ''],
+        ['', '(account) => {…}', 'plugin', 'app › plugin at line 19'],
+        ['app › plugin at line 19', 'preHandler: (request, reply) => {…}', 'hook', ''],
+        ['app › plugin at line 19', 'GET /me', 'routes', ''],
+      ],
+    );
+    assert.equal(chain.entries[5].hook, 'preHandler');
+    assert.deepEqual(chain.entries[5].reads, ['session']);
+  });
+
+  it('a fastify-plugin wrapped plugin shares the registering context; a named function opens one', async () => {
+    const { chain } = await chainOf('contexts-clean.ts', 'app');
+    const session = chain.entries.find((e) => e.name === '@fastify/session')!;
+    assert.equal(session.context, undefined);
+    assert.equal(chain.entries.find((e) => e.name === '(shared) => {…}')?.opens, undefined);
+    assert.equal(chain.entries.find((e) => e.name === 'GET /admin')?.context, 'app › adminRoutes');
+  });
+
+  it('expands plugins imported from other files, with or without fastify-plugin', async () => {
+    const { analyzer, chain } = await chainOf('server.ts', 'server');
+    assert.deepEqual(
+      chain.entries.map((e) => [e.context ?? '', e.name, e.location.file.split('/').pop()]),
+      [
+        ['', 'authPlugin', 'server.ts'],
+        ['server › authPlugin', '@fastify/cookie', 'auth.ts'],
+        ['server › authPlugin', '@fastify/session', 'auth.ts'],
+        ['', 'routes', 'server.ts'],
+        ['server › routes', 'preHandler: (request, reply) => {…}', 'index.ts'],
+      ],
+    );
+    const clean = analyzer.model().middleware.find((c) => c.app === 'cleanServer')!;
+    assert.deepEqual(
+      clean.entries.map((e) => [e.context ?? '', e.name]),
+      [
+        ['', 'sessionPlugin'],
+        ['', '@fastify/cookie'],
+        ['', '@fastify/session'],
+        ['', 'accountRoutes'],
+        ['cleanServer › accountRoutes', 'GET /account'],
+      ],
+    );
+    // The JSON model carries the tree: additive fields on the entries.
+    const json = serializeModel(analyzer.model()).middleware.find((c) => c.app === 'server')!;
+    assert.deepEqual(json.chain.map((e) => [e.context, e.opens, e.hook]), [
+      [undefined, 'server › authPlugin', undefined],
+      ['server › authPlugin', undefined, undefined],
+      ['server › authPlugin', undefined, undefined],
+      [undefined, 'server › routes', undefined],
+      ['server › routes', undefined, 'preHandler'],
+    ]);
+    assert.equal(json.chain[4].file, 'src/routes/index.ts');
+  });
+
   for (const rule of ['insecure-session', 'middleware-order']) {
     it(`${rule}: flags the session plugins' options and their registration order, not the documented set-up`, async () => {
       await checkFixture(project, rule);
     });
   }
+
+  describe('quick fixes', () => {
+    fixTests(project, 'middleware-order', [['Move @fastify/cookie before @fastify/session', 'src/order-fix.ts', 9, 'src/order-fix.ts.expected']]);
+  });
 });

@@ -1,0 +1,73 @@
+// NestJS request pipeline: global middleware (`app.use` in main.ts), then module middleware
+// (`consumer.apply(...)`, root module first), then guards. A middleware that reads req.session or
+// req.user must come after the session or passport.session() middleware that sets it, and a guard
+// that reads them needs that middleware applied at all. The Express order rules also apply to the
+// middleware part of the chain (see express.ts).
+import type { Finding, Fix, MiddlewareChain, MiddlewareEntry, ProjectModel } from '../../model/types';
+import { moveStatement } from './express-edits';
+
+const PROVIDERS: Record<string, { role: string; what: string }> = {
+  session: { role: 'session', what: 'req.session' },
+  user: { role: 'passport-session', what: 'req.user' },
+};
+
+export function checkNestMiddleware(model: ProjectModel): Finding[] {
+  const nest = [...model.files.values()].map((facts) => facts.nest).filter((facts) => facts !== undefined);
+  const project = {
+    // Anything that sets up sessions or restores logins anywhere: a helper the chain does not show may apply it.
+    sessions: model.sessions.length > 0 || model.middleware.some((chain) => chain.entries.some((e) => e.role === 'session')),
+    passportSession: nest.some((facts) => facts.passportSession.length > 0),
+    serializer: nest.flatMap((facts) => facts.serializers)[0],
+  };
+  return model.middleware.filter((chain) => chain.stack === 'nest').flatMap((chain) => checkChain(chain, project));
+}
+
+function checkChain(chain: MiddlewareChain, project: { sessions: boolean; passportSession: boolean; serializer?: { file: string } }): Finding[] {
+  const findings: Finding[] = [];
+  const middleware = chain.entries.filter((e) => e.stage === 'global' || e.stage === 'module');
+  const origin = (entry: MiddlewareEntry) => `${entry.name} (${entry.module ? `${entry.module}, ` : entry.stage === 'global' ? 'app.use, ' : ''}${basename(entry.location.file)}:${entry.location.range.start.line + 1})`;
+  middleware.forEach((entry, index) => {
+    for (const read of entry.reads ?? []) {
+      const provider = PROVIDERS[read];
+      if (!provider) continue;
+      const earlier = middleware.slice(0, index).some((e) => e.role === provider.role);
+      const later = middleware.slice(index + 1).find((e) => e.role === provider.role);
+      if (earlier || !later) continue;
+      const fix = moveStatement(later, entry, 'before');
+      const order =
+        entry.module === later.module
+          ? `${entry.module}'s configure() applies it later`
+          : 'Nest runs app.use middleware first, then module middleware module by module: the root module, then the modules it imports';
+      findings.push(
+        finding(entry, 'error', `${origin(entry)} reads ${provider.what}, but ${origin(later)}, which sets it, runs after it (${order}): ${provider.what} is undefined here. ${entry.module === later.module ? `Apply ${later.name} first.` : `Apply ${later.name} with app.use in main.ts (global middleware run first), or in ${entry.module} before ${entry.name}.`}`, later, fix),
+      );
+    }
+  });
+  if (chain.nestAdapter === 'fastify') return findings;
+  for (const guard of chain.entries.filter((e) => e.stage === 'guard')) {
+    const reads = guard.reads ?? [];
+    if (reads.includes('session') && !middleware.some((e) => e.role === 'session') && !project.sessions) {
+      findings.push(finding(guard, 'warning', `${origin(guard)} reads the session (req.session, or passport's logIn, which stores the user in it), but no session middleware is applied: guards run after all middleware, and without app.use(session(...)) there is no req.session ("Login sessions require session support").`));
+    }
+    if (reads.includes('user') && project.serializer && !middleware.some((e) => e.role === 'passport-session') && !project.passportSession) {
+      findings.push(
+        finding(guard, 'warning', `${origin(guard)} reads req.user, which passport.session() restores from the session on each request after the login; the app keeps logins in the session (a PassportSerializer in ${basename(project.serializer.file)}) but never applies passport.session(), so req.user is undefined after the login request. Add app.use(passport.session()) after the session middleware in main.ts.`),
+      );
+    }
+  }
+  return findings;
+}
+
+const basename = (file: string) => file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+
+function finding(entry: MiddlewareEntry, severity: Finding['severity'], message: string, other?: MiddlewareEntry, fix?: Fix): Finding {
+  return {
+    rule: 'middleware-order',
+    severity,
+    file: entry.location.file,
+    range: entry.location.range,
+    message,
+    fixes: fix ? [fix] : [],
+    ...(other ? { related: [{ location: other.location, message: `${other.name} is applied here` }] } : {}),
+  };
+}
