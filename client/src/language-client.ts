@@ -3,7 +3,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 
 /** The languages whose files the server analyses, on disk only (untitled buffers have no project). */
 const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'html', 'django-html', 'django-txt', 'prisma'];
-const WATCHED = '**/{*.py,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.html,*.txt,*.prisma,stackscope.json}';
+const WATCHED = '**/{*.py,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.html,*.txt,*.prisma,stackscope.json,package.json}';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');

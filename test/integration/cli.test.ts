@@ -140,7 +140,7 @@ describe('stackscope check', () => {
 
   it('reads stackscope.json: a rule turned off, a severity changed, a folder excluded', () => {
     const dir = tempCopy(examples);
-    writeFileSync(join(dir, 'stackscope.json'), JSON.stringify({ rules: { 'middleware-order': 'off', 'insecure-session': 'error' }, exclude: ['express-*'] }));
+    writeFileSync(join(dir, 'stackscope.json'), JSON.stringify({ rules: { 'middleware-order': 'off', 'insecure-session': 'error' }, exclude: ['express-*', 'fastify-*', 'nestjs-*'] }));
     const json = JSON.parse(run('check', dir, '--format', 'json').stdout);
     const findings: JsonFinding[] = json.findings;
     assert.ok(findings.some((f) => f.rule === 'insecure-session'));

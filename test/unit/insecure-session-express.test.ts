@@ -53,6 +53,12 @@ describe('insecure-session: express-session quick fixes', () => {
   it('fills an empty cookie literal', () => fix('empty-cookie.ts', 3, 'Set cookie.secure to true'));
   it('sets httpOnly to true', () => fix('http-only.ts', 3, 'Set cookie.httpOnly to true'));
   it("sets sameSite to 'lax'", () => fix('same-site.ts', 5, "Set sameSite to 'lax'"));
+  it("makes a sameSite 'none' cookie secure instead (not preferred, so fix-all adds secure once)", async () => {
+    await fix('same-site-secure.ts', 6, 'Set cookie.secure to true');
+    const analyzer = await analyzeFixture(dir);
+    const sameSite = analyzer.findings().find((f) => f.rule === RULE && f.file === join(dir, 'same-site-secure.ts') && f.message.includes("sameSite: 'none'"))!;
+    assert.deepEqual(sameSite.fixes.map((x) => [x.title, x.isPreferred]), [["Set sameSite to 'lax'", true], ['Set cookie.secure to true', false]]);
+  });
   it('reads the secret from the environment with a non-null assertion in TypeScript', () =>
     fix('secret.ts', 3, 'Read the secret from process.env.SESSION_SECRET'));
   it('reads the secret from the environment without one in JavaScript', () => fix('secret.js', 4, 'Read the secret from process.env.SESSION_SECRET'));
@@ -73,6 +79,33 @@ describe('insecure-session: express-session quick fixes', () => {
     ]);
     // No fix for the store: choosing one needs a package.
     assert.ok(analyzer.findings().filter((f) => f.message.includes('MemoryStore')).every((f) => f.fixes.length === 0));
+  });
+});
+
+describe('insecure-session: express-session options split across files', () => {
+  const dir = join(fixtures, 'express-split');
+
+  it('judges options imported from another file where they are written, and stays silent on what cannot be read', async () => {
+    await checkFixture(dir, RULE);
+  });
+
+  it('fixes imported options in the file that holds them', () =>
+    checkFix({ dir, rule: RULE, file: 'src/config/session.ts', line: 14, title: 'Set cookie.httpOnly to true', expected: { 'src/config/session.ts': 'src/config/session.ts.http-only.expected' } }));
+});
+
+describe('insecure-session: cookie-session quick fixes', () => {
+  const dir = join(fixtures, 'cookie-session-fixes');
+  const fix = (line: number, title: string, expected: string) => checkFix({ dir, rule: RULE, file: 'flags.ts', line, title, expected: { 'flags.ts': expected } });
+
+  it('signs the cookie when it has keys', () => fix(5, 'Set signed to true', 'flags.ts.signed.expected'));
+  it('sets secure to true', () => fix(6, 'Set secure to true', 'flags.ts.secure.expected'));
+  it('sets httpOnly to true', () => fix(7, 'Set httpOnly to true', 'flags.ts.http-only.expected'));
+
+  it('offers no signing fix without keys (cookie-session would throw ".keys required.")', async () => {
+    const analyzer = await analyzeFixture(dir);
+    const unsigned = analyzer.findings().filter((f) => f.rule === RULE && f.range.start.line === 10 && f.message.includes('`signed: false`'));
+    assert.equal(unsigned.length, 1);
+    assert.deepEqual(unsigned[0].fixes, []);
   });
 });
 

@@ -1,10 +1,11 @@
 import type { Frontend } from './frontend';
 import { djangoTemplateFrontend } from './django-template';
+import { packageJsonFrontend } from './package-json';
 import { prismaFrontend } from './prisma';
 import { pythonFrontend } from './python';
 import { typescriptFrontend } from './typescript';
 
-export const FRONTENDS: readonly Frontend[] = [pythonFrontend, typescriptFrontend, djangoTemplateFrontend, prismaFrontend];
+export const FRONTENDS: readonly Frontend[] = [pythonFrontend, typescriptFrontend, djangoTemplateFrontend, prismaFrontend, packageJsonFrontend];
 
 export function frontendFor(file: string): Frontend | undefined {
   return FRONTENDS.find((frontend) => frontend.handles(file));

@@ -19,8 +19,8 @@ export function hoverAt(model: ProjectModel, findings: readonly Finding[], file:
     };
   }
   for (const chain of model.middleware) {
-    if (chain.file !== file) continue;
-    const index = chain.entries.findIndex((entry) => contains(entry.location.range, at));
+    // Entries registered by a setup function live in that function's file.
+    const index = chain.entries.findIndex((entry) => entry.location.file === file && contains(entry.location.range, at));
     if (index === -1) continue;
     const entry = chain.entries[index];
     const before = chain.entries.slice(Math.max(0, index - 3), index).map((e) => `\`${e.name.split('.').pop()}\``);

@@ -8,6 +8,8 @@ export const MODEL_REQUEST = 'stackscope/model';
 export const RESCAN_REQUEST = 'stackscope/rescan';
 /** Notification (server → client) after every analysis: the views and the status bar refresh. */
 export const DID_ANALYZE_NOTIFICATION = 'stackscope/didAnalyze';
+/** Client command a code lens runs: `(uri, position, locations)` in LSP shapes, shown in a peek view. */
+export const SHOW_PLACES_COMMAND = 'stackscope.showPlaces';
 
 export interface FolderModel {
   /** The workspace folder's file system path; the model's `file` fields are relative to it. */

@@ -4,7 +4,12 @@ import { linkDeferredLoops } from './django/handoffs';
 import { djangoModels } from './django/relations';
 import { linkSerializedLoops } from './django/serialized-loops';
 import { linkTemplateLoops } from './django/templates';
+import { linkFastifyPlugins } from './fastify-tree';
+import { linkNestChains } from './nest-chains';
+import { linkMiddlewareChains } from './middleware-links';
+import { linkPrismaSchemas } from './prisma-schemas';
 import { linkSequelizeModels } from './sequelize-links';
+import { linkSessionOptions } from './session-links';
 import type { FileFacts, ProjectModel, SettingsModule } from './types';
 
 /** Assembles the project model from every file's facts. Cheap: no parsing happens here. */
@@ -29,7 +34,13 @@ export function buildProjectModel(root: string, files: Map<string, FileFacts>, q
   }
   // Cross-file facts: what one file cannot know about itself.
   model.models = linkSequelizeModels(inheritAbstractFields(model.models), files);
+  const prisma = linkPrismaSchemas(model.models, files);
+  model.models = prisma.models;
+  model.prismaSchemas = prisma.schemas;
   model.signals = linkReceivers(model.signals, files);
+  model.middleware = linkMiddlewareChains(model.middleware, files);
+  model.sessions = linkSessionOptions(model.sessions, files);
+  model.middleware = linkNestChains(linkFastifyPlugins(model.middleware, files), files);
   model.queryLoops.push(...linkTemplateLoops(files), ...linkDeferredLoops(files));
   if (model.models.some((m) => m.stack === 'django')) model.queryLoops.push(...linkSerializedLoops(files, djangoModels(model)));
   return model;

@@ -42,6 +42,18 @@ export interface JsonSignal extends JsonPlace {
 export interface JsonMiddlewareEntry extends JsonPlace {
   name: string;
   role?: string;
+  /** Fastify: the encapsulation context the entry is registered in (`app › routes`); absent for the app's own. */
+  context?: string;
+  /** Fastify: the context this plugin opens; the entries with that `context` are registered inside it. */
+  opens?: string;
+  /** Fastify: the hook of a `hook` entry (`onRequest`, `preHandler`, ...). */
+  hook?: string;
+  /** NestJS: `global` (app.use), `module` (consumer.apply), `guard`, `interceptor`, `pipe` or `filter`. */
+  stage?: string;
+  /** NestJS: the module that applies or provides it. */
+  module?: string;
+  /** What the entry reads from the request that a middleware before it must set (`session`, `user`). */
+  reads?: string[];
   /** Messages of findings that point at this entry. */
   findings: string[];
 }
@@ -128,6 +140,12 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
         chain: chain.entries.map((entry) => ({
           name: entry.name,
           ...(entry.role ? { role: entry.role } : {}),
+          ...(entry.context !== undefined ? { context: entry.context } : {}),
+          ...(entry.opens !== undefined ? { opens: entry.opens } : {}),
+          ...(entry.hook ? { hook: entry.hook } : {}),
+          ...(entry.stage ? { stage: entry.stage } : {}),
+          ...(entry.module ? { module: entry.module } : {}),
+          ...(entry.reads?.length ? { reads: entry.reads } : {}),
           ...place(entry.location),
           findings: findingsAt(entry.location),
         })),

@@ -20,7 +20,7 @@ export interface Location {
 
 export type Stack = 'django' | 'typeorm' | 'prisma' | 'sequelize' | 'drizzle' | 'mongoose' | 'mikro-orm' | 'express' | 'nest' | 'fastify' | 'koa';
 
-export type Language = 'python' | 'typescript' | 'prisma' | 'django-template';
+export type Language = 'python' | 'typescript' | 'prisma' | 'django-template' | 'package-json';
 
 // ---------------------------------------------------------------------------
 // Values read from source, as far as they can be known without running code.
@@ -81,6 +81,8 @@ export interface Relation {
   through?: string;
   /** Django: `db_constraint=False` (no database foreign key, so MySQL creates no index for it). */
   noConstraint?: boolean;
+  /** The target's fields the foreign key points at, when declared (Prisma `references: [id]`, TypeORM `referencedColumnName`); else its primary key. */
+  references?: string[];
 }
 
 export interface Field {
@@ -194,6 +196,113 @@ export interface MiddlewareEntry {
   location: Location;
   /** The entry as written (`"django.contrib.sessions.middleware.SessionMiddleware"` with its quotes), for fixes that move it. */
   text?: string;
+  /** Express: the statement that registers this entry and nothing else, on lines of its own, for fixes that move it. */
+  statement?: MovableStatement;
+  /** Registered by a project function the app was handed to (`setupSession(app)`): that call. Set when chains are linked. */
+  via?: { call: string; location: Location };
+  /**
+   * Express: the variable registered here when it may be a router (`app.use('/api', apiRouter)`): `module` is ''
+   * for a router of the same file, else the relative module it is imported from, with its export. Linked to
+   * the router's chain, when it is one, by the model.
+   */
+  router?: ImportedName;
+  /** A mounted router's own chain (`app.use('/api', router)`), listed under its mount point. */
+  mounted?: MiddlewareEntry[];
+  /** Fastify: the encapsulation context the entry is registered in (`app › routes`); absent for the app's own context. */
+  context?: string;
+  /** Fastify: a plugin that opens a context of its own; the entries registered in it follow, with this as their `context`. */
+  opens?: string;
+  /** Fastify: a project plugin imported from another file, expanded when the project is linked. */
+  plugin?: ImportedName;
+  /** Fastify: the hook of a `hook` entry (`onRequest`, `preHandler`, ...). */
+  hook?: string;
+  /** NestJS: the stage of the request lifecycle the entry runs in. */
+  stage?: NestStage;
+  /** NestJS: the module whose `configure(consumer)` applies it, or that provides it as APP_GUARD and the like. */
+  module?: string;
+  /** What the entry's own code reads from the request, when a middleware before it must provide it: `session`, `user`. */
+  reads?: string[];
+}
+
+/** NestJS request lifecycle: `app.use` middleware, module middleware, then guards, interceptors, pipes, and exception filters. */
+export type NestStage = 'global' | 'module' | 'guard' | 'interceptor' | 'pipe' | 'filter';
+
+/** A statement on lines of its own: moving `text` to another line of `block` moves exactly one registration. */
+export interface MovableStatement {
+  /** Whole lines: from the start of the statement's first line to the start of the line after its last. */
+  lines: Location;
+  text: string;
+  /** The block (or file) that holds it: statements move only within one block. */
+  block: Location;
+}
+
+/** A name imported from a module of the project, as written: `./session` and its export (`default` for the main one). */
+export interface ImportedName {
+  module: string;
+  name: string;
+}
+
+/** A call that hands an app to a project function (`setupSession(app)`): what that function registers joins the chain there. */
+export interface MiddlewareHelperCall {
+  /** The function's local name (`setupSession`, or `register` for `middleware.register(app)`). */
+  callee: string;
+  /** Where the function comes from when it is imported. */
+  imported?: ImportedName;
+  /** Which argument is the app. */
+  argument: number;
+  /** How many of the chain's (or helper's) own entries are registered before the call. */
+  at: number;
+  location: Location;
+  /** The call as written, for messages (`setupSession(app)`). */
+  text: string;
+}
+
+/** A project function that registers middleware on an app it receives: `export function setupSession(app) { app.use(...) }`. */
+export interface MiddlewareHelper {
+  /** Its names: the declared name, and `default` when it is the file's default export. */
+  names: string[];
+  /** Which parameter is the app. */
+  parameter: number;
+  entries: MiddlewareEntry[];
+  /** Other project functions it hands the app to. */
+  calls: MiddlewareHelperCall[];
+  location: Location;
+}
+
+/** Fastify: a project function that registers plugins, hooks and routes on the instance it receives, linked across files. */
+export interface FastifyPluginDecl {
+  /** Its names: the declared name, and `default` when it is the file's default export. */
+  names: string[];
+  /** False when wrapped in fastify-plugin (`fp(fn)`): it then runs in the context that registers it. */
+  encapsulated: boolean;
+  /** What it registers; `context` is relative to its own (absent for its top level). */
+  entries: MiddlewareEntry[];
+  location: Location;
+}
+
+/** A class named in NestJS metadata: declared in the same file, or imported from a module of the project. */
+export interface NestRef {
+  name: string;
+  imported?: ImportedName;
+}
+
+/** A middleware, guard, interceptor, pipe or filter and the class behind it, when it is one. */
+export interface NestEntry {
+  entry: MiddlewareEntry;
+  ref?: NestRef;
+}
+
+/** NestJS facts of one file; the app's chain is assembled from them across files. */
+export interface NestFacts {
+  /** `await NestFactory.create(AppModule)`: the app variable, its root module, and its `useGlobal*` calls. */
+  apps: { app: string; root?: NestRef; fastify: boolean; entries: NestEntry[]; location: Location }[];
+  modules: { names: string[]; global: boolean; imports: NestRef[]; entries: NestEntry[]; location: Location }[];
+  /** Classes and functions of the file with what they read from the request. */
+  readers: { names: string[]; reads: string[] }[];
+  /** Classes extending @nestjs/passport's PassportSerializer: the app keeps logins in the session. */
+  serializers: Location[];
+  /** Where the file refers to `passport.session()` (or `passport.authenticate('session')`), anywhere. */
+  passportSession: Location[];
 }
 
 export interface MiddlewareChain {
@@ -206,6 +315,12 @@ export interface MiddlewareChain {
   location: Location;
   /** Koa: `app.keys = [...]`, the keys that sign its cookies, and where they are set. */
   keys?: { value: Value; location: Location };
+  /** NestJS: the HTTP adapter the app is created with (`new FastifyAdapter()` makes it `fastify`). */
+  nestAdapter?: 'express' | 'fastify';
+  /** Express: calls that hand the app to project functions, linked to their MiddlewareHelpers across files. */
+  helperCalls?: MiddlewareHelperCall[];
+  /** Express: the names a router is exported under (`default` for `export default router`), for linking its mount points. */
+  exportedAs?: string[];
 }
 
 // ---------------------------------------------------------------------------
@@ -243,6 +358,8 @@ export interface SessionConfig {
   options?: Extract<Value, { kind: 'object' }>;
   /** The options argument as written: an object literal can be edited in place. */
   optionsArgument?: { location: Location; isLiteral: boolean };
+  /** The options are a name imported from another file of the project (`session(sessionOptions)`); linked across files. */
+  optionsImport?: ImportedName;
   file: string;
 }
 
@@ -314,13 +431,59 @@ export interface PerRowQuery {
   loop: Location;
   /** How the loop iterates: `for…of`, `forEach`, `Promise.all(map)`, ... */
   loopKind: string;
+  /** The read is one row by one key of the loop's element, in a shape a quick fix can replace. */
+  lookup?: PerRowLookup;
+}
+
+/**
+ * A per-element read of one row by one key of the loop's element (`users.findOneBy({ id: post.authorId })`,
+ * `prisma.user.findUnique({ where: { id } })`, `User.findByPk(post.authorId)`) or a Sequelize association
+ * getter (`post.getAuthor()`), with the anchors the quick fixes edit.
+ */
+export interface PerRowLookup {
+  /** What a fix replaces: the awaited call, or the call a Promise.all(map) callback returns. */
+  replace: Location;
+  /** The parentheses around it (`(await read)?.name`), which a plain property access does not need. */
+  parenthesized?: Location;
+  /** The loop variable (`post`). */
+  element: string;
+  /** The where's one key: its column (absent for findByPk: the primary key), the key as written (`post.authorId`) and the element's property it reads (`authorId`), if any. */
+  key?: { column?: string; text: string; property?: string };
+  /** Sequelize getters: the association after `get` (`Author`). */
+  association?: string;
+  /** The read's receiver as written (`this.users`, `prisma.user`, `User`), and a leading entity argument (`manager.findOneBy(User, ...)`). */
+  receiver: string;
+  entityArgument?: string;
+  /** When every element's row can be read before the loop: where that statement goes, the list the loop iterates, and names free in the file. */
+  hoist?: { at: InsertPoint; list: string; mapName: string; rowName: string };
+  /** The list was produced by a query of the same ORM in the same function: how to load a relation with it. */
+  listQuery?: ListLoadRecipe;
+}
+
+/**
+ * How to load a relation with a list in the query that produced it: into the option that already loads
+ * relations, else as a new option of the options object, else as the options argument of an empty call.
+ */
+export interface ListLoadRecipe {
+  /** The list's variable (`posts`) and the model its query reads, as written (`Post`). */
+  list: string;
+  model: string;
+  /** The option that loads relations, as written (`relations`, `include`, Prisma's `select`), when it is a literal. */
+  into?: { option: string; array: boolean; insertion: ObjectInsertion };
+  options?: ObjectInsertion;
+  emptyArguments?: Position;
+  /** Relations it loads whole (`author: true`, `'author'`, `{ model: User, as: 'author' }`), and those it names in any form. */
+  loaded: string[];
+  named: string[];
 }
 
 /** A column a TypeScript query filters or sorts on: `where: { email }`, `orderBy: { createdAt: 'desc' }`. */
 export interface ColumnUsage {
   stack: Stack;
   model: string;
-  /** The property or field name. */
+  /** Relations followed from `model` to the entity that holds the column (a QueryBuilder join alias: `u.posts` → `p`). */
+  through?: string[];
+  /** The property or field name (a QueryBuilder fragment may also name the database column). */
   column: string;
   kind: 'filter' | 'order';
   /** The query call, shortened for messages. */
@@ -352,8 +515,11 @@ export interface PerRowRelationLoad {
   relation: string;
   location: Location;
   loop: Location;
-  /** How to load the relation with the list in the query that produced it (`relations: { x: true }`). */
-  listQuery?: { relations?: ObjectInsertion; options?: ObjectInsertion; emptyArguments?: Position };
+  /**
+   * How to load the relation with the list in the query that produced it (`relations: { x: true }`);
+   * `join`: a QueryBuilder whose `createQueryBuilder(...)` ends at `at`, its main alias `alias`.
+   */
+  listQuery?: { relations?: ObjectInsertion; options?: ObjectInsertion; emptyArguments?: Position; join?: { at: Position; alias: string } };
 }
 
 /** A loop whose rows come from elsewhere: what a function returns, or a parameter. Linked across files. */
@@ -525,10 +691,57 @@ export interface FileFacts {
   tableIndexes?: { table: string; fields: string[]; unique: boolean; location: Location }[];
   /** Prisma: the datasource's `relationMode` (`prisma` means no foreign keys, so no indexes the database adds). */
   prismaRelationMode?: string;
+  /** Prisma: what joining the files of a schema folder needs (see PrismaSchema). */
+  prismaSchema?: PrismaFileSchema;
   /** Named imports of a module (`import { Entity, Column } from 'typeorm'`), and where one more name goes. */
   namedImports?: { module: string; names: string[]; insertAt: Position }[];
+  /** Fastify plugins the file declares (project functions registered with `app.register`). */
+  fastifyPlugins?: FastifyPluginDecl[];
+  nest?: NestFacts;
   /** Manager and queryset classes, with what their get_queryset() adds to every query (`select_related`, `fetch_mode`). */
   managerClasses?: { name: string; calls: QueryCall[] }[];
+  /** Express: project functions that register middleware on an app they receive. */
+  middlewareHelpers?: MiddlewareHelper[];
+  /** Exported `const` object literals that look like session options, for `session(options)` imported from this file. */
+  exportedOptions?: { name: string; value: Extract<Value, { kind: 'object' }> }[];
+  /** Places that log a user in with Passport. */
+  logins?: LoginSite[];
+  /** package.json: the version ranges of its dependencies (all kinds), by package. */
+  dependencies?: Record<string, string>;
+}
+
+/**
+ * A place that logs a user in with Passport: `req.login(user, cb)`, `passport.authenticate()` on a POST
+ * route, `super.logIn(request)` in a NestJS `AuthGuard`. Not recorded with `session: false`.
+ */
+export interface LoginSite {
+  /** The call as written, shortened (`req.logIn()`, `passport.authenticate('local')`). */
+  call: string;
+  location: Location;
+  /** The route handler or function it runs in. */
+  handler: Location;
+  /** That handler calls `req.session.regenerate()` (or passes it on) itself. */
+  regenerates: boolean;
+  /** The handler hands the request to code this file does not show (an imported middleware): it may regenerate. */
+  opaque?: boolean;
+}
+
+/** One `.prisma` file as part of a schema: its enum and composite type names, whether it holds the datasource, and its text (of the last version that parsed) for Prisma's schema engine. */
+export interface PrismaFileSchema {
+  enums: string[];
+  datasource: boolean;
+  text: string;
+}
+
+/** A Prisma schema: one file, or every `.prisma` file of a schema folder (`prismaSchemaFolder`), which Prisma reads as one. */
+export interface PrismaSchema {
+  files: string[];
+  /** The datasource's `provider` and `relationMode`, wherever in the schema it is declared. */
+  provider?: string;
+  relationMode?: string;
+  /** `validated`: Prisma's schema engine accepted it and its facts override the parser's; `rejected`: its first error. */
+  engine: 'validated' | 'rejected' | 'unavailable';
+  engineError?: { message: string; location?: Location };
 }
 
 /** The whole project, assembled from every file's facts. */
@@ -552,6 +765,8 @@ export interface ProjectModel {
   databases: string[];
   /** Project functions the configuration says run a query each (stackscope.json `queryFunctions`). */
   queryFunctions: string[];
+  /** Prisma schemas, each of one file or of a schema folder's files. */
+  prismaSchemas?: PrismaSchema[];
 }
 
 // ---------------------------------------------------------------------------

@@ -38,6 +38,7 @@ export class Analyzer {
   private isExcluded: ExcludeMatcher;
   private cachedModel?: ProjectModel;
   private cachedFindings?: Finding[];
+  private readonly loggedEngineErrors = new Set<string>();
   private readonly log: (message: string) => void;
   private readonly rules: readonly Rule[];
 
@@ -108,8 +109,22 @@ export class Analyzer {
       const started = performance.now();
       this.cachedModel = buildProjectModel(this.root, this.files, this.currentConfig.queryFunctions);
       this.timings.setModel(performance.now() - started);
+      this.logPrismaEngine(this.cachedModel);
     }
     return this.cachedModel;
+  }
+
+  /** Says once why Prisma's schema engine did not confirm a schema (its facts then come from the parser alone). */
+  private logPrismaEngine(model: ProjectModel): void {
+    for (const schema of model.prismaSchemas ?? []) {
+      const error = schema.engineError;
+      if (!error) continue;
+      const where = error.location ? `${relative(this.root, error.location.file)}:${error.location.range.start.line + 1}: ` : '';
+      const message = `Prisma schema engine (${schema.engine}): ${where}${error.message}; using the parser's facts alone`;
+      if (this.loggedEngineErrors.has(message)) continue;
+      this.loggedEngineErrors.add(message);
+      this.log(message);
+    }
   }
 
   /** Every finding in the workspace, with configured severities and suppressions applied. */

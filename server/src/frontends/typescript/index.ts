@@ -1,5 +1,5 @@
 import { SyntaxKind, ts, type SourceFile } from 'ts-morph';
-import type { FileFacts } from '../../model/types';
+import type { FileFacts, InsertPoint } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { emptyFacts } from '../frontend';
 import { extractColumnUsages } from './column-usages';
@@ -8,9 +8,12 @@ import { extractEventSignals } from './event-signals';
 import { extractDrizzleTables } from './drizzle-tables';
 import { extractComments } from './comments';
 import { extractExpressChains } from './express-apps';
+import { extractLogins } from './logins';
+import { exportedNames } from './exported-names';
 import { importTable } from './imports';
 import { extractKoaChains } from './koa-apps';
 import { extractFastify } from './fastify-apps';
+import { extractNest } from './nest-apps';
 import { NodeIndex } from './node-index';
 import { extractPrismaHooks } from './prisma-hooks';
 import { extractQueryHelpers } from './query-helpers';
@@ -21,11 +24,12 @@ import { extractSequelize } from './sequelize-models';
 import { extractMikroOrm } from './mikro-orm-entities';
 import { extractModelReads } from './model-reads';
 import { extractMongooseModels } from './mongoose-models';
-import { extractSessions } from './sessions';
+import { extractExportedOptions, extractSessions } from './sessions';
 import { Locator, withSourceFile } from './source';
 import { extractEntities } from './typeorm-entities';
 import { extractEntitySchemas } from './typeorm-entity-schema';
 import { extractTypeormQueries } from './typeorm-queries';
+import { builderColumnUsages, QueryBuilders } from './typeorm-query-builders';
 import { extractTypeormSignals } from './typeorm-signals';
 
 /** The node kinds the extractors look for anywhere in a file. */
@@ -64,15 +68,18 @@ function analyzeSource(file: string, text: string): FileFacts {
     const locator = new Locator(file, source);
     const index = new NodeIndex(source, INDEXED_KINDS);
     const imports = importTable(source, index);
-    const typeorm = extractTypeormQueries(index, locator);
+    const exported = exportedNames(source, index);
+    const builders = new QueryBuilders(index);
+    const typeorm = extractTypeormQueries(index, locator, builders);
     const sequelize = extractSequelize(index, locator);
     extractSequelizeDecorators(index, imports, locator, sequelize);
     const helpers = extractQueryHelpers(index, locator);
     const drizzle = extractDrizzleTables(index, locator);
     const mongoose = extractMongooseModels(index, locator);
     const mikro = extractMikroOrm(index, imports, locator);
-    const fastify = extractFastify(index, imports, locator);
+    const fastify = extractFastify(source, index, imports, locator);
     const events = extractEventSignals(index, locator);
+    const express = extractExpressChains(index, imports, locator, exported);
     return {
       ...emptyFacts(file, 'typescript'),
       problems: extractProblems(source, locator),
@@ -80,19 +87,32 @@ function analyzeSource(file: string, text: string): FileFacts {
       models: [...extractEntities(index, imports, locator), ...extractEntitySchemas(index, imports, locator), ...sequelize.models, ...drizzle.models, ...mongoose.models, ...mikro.models],
       signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals, ...extractPrismaHooks(index, locator), ...mongoose.signals, ...mikro.signals, ...events.handlers],
       signalSources: events.sources,
-      middleware: [...extractExpressChains(index, imports, locator), ...extractKoaChains(index, imports, locator), ...fastify.chains],
+      middleware: [...express.chains, ...extractKoaChains(index, imports, locator), ...fastify.chains],
       sessions: [...extractSessions(index, imports, locator), ...fastify.sessions],
       perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractModelReads(index, locator), ...extractDrizzleQueries(index, locator)],
       perRowLoads: typeorm.loads,
-      columnUsages: extractColumnUsages(index, locator),
+      columnUsages: [...extractColumnUsages(index, locator), ...builders.all.flatMap((builder) => builderColumnUsages(builder, locator))],
       queryingFunctions: helpers.functions,
+      middlewareHelpers: express.helpers,
+      logins: extractLogins(index, imports, locator),
+      exportedOptions: extractExportedOptions(source, index, exported, locator),
       loopCalls: helpers.calls,
       databases: [...typeorm.databases, ...sequelize.dialects, ...drizzle.dialects],
       foreignKeys: sequelize.foreignKeys,
       tableIndexes: sequelize.tableIndexes,
       namedImports: namedImports(source, locator),
+      importInsert: importInsert(source, locator),
+      ...(fastify.plugins.length ? { fastifyPlugins: fastify.plugins } : {}),
+      nest: extractNest(source, index, imports, locator),
     };
   });
+}
+
+/** A new import line goes after the last import declaration, or at the top of the file. */
+function importInsert(source: SourceFile, locator: Locator): InsertPoint {
+  const imports = source.getImportDeclarations();
+  const last = imports[imports.length - 1];
+  return { position: { line: last ? locator.position(last.getEnd()).line + 1 : 0, character: 0 }, indent: '' };
 }
 
 function namedImports(source: SourceFile, locator: Locator): NonNullable<FileFacts['namedImports']> {

@@ -39,13 +39,14 @@ function describeQuery(call: CallExpression): Omit<QueryingFunction, 'name' | 'l
 }
 
 /** `helper(x)` → helper, `this.service.helper(x)` → helper: linked by name, so the receiver does not matter. */
-function calleeName(call: CallExpression): string | undefined {
+export function calleeName(call: CallExpression): string | undefined {
   const callee = call.getExpression();
   if (Node.isIdentifier(callee)) return callee.getText();
   return Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
 }
 
-function enclosingFunctionName(node: Node): string | undefined {
+/** The name project functions are linked by: the declared function or method, or the const an arrow function is assigned to. */
+export function enclosingFunctionName(node: Node): string | undefined {
   for (let current = node.getParent(); current; current = current.getParent()) {
     if (Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current)) return current.getName();
     if (Node.isArrowFunction(current) || Node.isFunctionExpression(current)) {

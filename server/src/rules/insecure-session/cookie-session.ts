@@ -19,7 +19,12 @@ function checkOne(session: SessionConfig): Finding[] {
   const signed = optionOf(options, 'signed');
   const unsigned = signed.state === 'present' && signed.value.kind === 'bool' && !signed.value.value;
   if (unsigned && signed.state === 'present') {
-    findings.push(finding(signed.value.location, 'error', '`signed: false`: the session cookie carries no signature, so a client can edit its session (user id, roles) and the server trusts it.'));
+    // Signing needs keys: without them `signed: true` throws ".keys required.", so the fix is offered only with keys.
+    const keyed = optionOf(options, 'keys').state === 'present' || optionOf(options, 'secret').state === 'present';
+    findings.push({
+      ...finding(signed.value.location, 'error', '`signed: false`: the session cookie carries no signature, so a client can edit its session (user id, roles) and the server trusts it.'),
+      fixes: keyed ? [replaceValueFix('Set signed to true', signed.value, 'true')] : [],
+    });
   }
   for (const key of ['keys', 'secret']) {
     const option = optionOf(options, key);
@@ -37,11 +42,17 @@ function checkOne(session: SessionConfig): Finding[] {
   }
   const secure = optionOf(options, 'secure');
   if (secure.state === 'present' && secure.value.kind === 'bool' && !secure.value.value) {
-    findings.push(finding(secure.value.location, 'warning', '`secure: false`: the session cookie, which holds the whole session, is also sent over plain HTTP.'));
+    findings.push({
+      ...finding(secure.value.location, 'warning', '`secure: false`: the session cookie, which holds the whole session, is also sent over plain HTTP.'),
+      fixes: [replaceValueFix('Set secure to true', secure.value, 'true')],
+    });
   }
   const httpOnly = optionOf(options, 'httpOnly');
   if (httpOnly.state === 'present' && httpOnly.value.kind === 'bool' && !httpOnly.value.value) {
-    findings.push(finding(httpOnly.value.location, 'warning', '`httpOnly: false`: scripts on the page can read the session cookie, so one XSS bug reads the whole session.'));
+    findings.push({
+      ...finding(httpOnly.value.location, 'warning', '`httpOnly: false`: scripts on the page can read the session cookie, so one XSS bug reads the whole session.'),
+      fixes: [replaceValueFix('Set httpOnly to true', httpOnly.value, 'true')],
+    });
   }
   return findings;
 }

@@ -53,7 +53,12 @@ function checkSameSite(cookie: ObjectValue): Finding[] {
   const sameSite = optionOf(cookie, 'sameSite');
   if (sameSite.state !== 'present' || sameSite.value.kind !== 'string' || sameSite.value.value.toLowerCase() !== 'none') return [];
   if (secureState({ state: 'present', value: cookie }) !== 'insecure') return [];
-  return [finding(entryLocation(cookie, 'sameSite') ?? sameSite.value.location, SAME_SITE_NONE, [replaceValueFix("Set sameSite to 'lax'", sameSite.value, "'lax'")])];
+  // A cross-site cookie is often deliberate (an embedded app): making it Secure keeps it working over HTTPS.
+  // Not preferred, so that fix-all does not also add the `secure` that the missing-secure finding adds.
+  const secure = optionOf(cookie, 'secure');
+  const makeSecure = secure.state === 'present' ? replaceValueFix(SECURE_TITLE, secure.value, 'true') : insertEntryFix(SECURE_TITLE, cookie, 'secure: true');
+  const alternatives = makeSecure ? [{ ...makeSecure, isPreferred: false }] : [];
+  return [finding(entryLocation(cookie, 'sameSite') ?? sameSite.value.location, SAME_SITE_NONE, [replaceValueFix("Set sameSite to 'lax'", sameSite.value, "'lax'"), ...alternatives])];
 }
 
 function entryLocation(object: ObjectValue, key: string): Location | undefined {

@@ -6,6 +6,7 @@ import { checkFastifySessions } from './fastify';
 import { checkIronSessions } from './iron-session';
 import { checkKoaSessions } from './koa';
 import { checkExpressSessions } from './express';
+import { checkSessionFixation } from './session-fixation';
 
 export const insecureSession: Rule = {
   id: 'insecure-session',
@@ -34,6 +35,14 @@ Session and CSRF settings that make a session easier to steal, forge or replay:
   \`maxAge: 'session'\` (info).
 - **cookie-session**: hard-coded or missing \`keys\`, \`signed: false\`, \`secure: false\`, \`httpOnly: false\`, and a nested
   \`cookie: {...}\` that cookie-session never reads (its options are top-level).
+- **Session fixation with Passport**: a login (\`req.login()\`/\`req.logIn()\`, \`passport.authenticate()\` on a POST
+  route, \`super.logIn()\` in a NestJS \`AuthGuard\`) in a handler that never calls \`req.session.regenerate()\`, when
+  package.json pins passport below 0.6.0. Since 0.6.0 \`req.login()\` regenerates the session itself (also with
+  \`keepSessionInfo: true\`, which only copies the old data into the new session), so newer or unknown versions are not
+  reported, nor are logins with \`session: false\`.
+
+Express apps are followed into the project functions they are handed to (\`setupSession(app)\`, in any file), and
+session options imported from another file (\`session(sessionOptions)\`) are read where they are written.
 
 Values read from the environment (\`os.environ[...]\`, \`os.getenv\`, \`env(...)\`, \`process.env.X\`) are
 configured outside the code and are not reported, unless their literal default is insecure.
@@ -71,5 +80,5 @@ app.use(session({
 }));
 \`\`\`
 `,
-  check: (model) => [...checkDjangoSettings(model), ...checkCsrfExemptViews(model), ...checkCookieWrites(model), ...checkExpressSessions(model), ...checkCookieSessions(model.sessions), ...checkKoaSessions(model), ...checkFastifySessions(model.sessions), ...checkIronSessions(model.sessions)],
+  check: (model) => [...checkDjangoSettings(model), ...checkCsrfExemptViews(model), ...checkCookieWrites(model), ...checkExpressSessions(model), ...checkSessionFixation(model), ...checkCookieSessions(model.sessions), ...checkKoaSessions(model), ...checkFastifySessions(model.sessions), ...checkIronSessions(model.sessions)],
 };

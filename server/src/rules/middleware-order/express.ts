@@ -1,7 +1,9 @@
 // Express chains (app.use and routes, in registration order): middleware that reads what an earlier
 // one sets must come after it, middleware meant for every route must come before the routes, and
 // the error handler after them. Roles come from the frontend (`session`, `body-parser`, `routes`, ...).
-import type { Finding, MiddlewareChain, MiddlewareEntry, ProjectModel, Severity } from '../../model/types';
+import { relative } from 'node:path';
+import type { Finding, Fix, MiddlewareEntry, ProjectModel, Severity } from '../../model/types';
+import { moveStatement } from './express-edits';
 
 interface Needs {
   role: string;
@@ -31,48 +33,139 @@ const BEFORE_ROUTES: Record<string, string> = {
 
 export function checkExpressMiddleware(model: ProjectModel): Finding[] {
   // A NestJS app registers Express middleware with the same `app.use` and the same order rules.
-  return model.middleware.filter((chain) => chain.stack === 'express' || chain.stack === 'nest').flatMap(checkChain);
+  return model.middleware.filter((chain) => chain.stack === 'express' || chain.stack === 'nest').flatMap((chain) => checkChain(chain.entries, model.root, true));
 }
 
-function checkChain(chain: MiddlewareChain): Finding[] {
-  const findings: Finding[] = [];
-  const entries = chain.entries;
+/** A move that would fix a finding: `mover` goes right before or after `anchor`. */
+interface Move {
+  mover: MiddlewareEntry;
+  anchor: MiddlewareEntry;
+  where: 'before' | 'after';
+}
+
+interface Problem {
+  entry: MiddlewareEntry;
+  other: MiddlewareEntry;
+  severity: Severity;
+  message: string;
+  /** Moves that would fix it, best first; one is offered when it breaks no other rule. */
+  moves: Move[];
+}
+
+function checkChain(entries: readonly MiddlewareEntry[], root: string, withFixes: boolean): Finding[] {
+  return problemsOf(entries).map((problem) => {
+    const found = finding(problem, root);
+    if (withFixes) {
+      const fix = problem.moves.map((move) => safeMove(entries, move, problem, root)).find((x) => x !== undefined);
+      if (fix) found.fixes = [fix];
+    }
+    return found;
+  });
+}
+
+function problemsOf(entries: readonly MiddlewareEntry[]): Problem[] {
+  const problems: Problem[] = [];
   entries.forEach((entry, index) => {
     const earlier = entries.slice(0, index);
     const later = entries.slice(index + 1);
     for (const needs of NEEDS.filter((n) => n.role === entry.role)) {
       const missing = later.filter((other) => needs.after.includes(other.role ?? '') && !earlier.some((e) => e.role === other.role));
-      if (missing.length > 0) findings.push(finding(entry, needs.severity, `${entry.name} comes before ${missing[0].name}: ${needs.why}.`, missing[0]));
+      if (missing.length > 0) {
+        const needed = missing[0];
+        problems.push({
+          entry,
+          other: needed,
+          severity: needs.severity,
+          message: `${entry.name} comes before ${needed.name}: ${needs.why}.`,
+          moves: [{ mover: needed, anchor: entry, where: 'before' }, { mover: entry, anchor: needed, where: 'after' }],
+        });
+      }
     }
     const routesBefore = earlier.filter((e) => e.role === 'routes');
     if (entry.role && entry.role in BEFORE_ROUTES && routesBefore.length > 0 && !entry.name.startsWith('/')) {
       const listed = routesBefore.slice(0, 3).map((r) => r.name).join(', ');
-      findings.push(finding(entry, 'warning', `${entry.name} is registered after ${routesBefore.length} route${routesBefore.length === 1 ? '' : 's'} (${listed}), which run without it and ${BEFORE_ROUTES[entry.role]}. Register it before the routes.`, routesBefore[0]));
+      problems.push({
+        entry,
+        other: routesBefore[0],
+        severity: 'warning',
+        message: `${entry.name} is registered after ${routesBefore.length} route${routesBefore.length === 1 ? '' : 's'} (${listed}), which run without it and ${BEFORE_ROUTES[entry.role]}. Register it before the routes.`,
+        moves: [{ mover: entry, anchor: routesBefore[0], where: 'before' }],
+      });
     }
     if (entry.role === 'static' && earlier.some((e) => e.role === 'session')) {
       const session = earlier.find((e) => e.role === 'session')!;
-      findings.push(finding(entry, 'warning', `${entry.name} comes after ${session.name}: every request for an image, script or stylesheet loads (or creates) a session in the store and may set the session cookie on static responses. Serve static files before the session middleware.`, session));
+      problems.push({
+        entry,
+        other: session,
+        severity: 'warning',
+        message: `${entry.name} comes after ${session.name}: every request for an image, script or stylesheet loads (or creates) a session in the store and may set the session cookie on static responses. Serve static files before the session middleware.`,
+        moves: [{ mover: entry, anchor: session, where: 'before' }],
+      });
     }
     if (entry.role === 'trust-proxy') {
       const dependent = earlier.find((e) => NEEDS_TRUST_PROXY.has(e.role ?? ''));
-      if (dependent) findings.push(finding(entry, 'warning', `\`trust proxy\` is set after ${dependent.name}, which depends on it behind a TLS-terminating proxy (a Secure session cookie, the client address a rate limiter counts). The express-session and express-rate-limit docs set it first.`, dependent));
+      if (dependent) {
+        problems.push({
+          entry,
+          other: dependent,
+          severity: 'warning',
+          message: `\`trust proxy\` is set after ${dependent.name}, which depends on it behind a TLS-terminating proxy (a Secure session cookie, the client address a rate limiter counts). The express-session and express-rate-limit docs set it first.`,
+          moves: [{ mover: entry, anchor: dependent, where: 'before' }],
+        });
+      }
     }
     if (entry.role === 'error-handler') {
       const routesAfter = later.filter((e) => e.role === 'routes');
-      if (routesAfter.length > 0) findings.push(finding(entry, 'error', `The error handler is registered before ${routesAfter.map((r) => r.name).slice(0, 3).join(', ')}: errors those routes raise never reach it (Express runs middleware in order). Register it last.`, routesAfter[0]));
+      if (routesAfter.length > 0) {
+        problems.push({
+          entry,
+          other: routesAfter[0],
+          severity: 'error',
+          message: `The error handler is registered before ${routesAfter.map((r) => r.name).slice(0, 3).join(', ')}: errors those routes raise never reach it (Express runs middleware in order). Register it last.`,
+          moves: [{ mover: entry, anchor: entries[entries.length - 1], where: 'after' }, { mover: entry, anchor: routesAfter[routesAfter.length - 1], where: 'after' }],
+        });
+      }
     }
   });
-  return findings;
+  return problems;
 }
 
-function finding(entry: MiddlewareEntry, severity: Severity, message: string, other: MiddlewareEntry): Finding {
+/**
+ * The move as a fix, when it is one edit that is right: both statements in one block, and the chain it
+ * leaves breaks no rule that the chain did not already break (the fixed problem gone).
+ */
+function safeMove(entries: readonly MiddlewareEntry[], move: Move, problem: Problem, root: string): Fix | undefined {
+  const fix = moveStatement(move.mover, move.anchor, move.where);
+  if (!fix) return undefined;
+  const rest = entries.filter((e) => e !== move.mover);
+  const at = rest.indexOf(move.anchor) + (move.where === 'after' ? 1 : 0);
+  const moved = [...rest.slice(0, at), move.mover, ...rest.slice(at)];
+  const key = (f: Finding) => `${f.range.start.line}:${f.range.start.character}|${f.message}`;
+  const before = new Set(checkChain(entries, root, false).map(key));
+  const after = checkChain(moved, root, false).map(key);
+  const fixed = key(finding(problem, root));
+  return after.every((k) => before.has(k) && k !== fixed) ? fix : undefined;
+}
+
+function finding(problem: Problem, root: string): Finding {
+  const { entry, other } = problem;
   return {
     rule: 'middleware-order',
-    severity,
+    severity: problem.severity,
     file: entry.location.file,
     range: entry.location.range,
-    message,
+    message: `${problem.message}${whereFrom(entry, other, root)}`,
     fixes: [],
-    related: [{ location: other.location, message: `${other.name} is registered here` }],
+    related: [{ location: other.location, message: `${other.name} is registered here${other.via ? ` (through ${other.via.call})` : ''}` }],
   };
+}
+
+/** When the two entries are in different files, or one comes from a setup function: where each is registered. */
+function whereFrom(entry: MiddlewareEntry, other: MiddlewareEntry, root: string): string {
+  if (entry.location.file === other.location.file && !entry.via && !other.via) return '';
+  const place = (e: MiddlewareEntry) => {
+    const at = `${relative(root, e.location.file)}:${e.location.range.start.line + 1}`;
+    return e.via ? `${at}, through ${e.via.call} at ${relative(root, e.via.location.file)}:${e.via.location.range.start.line + 1}` : at;
+  };
+  return ` (${entry.name}: ${place(entry)}; ${other.name}: ${place(other)})`;
 }

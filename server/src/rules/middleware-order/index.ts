@@ -3,6 +3,7 @@ import { checkDjangoMiddleware } from './django';
 import { checkExpressMiddleware } from './express';
 import { checkFastifyPlugins } from './fastify';
 import { checkKoaMiddleware } from './koa';
+import { checkNestMiddleware } from './nest';
 
 export const middlewareOrder: Rule = {
   id: 'middleware-order',
@@ -26,9 +27,21 @@ with a fix that moves or inserts the line.
 \`passport.initialize()\` before \`session()\`, CSRF middleware before the session or cookie parser it reads,
 \`express.static\` after \`session()\` (a session per asset request), body parsers, helmet, cors, rate limiters
 and CSRF protection registered after routes that then run without them, and an error handler (four
-parameters) registered before routes. **Koa**: koa-session registered before \`app.keys\` is set, and an
-error-handling middleware that is not first. **Fastify**: @fastify/session registered before @fastify/cookie, and
-@fastify/csrf-protection before the plugin that stores its secret.
+parameters) registered before routes. The chain follows the app into project functions it is handed to
+(\`setupSession(app)\`, \`export default (app) => {...}\`, in any file, imported or not): what they register joins the
+chain where they are called, each entry with its own file, and a message names both entries and their files. A
+router mounted with \`app.use('/api', router)\` is a routes entry (its own chain is checked on its own). When both
+entries are \`app.use(...)\` statements of one block, a fix moves the line ("Move session before passport.session"),
+offered only when the moved chain breaks no other rule. **Koa**: koa-session registered before \`app.keys\` is set, and an
+error-handling middleware that is not first. **Fastify** (plugins, hooks and routes as a tree of encapsulation
+contexts, across files): @fastify/session registered before @fastify/cookie or in a context that does not see it,
+@fastify/csrf-protection before the plugin that stores its secret, and a hook or route reading \`request.session\`
+in a context the session plugin is not registered in (a sibling plugin without fastify-plugin), or an onRequest
+hook added before the session plugin. **NestJS** (\`app.use\` in main.ts, then each module's
+\`consumer.apply(...)\` from the root module down, then guards, interceptors, pipes and filters): a middleware
+that reads \`req.session\` or \`req.user\` applied before the session or \`passport.session()\` middleware that
+sets it, a guard reading the session when no session middleware is applied, and a guard reading \`req.user\` in
+an app that keeps logins in the session (a PassportSerializer) but never applies \`passport.session()\`.
 
 ## Why it matters
 
@@ -54,5 +67,5 @@ MIDDLEWARE = [
 ]
 \`\`\`
 `,
-  check: (model) => [...checkDjangoMiddleware(model), ...checkExpressMiddleware(model), ...checkKoaMiddleware(model), ...checkFastifyPlugins(model)],
+  check: (model) => [...checkDjangoMiddleware(model), ...checkExpressMiddleware(model), ...checkKoaMiddleware(model), ...checkFastifyPlugins(model), ...checkNestMiddleware(model)],
 };
