@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { DID_ANALYZE_NOTIFICATION, type DidAnalyzeParams } from '../../server/src/lsp/protocol';
 import { MARKER_FILES } from './backend-markers';
 import { registerCommands } from './commands';
+import { registerDiagram } from './diagram/panel';
 import { createLanguageClient } from './language-client';
 import { ModelStore } from './model-store';
 import { FindingsStatusBar } from './status-bar';
@@ -19,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new FindingsStatusBar();
   context.subscriptions.push(output, store, statusBar);
   registerViews(context, store);
+  registerDiagram(context, store);
   client.onNotification(DID_ANALYZE_NOTIFICATION, (params: DidAnalyzeParams) => {
     statusBar.update(params);
     void store.refresh();

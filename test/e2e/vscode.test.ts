@@ -2,7 +2,7 @@
 // works: open settings.py, read the Problems panel, apply the quick fix, browse the explorer.
 // Installs what it needs on first run (Debian packages, code-server into .e2e-cache/).
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -10,6 +10,7 @@ import { openBrowser, type Browser } from './support/browser';
 import { ensureCodeServer } from './support/code-server-install';
 import { installExtension, startCodeServer, type CodeServer } from './support/code-server-session';
 import { outputDir } from './support/paths';
+import { codeLensText, hoverText, pickQuickInputRow, runPaletteCommand, webviewFrame } from './support/editor-features';
 import { chooseQuickFix, openQuickFixMenu } from './support/quick-fix';
 import { failureScreenshot, ReadmeScreenshots } from './support/screenshots';
 import { makeSessionDirs, removeSessionDirs, type SessionDirs } from './support/session-dirs';
@@ -28,6 +29,18 @@ const N1_FIX = 'Add select_related("author") to the queryset';
 const ROUTES = 'express-typeorm/src/routes/posts.ts';
 const LAZY_READ = 'await post.reviewer';
 const LAZY_FIX = 'Load reviewer with the list (relations)';
+const MODELS = 'django-shop/catalog/models.py';
+const EXPRESS_APP = 'express-typeorm/src/app.ts';
+/** An empty module the test creates in the workspace copy, for the snippet to go into. */
+const SNIPPET_TARGET = 'django-shop/catalog/snippet_models.py';
+
+/** The 1-based line and column of the first occurrence of `text` in a workspace file. */
+function positionOf(file: string, text: string): { line: number; column: number } {
+  const lines = readFileSync(join(dirs!.workspace, file), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(text));
+  assert.ok(line >= 0, `${file} in examples/ no longer contains ${text}`);
+  return { line: line + 1, column: lines[line].indexOf(text) + 1 };
+}
 
 let entry: string;
 let vsix: string;
@@ -106,13 +119,14 @@ async function applyFixAt(page: Page, at: FixAt): Promise<string> {
   }, 10_000);
 }
 
-test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 300_000 }, async (t) => {
+test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900_000 }, async (t) => {
   let workbenchReady = false;
   const readme = new ReadmeScreenshots();
   dirs = makeSessionDirs();
   const settingsFile = join(dirs.workspace, SETTINGS);
   const insecureLine = readFileSync(settingsFile, 'utf8').split('\n').findIndex((line) => line.startsWith(INSECURE)) + 1;
   assert.ok(insecureLine > 0, `${SETTINGS} in examples/ no longer contains ${INSECURE}`);
+  writeFileSync(join(dirs.workspace, SNIPPET_TARGET), '');
 
   await step(t, 'code-server starts with the .vsix installed', async () => {
     await installExtension(entry, dirs!, vsix);
@@ -133,6 +147,15 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 300
     assert.match(ours, /stackscope/i, `the problem is not reported by Stackscope: ${ours}`);
   }, 90_000);
 
+  await step(t, 'the status bar shows the workspace\'s finding counts', async () => {
+    const item = page.locator('.part.statusbar .statusbar-item', { hasText: /^Stackscope/ });
+    const text = await waitFor('the Stackscope status bar item with counts', async () => {
+      const shown = (await item.first().textContent().catch(() => null)) ?? '';
+      return /Stackscope\s*[1-9]\d*\s+\d+/.test(shown) ? shown : undefined;
+    }, 60_000);
+    assert.match(text, /^Stackscope/);
+  }, 90_000);
+
   await step(t, 'the quick fix sets SESSION_COOKIE_SECURE = True on disk', async () => {
     await page.keyboard.press('Escape');
     await goToLine(page, insecureLine);
@@ -148,6 +171,17 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 300
     assert.doesNotMatch(saved, /^SESSION_COOKIE_SECURE = False$/m);
   }, 90_000);
 
+  await step(t, 'a hover on the per-row read says what it costs and where the rows come from', async () => {
+    await page.keyboard.press('Escape');
+    await quickOpen(page, VIEWS);
+    const at = positionOf(VIEWS, N1_READ);
+    await goToLine(page, at.line, at.column + 5);
+    const text = await hoverText(page, '1 + N queries', 45_000);
+    assert.match(text, /rows come from django-shop\/catalog\/views\.py:\d+/);
+    await readme.take(page, 'screenshot-hover.png');
+    await page.keyboard.press('Escape');
+  }, 90_000);
+
   await step(t, 'the N+1 quick fix adds select_related to the queryset', async () => {
     const saved = await applyFixAt(page, { file: VIEWS, read: N1_READ, problem: 'N+1 query', fix: N1_FIX, written: 'select_related("author")' });
     assert.match(saved, /Book\.objects\.filter\(.*\)\.select_related\("author"\)/);
@@ -156,6 +190,58 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 300
   await step(t, 'the TypeScript N+1 quick fix loads the lazy relation with the list', async () => {
     const saved = await applyFixAt(page, { file: ROUTES, read: LAZY_READ, problem: 'lazy relation', fix: LAZY_FIX, written: 'relations: { reviewer: true }' });
     assert.match(saved, /find\(\{ take: 20, relations: \{ reviewer: true \} \}\)/);
+  }, 90_000);
+
+  await step(t, 'a code lens above the model counts its queries and lists them on a click', async () => {
+    await page.keyboard.press('Escape');
+    await quickOpen(page, MODELS);
+    const lens = await codeLensText(page, /^\d+ quer(y|ies) · \d+ unindexed filters? · \d+ hooks?$/, 60_000);
+    assert.match(lens, /^[1-9]/, `the lens counts no query: ${lens}`);
+    await page.locator('.editor-group-container.active .codelens-decoration a', { hasText: lens.split(' · ')[0] }).first().click();
+    const peek = page.locator('.peekview-widget');
+    await peek.waitFor({ state: 'visible', timeout: 20_000 });
+    await waitFor('the peek view to list views.py', async () => ((await peek.textContent()) ?? '').includes('views.py') || undefined, 20_000);
+    await readme.take(page, 'screenshot-codelens.png');
+    await page.keyboard.press('Escape');
+  }, 90_000);
+
+  await step(t, 'a hover on a middleware entry gives its place in the chain', async () => {
+    await page.keyboard.press('Escape');
+    await quickOpen(page, EXPRESS_APP);
+    const at = positionOf(EXPRESS_APP, 'express.static');
+    await goToLine(page, at.line, at.column + 2);
+    const text = await hoverText(page, /express\.static/, 45_000);
+    assert.match(text, /\d+ of \d+ in the express chain/);
+    await page.keyboard.press('Escape');
+  }, 90_000);
+
+  await step(t, 'a snippet inserts a model with its indexes', async () => {
+    await page.keyboard.press('Escape');
+    await quickOpen(page, SNIPPET_TARGET);
+    await runPaletteCommand(page, 'Snippets: Insert Snippet');
+    await pickQuickInputRow(page, 'Django model with indexes');
+    await page.keyboard.press('Escape'); // leave the snippet's placeholders
+    await save(page);
+    const saved = await waitFor('the snippet on disk', async () => {
+      const text = readFileSync(join(dirs!.workspace, SNIPPET_TARGET), 'utf8');
+      return text.includes('class Meta') ? text : undefined;
+    }, 10_000);
+    assert.match(saved, /^class \w+\(models\.Model\):/m);
+    assert.match(saved, /indexes = \[/);
+    assert.match(saved, /def __str__\(self\)/);
+  }, 90_000);
+
+  await step(t, 'the walkthrough explains the views and the rules', async () => {
+    await page.keyboard.press('Escape');
+    await runPaletteCommand(page, 'Welcome: Open Walkthrough...');
+    await pickQuickInputRow(page, 'Get started with Stackscope');
+    const walkthrough = page.locator('.gettingStartedContainer');
+    await walkthrough.locator('text=Explore models, signals and middleware').first().waitFor({ state: 'visible', timeout: 30_000 });
+    for (const title of ['Read the findings, apply the fixes', 'Run the same review in CI']) {
+      await walkthrough.locator(`text=${title}`).first().waitFor({ state: 'visible' });
+    }
+    await readme.take(page, 'screenshot-walkthrough.png');
+    await page.keyboard.press('Control+W');
   }, 90_000);
 
   await step(t, 'the Stackscope views list models and middleware', async () => {
@@ -169,6 +255,49 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 300
     await findTreeItem(page, 'Middleware', /AuthenticationMiddleware\b/, 20_000);
     await readme.take(page, 'screenshot-explorer.png');
   }, 90_000);
+
+  await step(t, 'the Middleware view shows the Express chain in order with the broken entry marked', async () => {
+    await openViewContainer(page, 'Stackscope');
+    const pane = await expandView(page, 'Middleware');
+    const rows = await findTreeItem(page, 'Middleware', /express\.static/, 20_000);
+    const order = ['express.json', 'session', 'passport.initialize', 'passport.session', 'express.static', '/posts'];
+    const app = rows.findIndex((row) => row.includes('express-typeorm/src/app.ts'));
+    assert.ok(app >= 0, `no row for the express-typeorm app: ${rows.join(' | ')}`);
+    const positions = order.map((name) => rows.slice(app).findIndex((row) => new RegExp(`^\\d+\\. ${name.replace('.', '\\.')}`).test(row.trim())));
+    assert.ok(positions.every((p) => p >= 0), `Express entries missing from the view: ${rows.join(' | ')}`);
+    assert.deepEqual([...positions].sort((a, b) => a - b), positions, `Express entries out of order: ${rows.join(' | ')}`);
+    const staticRow = pane.locator('.monaco-list-row', { hasText: /\d+\. express\.static/ }).first();
+    assert.ok(await staticRow.locator('.codicon-error, .codicon-warning').count(), 'express.static is not marked');
+    assert.match((await staticRow.textContent()) ?? '', /comes after session/);
+    const jsonRow = pane.locator('.monaco-list-row', { hasText: /\d+\. express\.json/ }).first();
+    assert.equal(await jsonRow.locator('.codicon-error, .codicon-warning').count(), 0, 'express.json is marked though no rule flags it');
+    const signals = await (async () => {
+      await expandView(page, 'Signals');
+      return findTreeItem(page, 'Signals', /post_save|invalidate_book_cache/, 20_000);
+    })();
+    assert.ok(signals.length > 0);
+  }, 90_000);
+
+  await step(t, 'the diagram draws the models and their relations, and a click opens a model', async () => {
+    await page.keyboard.press('Escape');
+    await runPaletteCommand(page, 'Stackscope: Show Entity-Relationship Diagram');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Entity-Relationship Diagram' }).waitFor({ state: 'visible', timeout: 20_000 });
+    const frame = await webviewFrame(page, 'models', 60_000);
+    const drawn = await waitFor('Book, Author and the TypeORM entities in the diagram', async () => {
+      const data = await frame.evaluate<Record<string, string | undefined>>('({ ...document.body.dataset })');
+      const models = (data.models ?? '').split(',');
+      return ['Book', 'Author', 'Post', 'User'].every((name) => models.includes(name)) ? data : undefined;
+    }, 30_000);
+    assert.match(drawn.relations ?? '', /Book\.author→Author/);
+    assert.match(drawn.relations ?? '', /Post\.reviewer→User/);
+    assert.ok((drawn.findings ?? '').split(',').includes('Post'), `Post has findings but is not marked: ${drawn.findings}`);
+    await readme.take(page, 'screenshot-diagram.png');
+    assert.equal(await frame.evaluate<boolean>("window.__stackscopeOpen('Book')"), true);
+    await page.locator('.tabs-container .tab', { hasText: 'models.py' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    const status = await page.locator('.statusbar-item[id="status.editor.selection"]').textContent();
+    const bookLine = positionOf(MODELS, 'class Book(').line;
+    assert.match(status ?? '', new RegExp(`Ln ${bookLine},`), `the diagram opened models.py but not at class Book (line ${bookLine}): ${status}`);
+  }, 120_000);
 
   if (failedSteps === 0) t.diagnostic(`updated ${readme.save().map((name) => `images/${name}`).join(', ')}`);
 });

@@ -203,11 +203,18 @@ describe('the language server over stdio', () => {
 
   it('puts a summary above each model: its queries, unindexed filters and hooks', async () => {
     const models = join(workspace, 'django-shop', 'catalog', 'models.py');
-    const lenses = await editor.connection.sendRequest<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: uri(models) } });
+    type Lens = { range: { start: { line: number } }; command: { title: string; command: string; arguments: [string, unknown, { uri: string; range: { start: { line: number } } }[]] } };
+    const lenses = await editor.connection.sendRequest<Lens[]>('textDocument/codeLens', { textDocument: { uri: uri(models) } });
     const lines = readFileSync(models, 'utf8').split('\n');
     const book = lenses.find((lens) => lines[lens.range.start.line].startsWith('class Book('));
     assert.ok(book, `lenses: ${JSON.stringify(lenses.map((l) => l.command.title))}`);
-    assert.match(book.command.title, /^\d+ quer(y|ies) · [1-9]\d* unindexed filters? · 2 hooks$/);
+    const [queries, unindexed, hooks] = book.command.title.match(/^(\d+) quer(?:y|ies) · ([1-9]\d*) unindexed filters? · (2) hooks$/)!.slice(1).map(Number);
+    // A click lists every place the title counts, in a peek view.
+    assert.equal(book.command.command, 'stackscope.showPlaces');
+    const places = book.command.arguments[2];
+    assert.equal(places.length, queries + unindexed + hooks);
+    assert.ok(places.some((place) => place.uri === uri(join(workspace, 'django-shop', 'catalog', 'views.py'))), 'the view that queries Book');
+    assert.ok(places.some((place) => place.uri.endsWith('/signals.py')), 'the receivers of Book');
   });
 
   it('hovers a per-row read with its cost and a middleware entry with its place in the chain', async () => {
