@@ -110,6 +110,11 @@ export interface FixCase {
  * the result: the finding must be gone and the edited files must parse without problems.
  */
 export async function checkFix(fixCase: FixCase): Promise<void> {
+  await checkFixFindings(fixCase);
+}
+
+/** checkFix, returning the rule's findings before and after the fix, for tests that also check what else changed. */
+export async function checkFixFindings(fixCase: FixCase): Promise<{ before: Finding[]; after: Finding[]; fixed: Finding }> {
   const analyzer = await analyzeFixture(fixCase.dir);
   const file = `${fixCase.dir}/${fixCase.file}`;
   const finding = analyzer.findings().find((f) => f.rule === fixCase.rule && f.file === file && f.range.start.line === fixCase.line - 1 && f.fixes.some((x) => x.title.includes(fixCase.title)));
@@ -118,6 +123,7 @@ export async function checkFix(fixCase: FixCase): Promise<void> {
   // Other places may have the same finding (same message): the fixed one must be gone, the rest stay.
   const same = (f: Finding) => f.rule === fixCase.rule && f.file === finding.file && f.message === finding.message;
   const before = analyzer.findings().filter(same).length;
+  const ruleFindings = analyzer.findings().filter((f) => f.rule === fixCase.rule);
   const edited = new Map<string, string>();
   for (const edit of fix.edits) edited.set(edit.file, edited.get(edit.file) ?? readFileSync(edit.file, 'utf8'));
   for (const [path, text] of edited) edited.set(path, applyEdits(text, fix.edits.filter((e) => e.file === path)));
@@ -128,6 +134,7 @@ export async function checkFix(fixCase: FixCase): Promise<void> {
   for (const path of edited.keys()) assert.deepEqual(analyzer.files.get(path)?.problems, [], `${path} does not parse after the fix`);
   const after = analyzer.findings().filter(same).length;
   assert.equal(after, before - 1, 'the finding is still there after its fix');
+  return { before: ruleFindings, after: analyzer.findings().filter((f) => f.rule === fixCase.rule), fixed: finding };
 }
 
 /** A quick fix to test: its title, the file and 1-based line of its finding, and the expected file, all relative to the fixture. */

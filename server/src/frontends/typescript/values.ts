@@ -133,14 +133,15 @@ function readObject(object: ObjectLiteralExpression, context: ValueContext, dept
       continue;
     }
     const location = locator.of(property);
+    const text = property.getText();
     if (Node.isPropertyAssignment(property)) {
       const initializer = property.getInitializer();
-      set({ key, value: initializer ? valueOf(key, initializer) : { kind: 'unknown', text: '', location }, location });
+      set({ key, value: initializer ? valueOf(key, initializer) : { kind: 'unknown', text: '', location }, location, text });
     } else if (Node.isShorthandPropertyAssignment(property)) {
-      set({ key, value: readValue(property.getNameNode(), context, depth + 1), location });
+      set({ key, value: readValue(property.getNameNode(), context, depth + 1), location, text });
     } else {
       // Methods and accessors: `cookie(req) { return {...}; }` is the function form too.
-      set({ key, value: valueOf(key, property), location });
+      set({ key, value: valueOf(key, property), location, text });
     }
   }
   return {

@@ -2,8 +2,8 @@
 // options are top-level (a nested `cookie: {}` is never read), it needs `keys` (or `secret`) unless
 // `signed: false`, and hard-coded keys let anyone who reads the code forge sessions.
 import type { Finding, Location, SessionConfig } from '../../model/types';
-import { envReference, replaceValueFix } from './express-fixes';
-import { optionOf } from './express-options';
+import { envSecretFix, inlineEntryFix, replaceValueFix } from './express-fixes';
+import { falseOption, optionOf } from './express-options';
 import { isLiteralSecret } from './express-secret';
 
 const RULE = 'insecure-session';
@@ -16,21 +16,21 @@ function checkOne(session: SessionConfig): Finding[] {
   const options = session.options;
   if (!options) return [finding(session.call, 'error', 'cookie-session has no `keys`: it throws ".keys required." when it loads. Read the keys from the environment.')];
   const findings: Finding[] = [];
-  const signed = optionOf(options, 'signed');
-  const unsigned = signed.state === 'present' && signed.value.kind === 'bool' && !signed.value.value;
-  if (unsigned && signed.state === 'present') {
+  const unsigned = falseOption(options, 'signed');
+  if (unsigned) {
     // Signing needs keys: without them `signed: true` throws ".keys required.", so the fix is offered only with keys.
     const keyed = optionOf(options, 'keys').state === 'present' || optionOf(options, 'secret').state === 'present';
     findings.push({
-      ...finding(signed.value.location, 'error', '`signed: false`: the session cookie carries no signature, so a client can edit its session (user id, roles) and the server trusts it.'),
-      fixes: keyed ? [replaceValueFix('Set signed to true', signed.value, 'true')] : [],
+      ...finding(unsigned.location, 'error', '`signed: false`: the session cookie carries no signature, so a client can edit its session (user id, roles) and the server trusts it.'),
+      fixes: keyed ? [replaceValueFix('Set signed to true', unsigned, 'true')] : [],
     });
   }
   for (const key of ['keys', 'secret']) {
     const option = optionOf(options, key);
     if (option.state === 'present' && isLiteralSecret(option.value)) {
-      const fix = option.value.kind === 'string' ? [replaceValueFix('Read the key from process.env.SESSION_KEY', option.value, envReference(option.value.location.file, 'SESSION_KEY'))] : [];
-      findings.push({ ...finding(option.value.location, 'error', `The cookie-session \`${key}\` is hard-coded: they sign the session cookie, so anyone who reads this repository can forge any session. Read them from the environment.`), fixes: fix });
+      // `keys` must be a list (cookies hands it to Keygrip); `secret` is one key.
+      const fix = envSecretFix('Read the key from process.env.SESSION_KEY', option.value, 'SESSION_KEY', key === 'keys' ? 'list' : 'value');
+      findings.push({ ...finding(option.value.location, 'error', `The cookie-session \`${key}\` is hard-coded: they sign the session cookie, so anyone who reads this repository can forge any session. Read them from the environment.`), fixes: fix ? [fix] : [] });
     }
   }
   if (!unsigned && optionOf(options, 'keys').state === 'absent' && optionOf(options, 'secret').state === 'absent') {
@@ -38,20 +38,25 @@ function checkOne(session: SessionConfig): Finding[] {
   }
   const nested = optionOf(options, 'cookie');
   if (nested.state === 'present') {
-    findings.push(finding(nested.value.location, 'warning', 'cookie-session ignores a nested `cookie: {...}`: its cookie options (`secure`, `httpOnly`, `sameSite`, `maxAge`) go at the top level of the options. None of these are applied.'));
-  }
-  const secure = optionOf(options, 'secure');
-  if (secure.state === 'present' && secure.value.kind === 'bool' && !secure.value.value) {
+    // The options the nested object holds are what its author meant: moved up, they apply (top-level ones, applied today, are kept).
+    const move = inlineEntryFix('Move the cookie options to the top level', options, 'cookie');
     findings.push({
-      ...finding(secure.value.location, 'warning', '`secure: false`: the session cookie, which holds the whole session, is also sent over plain HTTP.'),
-      fixes: [replaceValueFix('Set secure to true', secure.value, 'true')],
+      ...finding(nested.value.location, 'warning', 'cookie-session ignores a nested `cookie: {...}`: its cookie options (`secure`, `httpOnly`, `sameSite`, `maxAge`) go at the top level of the options. None of these are applied.'),
+      fixes: move ? [move] : [],
     });
   }
-  const httpOnly = optionOf(options, 'httpOnly');
-  if (httpOnly.state === 'present' && httpOnly.value.kind === 'bool' && !httpOnly.value.value) {
+  const secure = falseOption(options, 'secure');
+  if (secure) {
     findings.push({
-      ...finding(httpOnly.value.location, 'warning', '`httpOnly: false`: scripts on the page can read the session cookie, so one XSS bug reads the whole session.'),
-      fixes: [replaceValueFix('Set httpOnly to true', httpOnly.value, 'true')],
+      ...finding(secure.location, 'warning', '`secure: false`: the session cookie, which holds the whole session, is also sent over plain HTTP.'),
+      fixes: [replaceValueFix('Set secure to true', secure, 'true')],
+    });
+  }
+  const httpOnly = falseOption(options, 'httpOnly');
+  if (httpOnly) {
+    findings.push({
+      ...finding(httpOnly.location, 'warning', '`httpOnly: false`: scripts on the page can read the session cookie, so one XSS bug reads the whole session.'),
+      fixes: [replaceValueFix('Set httpOnly to true', httpOnly, 'true')],
     });
   }
   return findings;

@@ -1,6 +1,6 @@
 import type { Finding, Location, SessionConfig } from '../../model/types';
-import { insertEntryFix, replaceValueFix } from './express-fixes';
-import { optionOf, secureState, type ObjectValue } from './express-options';
+import { insertEntryFix, replaceValueFix, setOptionFix } from './express-fixes';
+import { falseOption, optionOf, secureState, type ObjectValue } from './express-options';
 
 const RULE = 'insecure-session';
 const SECURE_TITLE = 'Set cookie.secure to true';
@@ -44,9 +44,9 @@ function checkSecure(cookie: ObjectValue): Finding[] {
 }
 
 function checkHttpOnly(cookie: ObjectValue): Finding[] {
-  const httpOnly = optionOf(cookie, 'httpOnly');
-  if (httpOnly.state !== 'present' || httpOnly.value.kind !== 'bool' || httpOnly.value.value) return [];
-  return [finding(entryLocation(cookie, 'httpOnly') ?? httpOnly.value.location, HTTP_ONLY_FALSE, [replaceValueFix('Set cookie.httpOnly to true', httpOnly.value, 'true')])];
+  const httpOnly = falseOption(cookie, 'httpOnly');
+  if (!httpOnly) return [];
+  return [finding(entryLocation(cookie, 'httpOnly') ?? httpOnly.location, HTTP_ONLY_FALSE, [replaceValueFix('Set cookie.httpOnly to true', httpOnly, 'true')])];
 }
 
 function checkSameSite(cookie: ObjectValue): Finding[] {
@@ -55,8 +55,7 @@ function checkSameSite(cookie: ObjectValue): Finding[] {
   if (secureState({ state: 'present', value: cookie }) !== 'insecure') return [];
   // A cross-site cookie is often deliberate (an embedded app): making it Secure keeps it working over HTTPS.
   // Not preferred, so that fix-all does not also add the `secure` that the missing-secure finding adds.
-  const secure = optionOf(cookie, 'secure');
-  const makeSecure = secure.state === 'present' ? replaceValueFix(SECURE_TITLE, secure.value, 'true') : insertEntryFix(SECURE_TITLE, cookie, 'secure: true');
+  const makeSecure = setOptionFix(SECURE_TITLE, cookie, 'secure', 'true');
   const alternatives = makeSecure ? [{ ...makeSecure, isPreferred: false }] : [];
   return [finding(entryLocation(cookie, 'sameSite') ?? sameSite.value.location, SAME_SITE_NONE, [replaceValueFix("Set sameSite to 'lax'", sameSite.value, "'lax'"), ...alternatives])];
 }

@@ -16,6 +16,12 @@ export function optionOf(object: ObjectValue, key: string): OptionState {
   return object.partial ? { state: 'unknown' } : { state: 'absent' };
 }
 
+/** The value of `key` when it is written as `false`: flags such as `httpOnly` and `signed` are insecure only when turned off. */
+export function falseOption(object: ObjectValue, key: string): Value | undefined {
+  const option = optionOf(object, key);
+  return option.state === 'present' && option.value.kind === 'bool' && !option.value.value ? option.value : undefined;
+}
+
 /** Whether a cookie is marked Secure: true/'auto'/environment-dependent count; unreadable values are given the benefit of the doubt. */
 export function secureState(cookie: OptionState): 'secure' | 'insecure' | 'unknown' {
   if (cookie.state === 'unknown') return 'unknown';

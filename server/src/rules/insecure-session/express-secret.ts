@@ -1,5 +1,5 @@
 import type { Finding, Location, SessionConfig, Value } from '../../model/types';
-import { envReference, insertEntryFix, replaceValueFix } from './express-fixes';
+import { envReference, envSecretFix, insertEntryFix, replaceValueFix } from './express-fixes';
 import { optionOf } from './express-options';
 
 const RULE = 'insecure-session';
@@ -26,10 +26,8 @@ export function checkSecret(session: SessionConfig): Finding[] {
   const value = secret.value;
   if (value.kind === 'none') return [finding(value.location, MISSING, [replaceValueFix(READ_TITLE, value, envReference(value.location.file, SECRET_VARIABLE))])];
   if (isLiteralSecret(value)) {
-    // An array mixing literals and variables is a rotation in progress: rewriting it would drop the variable.
-    const canReplace = value.kind === 'string' || (value.kind === 'list' && value.items.every(isLiteralSecret));
-    const fixes = canReplace ? [replaceValueFix(READ_TITLE, value, envReference(value.location.file, SECRET_VARIABLE))] : [];
-    return [finding(value.location, HARD_CODED, fixes)];
+    const fix = envSecretFix(READ_TITLE, value, SECRET_VARIABLE);
+    return [finding(value.location, HARD_CODED, fix ? [fix] : [])];
   }
   if (value.kind === 'env' && value.fallback && isLiteralSecret(value.fallback)) {
     const variable = value.name ? `process.env.${value.name}` : 'the environment variable';
