@@ -20,6 +20,10 @@ describe('n-plus-one: TypeORM', () => {
     await checkFixture(project, RULE, ['src/query-builders.ts']);
   });
 
+  it('flags a QueryBuilder run once per element, built in the loop or before it, and not a set-based or deferred one', async () => {
+    await checkFixture(project, RULE, ['src/builder-loops.ts']);
+  });
+
   it('points at the loop', async () => {
     const analyzer = await analyzeFixture(project);
     const finding = analyzer.findings().find((f) => f.rule === RULE && f.message.includes('`users.findOneBy()`'))!;

@@ -3,6 +3,7 @@
 // `role Role` names an enum of another file, nor which database the datasource of another file
 // configures. This joins the files of each schema, corrects what one file took for a relation, and
 // hands the whole schema to Prisma's engine, whose facts override the parser's when it validates.
+// Where package.json or prisma.config.ts names the schema's location, that decides what one schema is.
 // Facts stay per file (an edit re-parses one file); the engine result is remembered per schema text.
 import { dirname, sep } from 'node:path';
 import { runEngine, spanLocation } from '../frontends/prisma/engine';
@@ -14,7 +15,7 @@ export function linkPrismaSchemas(models: readonly ModelDecl[], files: ReadonlyM
   if (prisma.length === 0) return { models: [...models], schemas: [] };
   const replaced = new Map<ModelDecl, ModelDecl>();
   const schemas: PrismaSchema[] = [];
-  for (const group of schemaGroups(prisma)) {
+  for (const group of schemaGroups(prisma, configuredSchemas(files))) {
     const inGroup = new Set(group.map((facts) => facts.file));
     const own = models.filter((m) => m.stack === 'prisma' && inGroup.has(m.location.file));
     const names = new Set(own.map((m) => m.name));
@@ -46,21 +47,46 @@ export function linkPrismaSchemas(models: readonly ModelDecl[], files: ReadonlyM
 }
 
 /**
- * The files of each schema: a folder with one datasource file is a schema root, and every `.prisma`
- * file under it (not under a deeper root) belongs to it. Files under no root stand alone, and so do
- * the files of a folder with several datasources (separate single-file schemas side by side).
+ * The files of each schema. A configured location comes first, as it does for Prisma's CLI: a configured
+ * file is a schema of its own, and a configured folder is one schema of every `.prisma` file under it,
+ * wherever its datasource is. Elsewhere, a folder with one datasource file is a schema root, and every
+ * `.prisma` file under it (not under a deeper root) belongs to it. Files under no root stand alone, and so
+ * do the files of a folder with several datasources (separate single-file schemas side by side).
  */
-function schemaGroups(files: readonly FileFacts[]): FileFacts[][] {
+function schemaGroups(files: readonly FileFacts[], configured: readonly string[]): FileFacts[][] {
+  const configuredFiles = new Set(files.map((facts) => facts.file).filter((file) => configured.includes(file)));
+  const configuredFolders = configured.filter((path) => !configuredFiles.has(path));
   const datasources = new Map<string, number>();
-  for (const facts of files) if (facts.prismaSchema?.datasource) datasources.set(dirname(facts.file), (datasources.get(dirname(facts.file)) ?? 0) + 1);
+  for (const facts of files) {
+    if (facts.prismaSchema?.datasource && !configuredFiles.has(facts.file)) datasources.set(dirname(facts.file), (datasources.get(dirname(facts.file)) ?? 0) + 1);
+  }
   const roots = [...datasources].filter(([, count]) => count === 1).map(([dir]) => dir);
   const groups = new Map<string, FileFacts[]>();
   for (const facts of files) {
     const dir = dirname(facts.file);
-    const root = roots.filter((r) => dir === r || dir.startsWith(r.endsWith(sep) ? r : r + sep)).sort((a, b) => b.length - a.length)[0] ?? facts.file;
+    const root = configuredFiles.has(facts.file) ? facts.file : (deepest(dir, configuredFolders) ?? deepest(dir, roots) ?? facts.file);
     groups.set(root, [...(groups.get(root) ?? []), facts]);
   }
   return [...groups.values()];
+}
+
+/** The deepest of `roots` that holds `dir`. */
+function deepest(dir: string, roots: readonly string[]): string | undefined {
+  return roots.filter((root) => dir === root || dir.startsWith(root.endsWith(sep) ? root : root + sep)).sort((a, b) => b.length - a.length)[0];
+}
+
+/**
+ * The schema locations the project configures, one per package: prisma.config.ts wins over package.json
+ * in the same folder (Prisma 7 reads only the config, and earlier versions prefer it).
+ */
+function configuredSchemas(files: ReadonlyMap<string, FileFacts>): string[] {
+  const byFolder = new Map<string, FileFacts>();
+  for (const facts of files.values()) {
+    if (!facts.prismaSchemaPath) continue;
+    const known = byFolder.get(dirname(facts.file));
+    if (!known || (known.language === 'package-json' && facts.language !== 'package-json')) byFolder.set(dirname(facts.file), facts);
+  }
+  return [...byFolder.values()].map((facts) => facts.prismaSchemaPath as string);
 }
 
 /** Fields whose type is an enum or composite type of another file of the schema: scalars, not relations. */

@@ -1,6 +1,7 @@
 // package.json: the version ranges of the project's dependencies, for rules whose verdict depends on
-// the version of a library (Passport regenerates the session on login itself since 0.6.0).
-import { basename } from 'node:path';
+// the version of a library (Passport regenerates the session on login itself since 0.6.0), and where
+// Prisma's schema is (`"prisma": { "schema": "db/schema" }`, relative to the package.json).
+import { basename, dirname, resolve } from 'node:path';
 import type { FileFacts } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { emptyFacts } from '../frontend';
@@ -29,6 +30,8 @@ export const packageJsonFrontend: Frontend = {
         if (typeof range === 'string' && !(name in facts.dependencies!)) facts.dependencies![name] = range;
       }
     }
+    const prisma = manifest.prisma;
+    if (isRecord(prisma) && typeof prisma.schema === 'string' && prisma.schema !== '') facts.prismaSchemaPath = resolve(dirname(file), prisma.schema);
     return facts;
   },
 };

@@ -2,7 +2,7 @@
 // TypeORM `find({ relations })`, Prisma `findMany({ include | select })`, Sequelize `findAll({ include })`.
 // Only a `const` declared in the same function counts: a parameter or a reassigned list may come from
 // anywhere, and an edit to a query elsewhere would change every other caller.
-import { Node, type CallExpression, type Expression } from 'ts-morph';
+import { Node, type CallExpression, type Expression, type ObjectLiteralExpression } from 'ts-morph';
 import type { ListLoadRecipe, Stack } from '../../model/types';
 import { unwrap } from './imports';
 import { arrayInsertion, objectInsertion } from './object-insertion';
@@ -29,16 +29,35 @@ const LIST_QUERIES: Partial<Record<Stack, ListQueryShape>> = {
 /** `const posts = await <list query>` in the function that encloses `loop`, with how to load a relation with it. */
 export function listLoadRecipe(list: Node, loop: Node, stack: Stack, locator: Locator): ListLoadRecipe | undefined {
   const shape = LIST_QUERIES[stack];
-  if (!shape || !Node.isIdentifier(list)) return undefined;
+  const call = listCall(list, loop);
+  const model = shape && call ? listModel(call, stack, shape.method) : undefined;
+  return shape && call && model ? loadingRecipe(call, shape, locator, { list: list.getText(), model }) : undefined;
+}
+
+/**
+ * The call whose result a list variable holds (`const posts = await repo.find()`), by its nearest
+ * declaration. With `loop`, only a `const` declared in the function that encloses the loop: what an edit may change.
+ */
+export function listCall(list: Node, loop?: Node): CallExpression | undefined {
+  if (!Node.isIdentifier(list)) return undefined;
   const declaration = inScope(list, declarationsNamed(list))[0];
-  if (!Node.isVariableDeclaration(declaration) || declaration.getVariableStatement()?.getDeclarationKind() !== 'const') return undefined;
-  if (enclosingFunction(declaration) !== enclosingFunction(loop)) return undefined;
+  if (!Node.isVariableDeclaration(declaration)) return undefined;
+  if (loop && (declaration.getVariableStatement()?.getDeclarationKind() !== 'const' || enclosingFunction(declaration) !== enclosingFunction(loop))) return undefined;
   let initializer: Node | undefined = declaration.getInitializer();
   if (initializer && Node.isAwaitExpression(initializer)) initializer = initializer.getExpression();
-  if (!initializer || !Node.isCallExpression(initializer)) return undefined;
-  const model = listModel(initializer, stack, shape.method);
-  if (!model) return undefined;
-  return loadingRecipe(initializer, shape, locator, { list: list.getText(), model });
+  return initializer && Node.isCallExpression(initializer) ? initializer : undefined;
+}
+
+/**
+ * The relations a list query names in its loading option, in any form (`relations: { author: true }`,
+ * `relations: ['author.profile']`), whatever else its options say: what the rows come with.
+ */
+export function relationsNamed(call: CallExpression, stack: Stack, locator: Locator): string[] {
+  const shape = LIST_QUERIES[stack];
+  const options = call.getArguments()[0];
+  if (!shape || !listModel(call, stack, shape.method) || !options || !Node.isObjectLiteralExpression(options)) return [];
+  const written = loadingProperty(options, shape);
+  return (written && loadingEntries(written, shape, locator)?.named) ?? [];
 }
 
 function listModel(call: CallExpression, stack: Stack, method: string): string | undefined {
@@ -64,15 +83,25 @@ function loadingRecipe(call: CallExpression, shape: ListQueryShape, locator: Loc
   if (shape.blockers?.some((name) => options.getProperty(name) !== undefined)) return undefined;
   // A spread may carry the option already; where it ends up is not known.
   if (options.getProperties().some((property) => !Node.isPropertyAssignment(property) && !Node.isShorthandPropertyAssignment(property))) return undefined;
-  const written = [shape.option, shape.alternative].flatMap((name) => (name ? [options.getProperty(name)] : [])).find((property) => property !== undefined);
+  const written = loadingProperty(options, shape);
   if (!written) return { ...base, options: objectInsertion(options, locator), loaded: [], named: [] };
+  const entries = loadingEntries(written, shape, locator);
+  return entries ? { ...base, ...entries } : undefined;
+}
+
+/** The option that loads relations (`relations`, `include`, Prisma's `select`), if the options hold one. */
+function loadingProperty(options: ObjectLiteralExpression, shape: ListQueryShape): Node | undefined {
+  return [shape.option, shape.alternative].flatMap((name) => (name ? [options.getProperty(name)] : [])).find((property) => property !== undefined);
+}
+
+/** Where one more entry of the loading option goes, and the relations it loads whole and names in any form; undefined when it is no literal. */
+function loadingEntries(written: Node, shape: ListQueryShape, locator: Locator): Pick<ListLoadRecipe, 'into' | 'loaded' | 'named'> | undefined {
   const value = Node.isPropertyAssignment(written) ? unwrap(written.getInitializerOrThrow()) : undefined;
   const option = Node.isPropertyAssignment(written) ? written.getName() : '';
   if (value && Node.isObjectLiteralExpression(value) && !shape.arrayOnly) {
     const entries = value.getProperties().filter(Node.isPropertyAssignment);
     if (entries.length !== value.getProperties().length) return undefined;
     return {
-      ...base,
       into: { option, array: false, insertion: objectInsertion(value, locator) },
       loaded: entries.filter((entry) => entry.getInitializer()?.getText() === 'true').map((entry) => entry.getName()),
       named: entries.map((entry) => entry.getName()),
@@ -83,7 +112,6 @@ function loadingRecipe(call: CallExpression, shape: ListQueryShape, locator: Loc
     if (elements.some((element) => element === undefined)) return undefined;
     const known = elements as { name: string; whole: boolean }[];
     return {
-      ...base,
       into: { option, array: true, insertion: arrayInsertion(value, locator) },
       loaded: known.filter((entry) => entry.whole).map((entry) => entry.name),
       named: known.map((entry) => entry.name),

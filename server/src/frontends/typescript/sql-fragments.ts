@@ -30,11 +30,20 @@ export function orderColumns(fragment: string): ColumnRef[] {
 }
 
 /**
- * TypeORM's parameters, `:name` and `:...names`, as the parser's `:p`. TypeORM finds them with the
- * pattern below (escapeQueryWithParameters in each driver); a `::type` cast is not one.
+ * Whether a WHERE fragment matches a whole set of keys at once: `u.id IN (:...ids)` (TypeORM spreads the
+ * array into the list) or `u.id = ANY(:ids)` (Postgres takes the array itself).
+ */
+export function setPredicate(fragment: string): boolean {
+  const statement = parse(`SELECT * FROM t WHERE ${withPlaceholders(fragment)}`);
+  return statement ? matchesSet(statement.where) : false;
+}
+
+/**
+ * TypeORM's parameters, `:name` and `:...names`, as the parser's `:p` (a spread one as `:set`). TypeORM
+ * finds them with the pattern below (escapeQueryWithParameters in each driver); a `::type` cast is not one.
  */
 function withPlaceholders(fragment: string): string {
-  return fragment.replace(/(?<!:):(\.\.\.)?[A-Za-z0-9_.]+/g, ':p');
+  return fragment.replace(/(?<!:):(\.\.\.)?[A-Za-z0-9_.]+/g, (_, spread: string | undefined) => (spread ? ':set' : ':p'));
 }
 
 type Statement = { where?: unknown; orderby?: unknown };
@@ -69,6 +78,27 @@ function columnsOf(node: unknown, found: ColumnRef[] = []): ColumnRef[] {
   }
   for (const value of Object.values(record)) columnsOf(value, found);
   return found;
+}
+
+function matchesSet(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(matchesSet);
+  if (!node || typeof node !== 'object') return false;
+  const record = node as Record<string, unknown>;
+  if (record.type === 'select' || 'ast' in record) return false;
+  if (record.type === 'binary_expr' && record.operator === 'IN' && paramsOf(record.right).includes('set')) return true;
+  if (record.type === 'function' && functionName(record.name) === 'ANY' && paramsOf(record.args).length > 0) return true;
+  return Object.values(record).some(matchesSet);
+}
+
+/** The parameters of an expression list: `(:p, :set)` → `['p', 'set']`. */
+function paramsOf(list: unknown): unknown[] {
+  const items = (list as { value?: unknown } | undefined)?.value;
+  return Array.isArray(items) ? items.filter((item) => item?.type === 'param').map((item) => item.value) : [];
+}
+
+function functionName(name: unknown): string | undefined {
+  const parts = (name as { name?: { value?: unknown }[] } | undefined)?.name;
+  return Array.isArray(parts) && typeof parts[0]?.value === 'string' ? parts[0].value.toUpperCase() : undefined;
 }
 
 function columnName(column: unknown): string | undefined {

@@ -1,15 +1,15 @@
-// TypeORM reads that run once per element of a loop: repository, manager and Active Record calls
-// inside a loop body or an iterating callback, and lazy relations awaited per element. TypeORM
+// TypeORM reads that run once per element of a loop: repository, manager and Active Record calls and
+// QueryBuilders run inside a loop body or an iterating callback, and lazy relations awaited per element. TypeORM
 // batches nothing, so each is one round trip per element. The entity behind a repository is found
 // syntactically: `getRepository(User)`, `@InjectRepository(User)`, `Repository<User>`.
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { PerRowQuery, PerRowRelationLoad } from '../../model/types';
-import { objectInsertion } from './object-insertion';
-import { enclosingLoop } from './loops';
+import { listCall, listLoadRecipe, relationsNamed } from './list-queries';
+import { enclosingLoop, type EnclosingLoop } from './loops';
 import { lookupOf, perRowLookup } from './per-row-lookups';
 import type { NodeIndex } from './node-index';
 import type { Locator } from './source';
-import { joinsAndSelects, type QueryBuilder, type QueryBuilders } from './typeorm-query-builders';
+import { joinsAndSelects, mainEntity, readsASet, runs, type QueryBuilder, type QueryBuilders } from './typeorm-query-builders';
 
 const READS = new Set([
   'find', 'findBy', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy', 'count',
@@ -30,15 +30,20 @@ export function extractTypeormQueries(index: NodeIndex, locator: Locator, builde
     const loop = enclosingLoop(call);
     if (!loop) continue;
     facts.queries.push({
-      stack: 'typeorm',
-      model: read.entity,
-      call: `${shorten(read.receiver)}.${read.method}()`,
-      method: read.method,
-      location: locator.of(call),
-      loop: locator.of(loop.node),
-      loopKind: loop.kind,
+      ...perRowQuery(call, loop, read.entity, shorten(read.receiver), locator),
       ...lookupOf(perRowLookup(call, loop, 'typeorm', read.entity, locator)),
     });
+  }
+  for (const builder of builders.all) {
+    const entity = mainEntity(builder);
+    const created = builder.root.getExpression();
+    if (!entity || !Node.isPropertyAccessExpression(created) || created.getName() !== 'createQueryBuilder') continue;
+    if (readsASet(builder) || builder.calls.some(setBased)) continue;
+    for (const run of runs(builder)) {
+      const loop = enclosingLoop(run);
+      if (!loop) continue;
+      facts.queries.push({ ...perRowQuery(run, loop, entity, `${shorten(created.getExpression())}.createQueryBuilder()`, locator), queryBuilder: true });
+    }
   }
   for (const awaited of index.of(SyntaxKind.AwaitExpression)) {
     const access = awaited.getExpression();
@@ -46,10 +51,13 @@ export function extractTypeormQueries(index: NodeIndex, locator: Locator, builde
     const loop = enclosingLoop(awaited);
     const row = access.getExpression().getText();
     if (!loop || loop.variable !== row || !loop.iterated) continue;
+    const relation = access.getName();
     const list = listQueryOf(loop.iterated, builders);
-    if (!list || loadsRelation(list, access.getName())) continue;
-    const listQuery = list.builder ? joinRecipe(list.builder, access.getName(), locator) : loadingRecipe(list.call, list.read.method, locator);
-    facts.loads.push({ stack: 'typeorm', model: list.read.entity, relation: access.getName(), location: locator.of(awaited), loop: locator.of(loop.node), ...(listQuery ? { listQuery } : {}) });
+    if (!list || (list.builder ? joinsAndSelects(list.builder, relation) : relationsNamed(list.call, 'typeorm', locator).includes(relation))) continue;
+    // The fix edits the list's query only where it is the loop function's own `const` (see listLoadRecipe).
+    const join = list.builder && listCall(loop.iterated, loop.node) ? joinRecipe(list.builder, relation, locator) : undefined;
+    const listQuery = list.builder ? undefined : listLoadRecipe(loop.iterated, loop.node, 'typeorm', locator);
+    facts.loads.push({ stack: 'typeorm', model: list.entity, relation, location: locator.of(awaited), loop: locator.of(loop.node), ...(listQuery ? { listQuery } : {}), ...(join ? { join } : {}) });
   }
   for (const created of index.of(SyntaxKind.NewExpression)) {
     if (created.getExpression().getText() !== 'DataSource') continue;
@@ -59,6 +67,13 @@ export function extractTypeormQueries(index: NodeIndex, locator: Locator, builde
     if (value && Node.isStringLiteral(value)) facts.databases.push(value.getLiteralValue());
   }
   return facts;
+}
+
+/** A read of `model` run once per element of `loop`, shown in messages as `receiver.method()` (`users.findOneBy()`). */
+function perRowQuery(call: CallExpression, loop: EnclosingLoop, model: string, receiver: string, locator: Locator): PerRowQuery {
+  const callee = call.getExpression();
+  const method = Node.isPropertyAccessExpression(callee) ? callee.getName() : '';
+  return { stack: 'typeorm', model, call: `${receiver}.${method}()`, method, location: locator.of(call), loop: locator.of(loop.node), loopKind: loop.kind };
 }
 
 export interface Read {
@@ -173,60 +188,28 @@ function fromDeclaration(declaration: Node): string | undefined {
   return initializer ? entityOfRepository(initializer) : undefined;
 }
 
-/** `relations: { category: true }`, `relations: ['category']` or a QueryBuilder's `leftJoinAndSelect('p.category', 'c')` already loads it. */
-function loadsRelation(list: ListQuery, relation: string): boolean {
-  if (list.builder) return joinsAndSelects(list.builder, relation);
-  const options = list.call.getArguments()[0];
-  const relations = Node.isObjectLiteralExpression(options) ? options.getProperty('relations') : undefined;
-  const value = Node.isPropertyAssignment(relations) ? relations.getInitializer() : undefined;
-  if (value && Node.isObjectLiteralExpression(value)) return value.getProperty(relation) !== undefined;
-  if (value && Node.isArrayLiteralExpression(value)) return value.getElements().some((element) => Node.isStringLiteral(element) && element.getLiteralValue() === relation);
-  return false;
-}
-
 interface ListQuery {
   call: CallExpression;
-  read: Read;
+  entity: string;
   /** A QueryBuilder's `getMany()`: the builder. */
   builder?: QueryBuilder;
 }
 
 /** The query that produced a list: `const posts = await repo.find(...)`, or `await qb.getMany()`. */
 function listQueryOf(node: Node, builders: QueryBuilders): ListQuery | undefined {
-  if (!Node.isIdentifier(node)) return undefined;
-  for (const declaration of inScope(node, declarationsNamed(node))) {
-    let initializer = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
-    if (initializer && Node.isAwaitExpression(initializer)) initializer = initializer.getExpression();
-    if (initializer && Node.isCallExpression(initializer)) {
-      const read = readQuery(initializer);
-      if (read) return { call: initializer, read };
-      const callee = initializer.getExpression();
-      const builder = Node.isPropertyAccessExpression(callee) && callee.getName() === 'getMany' ? builders.on(initializer) : undefined;
-      const main = builder?.mainAlias === undefined ? undefined : builder.aliases.get(builder.mainAlias);
-      if (builder && main && main.through.length === 0) return { call: initializer, read: { entity: main.entity, method: 'getMany', receiver: callee }, builder };
-    }
-  }
-  return undefined;
+  const call = listCall(node);
+  const read = call && readQuery(call);
+  if (!call || read) return read ? { call, entity: read.entity } : undefined;
+  const callee = call.getExpression();
+  const builder = Node.isPropertyAccessExpression(callee) && callee.getName() === 'getMany' ? builders.on(call) : undefined;
+  const entity = builder && mainEntity(builder);
+  return builder && entity ? { call, entity, builder } : undefined;
 }
 
 /** Where `.leftJoinAndSelect('p.category', 'category')` goes: right after `createQueryBuilder('p')`, unless the alias is taken. */
-function joinRecipe(builder: QueryBuilder, relation: string, locator: Locator): PerRowRelationLoad['listQuery'] {
+function joinRecipe(builder: QueryBuilder, relation: string, locator: Locator): PerRowRelationLoad['join'] {
   if (builder.mainAlias === undefined || builder.aliases.has(relation) || builder.root.getArguments().length === 0) return undefined;
-  return { join: { at: locator.position(builder.root.getEnd()), alias: builder.mainAlias } };
-}
-
-const TAKES_OPTIONS = new Set(['find', 'findOne', 'findOneOrFail', 'findAndCount']);
-
-/** Where `relations: { x: true }` goes in a find call (not in findBy, whose argument is the where). */
-function loadingRecipe(call: CallExpression, method: string, locator: Locator): PerRowRelationLoad['listQuery'] {
-  if (!TAKES_OPTIONS.has(method)) return undefined;
-  const options = call.getArguments()[0];
-  if (!options) return { emptyArguments: locator.position(call.getEnd() - 1) };
-  if (!Node.isObjectLiteralExpression(options)) return undefined;
-  const relations = options.getProperty('relations');
-  const value = Node.isPropertyAssignment(relations) ? relations.getInitializer() : undefined;
-  if (value && Node.isObjectLiteralExpression(value)) return { relations: objectInsertion(value, locator) };
-  return relations ? undefined : { options: objectInsertion(options, locator) };
+  return { at: locator.position(builder.root.getEnd()), alias: builder.mainAlias };
 }
 
 /** `In(ids)` or `{ in: ids }`: one query for a whole set, the cure rather than the disease. */

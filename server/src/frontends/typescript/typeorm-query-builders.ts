@@ -7,7 +7,7 @@ import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { ColumnUsage } from '../../model/types';
 import type { NodeIndex } from './node-index';
 import type { Locator } from './source';
-import { orderColumns, predicateColumns, type ColumnRef } from './sql-fragments';
+import { orderColumns, predicateColumns, setPredicate, type ColumnRef } from './sql-fragments';
 import { declarationsNamed, entityOfRepository, inScope } from './typeorm-queries';
 
 /** What an alias stands for: the entity the path starts at, and the relations followed from it. */
@@ -53,8 +53,9 @@ const CHAINED = new Set([
 /** Methods that run the query. */
 const TERMINALS = new Set([
   'getMany', 'getOne', 'getOneOrFail', 'getManyAndCount', 'getRawMany', 'getRawOne', 'getRawAndEntities', 'getCount',
-  'getExists', 'stream', 'execute',
+  'getExists', 'exists', 'stream', 'execute',
 ]);
+const IN_IDS = new Set(['whereInIds', 'andWhereInIds', 'orWhereInIds']);
 
 /** A file's builders, found once and shared by the extractors that read them. */
 export class QueryBuilders {
@@ -97,6 +98,26 @@ export class QueryBuilders {
     }
     return builder;
   }
+}
+
+/** The entity the builder's rows are, when its main alias stands for one (not for a relation path). */
+export function mainEntity(builder: QueryBuilder): string | undefined {
+  const main = builder.mainAlias === undefined ? undefined : builder.aliases.get(builder.mainAlias);
+  return main && main.through.length === 0 ? main.entity : undefined;
+}
+
+/** The calls that run the builder's query: `getOne()`, `getMany()`, `execute()`, ... */
+export function runs(builder: QueryBuilder): CallExpression[] {
+  return builder.calls.filter((call) => TERMINALS.has(methodOf(call)));
+}
+
+/** Whether the builder reads a whole set of keys in one query: `whereInIds(ids)`, `.where('u.id IN (:...ids)')`, `.where('u.id = ANY(:ids)')`. */
+export function readsASet(builder: QueryBuilder): boolean {
+  return builder.calls.some((call) => {
+    const method = methodOf(call);
+    const fragment = literal(call.getArguments()[0]);
+    return IN_IDS.has(method) || (WHERES.has(method) && fragment !== undefined && setPredicate(fragment));
+  });
 }
 
 /** Whether the builder loads `relation` of its main entity with each row (`leftJoinAndSelect('p.category', 'c')`, or a join whose alias is selected). */

@@ -36,8 +36,10 @@ It stays silent where the queryset already loads the path, where only \`_id\` at
 - **TypeORM**: a repository, manager or Active Record read (\`findOneBy\`, \`find\`, \`count\`, ...) inside a loop
   body or an iterating callback (\`forEach\`, \`map\` — also under \`Promise.all\`: TypeORM batches nothing), with
   the repository's entity found through \`getRepository(User)\`, \`@InjectRepository(User)\` or
-  \`Repository<User>\`; a lazy relation (\`Promise<T>\` or \`lazy: true\`) awaited per element. Silent on
-  \`for await\` and on set-based reads (\`In(ids)\`).
+  \`Repository<User>\`; a QueryBuilder run per element (\`createQueryBuilder('u').where(...).getOne()\`, \`getMany\`,
+  \`getRawOne\`, \`getCount\`, \`execute\`, ...), chained or built in a variable; a lazy relation (\`Promise<T>\` or
+  \`lazy: true\`) awaited per element. Silent on \`for await\` and on set-based reads (\`In(ids)\`, \`whereInIds(ids)\`,
+  \`'u.id IN (:...ids)'\`).
 - **Prisma**: a client call (\`prisma.user.findFirst\`, \`findMany\`, \`count\`, writes) per loop element. Prisma
   merges \`findUnique\`/\`findUniqueOrThrow\` calls started in the same tick (\`Promise.all(ids.map(...))\` is one
   query: silent), but not a sequential \`await\` in a loop. Silent on \`where: { id: { in: ids } }\`.
