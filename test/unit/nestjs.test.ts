@@ -54,7 +54,28 @@ describe('nestjs', () => {
     assert.deepEqual(json.chain[6].reads, ['user']);
   });
 
-  for (const dir of ['order', 'passport', 'no-session', 'clean']) {
+  it('lists the guards @UseGuards binds to controllers and handlers after the global ones, each with its scope', async () => {
+    const { analyzer, chain } = await appChain('controller-guards');
+    assert.deepEqual(
+      chain.entries.map((e) => [e.stage, e.name, e.scope ?? '', e.reads ?? []]),
+      [
+        ['guard', 'ThrottleGuard', '', []],
+        ['guard', "AuthGuard('session')", 'UsersController', ['session']],
+        ['guard', 'RolesGuard', 'UsersController', ['user']],
+        ['guard', 'LoggedInGuard', 'UsersController.me', ['user']],
+        ['guard', 'LoggedInGuard', 'ProfileController.show', ['user']],
+        ['guard', "AuthGuard('jwt')", 'ProfileController.token', []],
+        ['guard', 'LoggedInGuard', 'ProfileController.token', ['user']],
+        ['guard', 'ThrottleGuard', 'ProfileController.open', []],
+      ],
+    );
+    // A controller no module lists is not part of the app.
+    assert.ok(!chain.entries.some((e) => e.location.file.endsWith('orphan.controller.ts')));
+    const json = serializeModel(analyzer.model()).middleware.find((c) => c.stack === 'nest')!;
+    assert.deepEqual(json.chain.map((e) => e.scope), [undefined, 'UsersController', 'UsersController', 'UsersController.me', 'ProfileController.show', 'ProfileController.token', 'ProfileController.token', 'ProfileController.open']);
+  });
+
+  for (const dir of ['order', 'passport', 'no-session', 'clean', 'controller-guards', 'controller-guards-clean']) {
     it(`middleware-order: ${dir}`, async () => {
       await checkFixture(join(fixtures, dir), 'middleware-order');
     });

@@ -2,7 +2,8 @@
 // then the middleware each module's `configure(consumer)` applies, module by module from the root
 // module given to NestFactory.create (Nest registers them by the module's distance from the root,
 // @Global() modules first), then guards, interceptors, pipes and exception filters — the `useGlobal*`
-// ones of main.ts before the APP_GUARD-style providers of the modules. Entries that are project
+// ones of main.ts before the APP_GUARD-style providers of the modules, then the guards @UseGuards binds
+// to the modules' controllers and their handlers (global → controller → route). Entries that are project
 // classes or functions carry what their code reads from the request.
 import type { FileFacts, MiddlewareChain, MiddlewareEntry, NestEntry, NestFacts, NestRef, NestStage } from './types';
 import { resolveModule } from './modules';
@@ -21,10 +22,13 @@ export function linkNestChains(chains: readonly MiddlewareChain[], files: Readon
       const withReads = (items: { nest: NestEntry; file: string }[]) => items.map(({ nest, file }) => readsOf(nest, file, files));
       const global = chain.entries.map((entry) => ({ ...entry, stage: entry.stage ?? ('global' as const) }));
       const moduleMiddleware = withReads(modules.flatMap(({ module, file }) => module.entries.filter((e) => e.entry.stage === 'module').map((nest) => ({ nest, file }))));
+      const bound = modules.flatMap(({ module, file }) => module.controllers.flatMap((ref) => find(ref, file, files, (facts) => facts.nest?.controllers ?? []) ?? []));
       const later = LATER_STAGES.flatMap((stage) =>
         withReads([
           ...app.entries.filter((e) => e.entry.stage === stage).map((nest) => ({ nest, file: facts.file })),
           ...modules.flatMap(({ module, file }) => module.entries.filter((e) => e.entry.stage === stage).map((nest) => ({ nest, file }))),
+          // Then what @UseGuards binds to the controllers of those modules and their handlers.
+          ...bound.flatMap(({ item, file }) => item.entries.filter((e) => e.entry.stage === stage).map((nest) => ({ nest, file }))),
         ]),
       );
       const linked: MiddlewareChain = { ...chain, entries: [...global, ...moduleMiddleware, ...later], nestAdapter: app.fastify ? 'fastify' : 'express' };

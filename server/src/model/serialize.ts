@@ -2,7 +2,7 @@
 // explorer's `stackscope/model` request. It is a public contract: keys may be added, never renamed.
 import { relative } from 'node:path';
 import { toPosix } from '../workspace/files';
-import type { Finding, Location, ProjectModel } from './types';
+import type { Finding, Location, MiddlewareEntry, ProjectModel } from './types';
 
 export interface JsonPlace {
   file: string;
@@ -54,8 +54,22 @@ export interface JsonMiddlewareEntry extends JsonPlace {
   module?: string;
   /** What the entry reads from the request that a middleware before it must set (`session`, `user`). */
   reads?: string[];
+  /** NestJS: the controller (`UsersController`) or handler (`UsersController.me`) a guard is bound to with @UseGuards. */
+  scope?: string;
+  /** Express: the call in the chain's own file that handed the app to the function registering this entry. */
+  via?: JsonVia;
+  /** Express: a mounted router's own entries, in order (`app.use('/posts', postsRouter)`). */
+  mounted?: JsonMiddlewareEntry[];
   /** Messages of findings that point at this entry. */
   findings: string[];
+}
+
+/** `setupSession(app)` and where it is called. */
+export interface JsonVia {
+  call: string;
+  file: string;
+  /** 1-based. */
+  line: number;
 }
 
 export interface JsonChain {
@@ -90,6 +104,21 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
   const findingsAt = (location: Location) =>
     findings.filter((f) => f.file === location.file && f.range.start.line === location.range.start.line).map((f) => f.message);
   const byPlace = (a: JsonPlace, b: JsonPlace) => a.file.localeCompare(b.file) || a.line - b.line;
+  const entryOf = (entry: MiddlewareEntry): JsonMiddlewareEntry => ({
+    name: entry.name,
+    ...(entry.role ? { role: entry.role } : {}),
+    ...(entry.context !== undefined ? { context: entry.context } : {}),
+    ...(entry.opens !== undefined ? { opens: entry.opens } : {}),
+    ...(entry.hook ? { hook: entry.hook } : {}),
+    ...(entry.stage ? { stage: entry.stage } : {}),
+    ...(entry.module ? { module: entry.module } : {}),
+    ...(entry.reads?.length ? { reads: entry.reads } : {}),
+    ...(entry.scope ? { scope: entry.scope } : {}),
+    ...(entry.via ? { via: { call: entry.via.call, file: rel(entry.via.location.file), line: entry.via.location.range.start.line + 1 } } : {}),
+    ...(entry.mounted?.length ? { mounted: entry.mounted.map(entryOf) } : {}),
+    ...place(entry.location),
+    findings: findingsAt(entry.location),
+  });
 
   return {
     models: model.models
@@ -137,18 +166,7 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
         stack: chain.stack,
         file: rel(chain.file),
         line: chain.location.range.start.line + 1,
-        chain: chain.entries.map((entry) => ({
-          name: entry.name,
-          ...(entry.role ? { role: entry.role } : {}),
-          ...(entry.context !== undefined ? { context: entry.context } : {}),
-          ...(entry.opens !== undefined ? { opens: entry.opens } : {}),
-          ...(entry.hook ? { hook: entry.hook } : {}),
-          ...(entry.stage ? { stage: entry.stage } : {}),
-          ...(entry.module ? { module: entry.module } : {}),
-          ...(entry.reads?.length ? { reads: entry.reads } : {}),
-          ...place(entry.location),
-          findings: findingsAt(entry.location),
-        })),
+        chain: chain.entries.map(entryOf),
       }))
       .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
   };

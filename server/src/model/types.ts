@@ -60,6 +60,8 @@ export interface ObjectEntry {
   value: Value;
   /** The whole `key: value` entry, for edits that replace or remove it. */
   location: Location;
+  /** The entry as written (TypeScript object literals), for edits that move it into another object. */
+  text?: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -220,6 +222,8 @@ export interface MiddlewareEntry {
   stage?: NestStage;
   /** NestJS: the module whose `configure(consumer)` applies it, or that provides it as APP_GUARD and the like. */
   module?: string;
+  /** NestJS: the controller (`UsersController`) or handler (`UsersController.me`) a @UseGuards guard is bound to; absent for global ones. */
+  scope?: string;
   /** What the entry's own code reads from the request, when a middleware before it must provide it: `session`, `user`. */
   reads?: string[];
 }
@@ -296,7 +300,10 @@ export interface NestEntry {
 export interface NestFacts {
   /** `await NestFactory.create(AppModule)`: the app variable, its root module, and its `useGlobal*` calls. */
   apps: { app: string; root?: NestRef; fastify: boolean; entries: NestEntry[]; location: Location }[];
-  modules: { names: string[]; global: boolean; imports: NestRef[]; entries: NestEntry[]; location: Location }[];
+  /** `controllers` lists the module's controllers, whose @UseGuards guards join the chain after the global ones. */
+  modules: { names: string[]; global: boolean; imports: NestRef[]; controllers: NestRef[]; entries: NestEntry[]; location: Location }[];
+  /** `@Controller` classes with the guards `@UseGuards` binds to them or their handlers, each entry `scope`d to one. */
+  controllers: { names: string[]; entries: NestEntry[]; location: Location }[];
   /** Classes and functions of the file with what they read from the request. */
   readers: { names: string[]; reads: string[] }[];
   /** Classes extending @nestjs/passport's PassportSerializer: the app keeps logins in the session. */
@@ -433,6 +440,8 @@ export interface PerRowQuery {
   loopKind: string;
   /** The read is one row by one key of the loop's element, in a shape a quick fix can replace. */
   lookup?: PerRowLookup;
+  /** The read runs a TypeORM QueryBuilder (`createQueryBuilder('u')....getOne()`), whose set-based form is its own. */
+  queryBuilder?: boolean;
 }
 
 /**
@@ -515,11 +524,10 @@ export interface PerRowRelationLoad {
   relation: string;
   location: Location;
   loop: Location;
-  /**
-   * How to load the relation with the list in the query that produced it (`relations: { x: true }`);
-   * `join`: a QueryBuilder whose `createQueryBuilder(...)` ends at `at`, its main alias `alias`.
-   */
-  listQuery?: { relations?: ObjectInsertion; options?: ObjectInsertion; emptyArguments?: Position; join?: { at: Position; alias: string } };
+  /** How to load the relation with the list in the find call that produced it (`relations: { x: true }`). */
+  listQuery?: ListLoadRecipe;
+  /** The list comes from a QueryBuilder whose `createQueryBuilder(...)` ends at `at`, its main alias `alias`: where a join goes. */
+  join?: { at: Position; alias: string };
 }
 
 /** A loop whose rows come from elsewhere: what a function returns, or a parameter. Linked across files. */
@@ -708,6 +716,11 @@ export interface FileFacts {
   logins?: LoginSite[];
   /** package.json: the version ranges of its dependencies (all kinds), by package. */
   dependencies?: Record<string, string>;
+  /**
+   * Where Prisma's schema is, as package.json (`prisma.schema`) or prisma.config.ts (`schema`) configures it:
+   * the absolute path of a `.prisma` file, or of a folder whose `.prisma` files are one schema.
+   */
+  prismaSchemaPath?: string;
 }
 
 /**

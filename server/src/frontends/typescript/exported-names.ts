@@ -4,33 +4,69 @@ import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import { unwrap } from './imports';
 import type { NodeIndex } from './node-index';
 
-/** Local name → the names it is exported under. */
-export type ExportedNames = ReadonlyMap<string, readonly string[]>;
+/** One export of a file: the name other files import it by, the local name it exports, and its value when the file shows it. */
+export interface FileExport {
+  name: string;
+  local?: string;
+  value?: Node;
+}
 
-export function exportedNames(source: SourceFile, index: NodeIndex): ExportedNames {
-  const names = new Map<string, string[]>();
-  const add = (local: string, exported: string) => names.set(local, [...(names.get(local) ?? []), exported]);
+/**
+ * Everything the file exports, ES modules and CommonJS alike: `export function f`, `export const f = ...`,
+ * `export default x`, `export = x`, `export { f as g }`, `module.exports = x`, `exports.f = ...`.
+ */
+export function fileExports(source: SourceFile, index: NodeIndex): FileExport[] {
+  const exports: FileExport[] = [];
+  // `export default setup` exports what `setup` holds; an expression exported in place is its own value.
+  const of = (name: string, expression: Node): FileExport => {
+    const value = unwrap(expression);
+    if (!Node.isIdentifier(value)) return { name, value: expression };
+    const declared = localValue(source, value.getText());
+    return { name, local: value.getText(), ...(declared ? { value: declared } : {}) };
+  };
   for (const statement of source.getStatements()) {
-    if (Node.isVariableStatement(statement) && statement.isExported()) {
-      for (const declaration of statement.getDeclarations()) add(declaration.getName(), declaration.getName());
-    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && statement.isExported()) {
-      const name = statement.getName();
-      if (name) add(name, statement.isDefaultExport() ? 'default' : name);
+    if (Node.isVariableStatement(statement) && statement.hasExportKeyword()) {
+      for (const declaration of statement.getDeclarations()) {
+        const initializer = declaration.getInitializer();
+        exports.push({ name: declaration.getName(), local: declaration.getName(), ...(initializer ? { value: initializer } : {}) });
+      }
+    } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && statement.hasExportKeyword()) {
+      const local = statement.getName();
+      exports.push({ name: statement.hasDefaultKeyword() || !local ? 'default' : local, ...(local ? { local } : {}), value: statement });
     } else if (Node.isExportAssignment(statement)) {
-      // `export default setup;` and `export = setup;`
-      const expression = unwrap(statement.getExpression());
-      if (Node.isIdentifier(expression)) add(expression.getText(), 'default');
+      exports.push(of('default', statement.getExpression()));
     } else if (Node.isExportDeclaration(statement) && !statement.getModuleSpecifier()) {
-      for (const specifier of statement.getNamedExports()) add(specifier.getName(), specifier.getAliasNode()?.getText() ?? specifier.getName());
+      for (const specifier of statement.getNamedExports()) {
+        const local = specifier.getName();
+        const declared = localValue(source, local);
+        exports.push({ name: specifier.getAliasNode()?.getText() ?? local, local, ...(declared ? { value: declared } : {}) });
+      }
     }
   }
   for (const assignment of index.of(SyntaxKind.BinaryExpression)) {
     if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
     const exported = commonJsExport(assignment.getLeft());
-    const value = unwrap(assignment.getRight());
-    if (exported !== undefined && Node.isIdentifier(value)) add(value.getText(), exported);
+    if (exported !== undefined) exports.push(of(exported, assignment.getRight()));
   }
+  return exports;
+}
+
+/** Local name → the names it is exported under. */
+export type ExportedNames = ReadonlyMap<string, readonly string[]>;
+
+export function exportedNames(source: SourceFile, index: NodeIndex): ExportedNames {
+  const names = new Map<string, string[]>();
+  for (const { name, local } of fileExports(source, index)) if (local) names.set(local, [...(names.get(local) ?? []), name]);
   return names;
+}
+
+/** Each export whose value the file shows, by the name other files import it by. */
+export function exportedValues(source: SourceFile, index: NodeIndex): { name: string; target: Node }[] {
+  return fileExports(source, index).flatMap(({ name, value }) => (value ? [{ name, target: value }] : []));
+}
+
+function localValue(source: SourceFile, name: string): Node | undefined {
+  return source.getFunction(name) ?? source.getClass(name) ?? source.getVariableDeclaration(name)?.getInitializer();
 }
 
 /** `module.exports` → 'default', `module.exports.x` / `exports.x` → 'x', anything else → undefined. */
@@ -52,7 +88,7 @@ export function commonJsExport(target: Node): string | undefined {
  */
 export function functionNames(fn: Node, own: string | undefined, exported: ExportedNames): string[] {
   const names = own ? [own, ...(exported.get(own) ?? [])] : [];
-  if (Node.isFunctionDeclaration(fn) && fn.isDefaultExport()) names.push('default');
+  if (Node.isFunctionDeclaration(fn) && fn.hasDefaultKeyword()) names.push('default');
   const parent = fn.getParent();
   if (parent && Node.isExportAssignment(parent)) names.push('default');
   if (parent && Node.isBinaryExpression(parent) && parent.getRight() === fn) {

@@ -4,9 +4,10 @@
 import { Node, SyntaxKind, ts, type CallExpression, type ParameterDeclaration } from 'ts-morph';
 import type { MiddlewareChain, MiddlewareEntry, MiddlewareHelper, MiddlewareHelperCall } from '../../model/types';
 import { functionNames, type ExportedNames } from './exported-names';
-import { resolveReference, unwrap, type ImportTable } from './imports';
+import { factoryCall, resolveReference, unwrap, type ImportTable } from './imports';
 import { roleOfExport, roleOfName } from './middleware-roles';
 import { movableStatement } from './movable-statements';
+import { createsNestApp } from './nest-apps';
 import type { NodeIndex } from './node-index';
 import { calleeName, enclosingFunctionName } from './query-helpers';
 import type { Locator } from './source';
@@ -62,7 +63,7 @@ export function extractExpressChains(
     const name = declaration.getNameNode();
     const initializer = declaration.getInitializer();
     if (!Node.isIdentifier(name) || !initializer) continue;
-    const stack = createsApp(initializer, imports) ? 'express' : createsNestApp(initializer, imports) ? 'nest' : undefined;
+    const stack = createsApp(initializer, imports) ? 'express' : createsNestApp(factoryCall(initializer, imports)?.reference) ? 'nest' : undefined;
     if (!stack) continue;
     const exportedAs = exported.get(name.getText());
     context.apps.set(name.getText(), {
@@ -112,14 +113,6 @@ function createsApp(initializer: Node, imports: ImportTable): boolean {
   return reference?.module === 'express' && (reference.name === '' || reference.name === 'Router');
 }
 
-/** `await NestFactory.create(AppModule)`: a NestJS app, which registers Express middleware with `app.use`. */
-function createsNestApp(initializer: Node, imports: ImportTable): boolean {
-  let call = unwrap(initializer);
-  if (Node.isAwaitExpression(call)) call = unwrap(call.getExpression());
-  if (!Node.isCallExpression(call)) return false;
-  const reference = resolveReference(call.getExpression(), imports);
-  return reference?.module === '@nestjs/core' && reference.name === 'NestFactory.create';
-}
 
 /**
  * What a name refers to: the nearest function parameter of that name (a helper's app), else the app

@@ -7,8 +7,8 @@
 // are read from the `register` call, since the plugin is passed, not called.
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { FastifyPluginDecl, MiddlewareChain, MiddlewareEntry, SessionConfig } from '../../model/types';
-import { exportedValues } from './exported-values';
-import { resolveReference, unwrap, type ImportTable } from './imports';
+import { exportedValues } from './exported-names';
+import { factoryCall, resolveReference, unwrap, type ImportTable } from './imports';
 import type { NodeIndex } from './node-index';
 import { firstParameter, requestReads } from './request-reads';
 import type { Locator } from './source';
@@ -52,17 +52,13 @@ export function extractFastify(source: SourceFile, index: NodeIndex, imports: Im
   const walk: Walk = { imports, locator, calls, sessions, open: new Set() };
   const chains: MiddlewareChain[] = [];
   for (const declaration of index.of(SyntaxKind.VariableDeclaration)) {
-    const initializer = declaration.getInitializer();
-    let call = initializer ? unwrap(initializer) : undefined;
-    if (call && Node.isAwaitExpression(call)) call = unwrap(call.getExpression());
-    if (!call || !Node.isCallExpression(call) || !Node.isIdentifier(declaration.getNameNode())) continue;
-    const reference = resolveReference(call.getExpression(), imports);
-    if (reference?.module !== 'fastify' || (reference.name !== '' && reference.name !== 'fastify')) continue;
+    const reference = factoryCall(declaration.getInitializer(), imports)?.reference;
+    if (reference?.module !== 'fastify' || (reference.name !== '' && reference.name !== 'fastify') || !Node.isIdentifier(declaration.getNameNode())) continue;
     const app = declaration.getName();
     const scope = declaration.getFirstAncestor((node) => Node.isBlock(node) || Node.isSourceFile(node)) ?? declaration.getSourceFile();
     chains.push({ app, stack: 'fastify', file: locator.file, entries: registrations(walk, scope, app, undefined, app), location: locator.of(declaration) });
   }
-  const plugins = mentionsFastify(imports) ? exportedPlugins(walk, source) : [];
+  const plugins = mentionsFastify(imports) ? exportedPlugins(walk, source, index) : [];
   return { chains, sessions, plugins };
 }
 
@@ -196,9 +192,9 @@ function packagePlugin(walk: Walk, call: CallExpression, plugin: Node, options: 
  * The file's plugins that another file can register: exported functions (or `fp(...)` of one) whose
  * first parameter registers something.
  */
-function exportedPlugins(walk: Walk, source: SourceFile): FastifyPluginDecl[] {
+function exportedPlugins(walk: Walk, source: SourceFile, index: NodeIndex): FastifyPluginDecl[] {
   const plugins: FastifyPluginDecl[] = [];
-  for (const { name, target } of exportedValues(source)) {
+  for (const { name, target } of exportedValues(source, index)) {
     const body = bodyOf(target, walk.imports);
     const param = body && firstParameter(body.fn);
     if (!body || !param) continue;

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, type Expression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type Expression, type SourceFile } from 'ts-morph';
 import type { NodeIndex } from './node-index';
 
 /**
@@ -92,6 +92,15 @@ export function resolveReference(expression: Node, imports: ImportTable): Module
     return required ? { module: required.module, name: exportPath(required.name, members) } : undefined;
   }
   return undefined;
+}
+
+/** `factory(...)` or `await factory(...)`, the way an app is made (`fastify()`, `await NestFactory.create(AppModule)`): the call and what it calls. */
+export function factoryCall(initializer: Node | undefined, imports: ImportTable): { call: CallExpression; reference?: ModuleReference } | undefined {
+  let call = initializer ? unwrap(initializer) : undefined;
+  if (call && Node.isAwaitExpression(call)) call = unwrap(call.getExpression());
+  if (!call || !Node.isCallExpression(call)) return undefined;
+  const reference = resolveReference(call.getExpression(), imports);
+  return { call, ...(reference ? { reference } : {}) };
 }
 
 function exportPath(base: string, members: readonly string[]): string {

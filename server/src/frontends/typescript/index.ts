@@ -15,6 +15,7 @@ import { extractKoaChains } from './koa-apps';
 import { extractFastify } from './fastify-apps';
 import { extractNest } from './nest-apps';
 import { NodeIndex } from './node-index';
+import { isPrismaConfig, prismaSchemaPath } from './prisma-config';
 import { extractPrismaHooks } from './prisma-hooks';
 import { extractQueryHelpers } from './query-helpers';
 import { extractPrismaQueries } from './prisma-queries';
@@ -80,6 +81,7 @@ function analyzeSource(file: string, text: string): FileFacts {
     const fastify = extractFastify(source, index, imports, locator);
     const events = extractEventSignals(index, locator);
     const express = extractExpressChains(index, imports, locator, exported);
+    const prismaSchema = isPrismaConfig(file) ? prismaSchemaPath(source, index, file) : undefined;
     return {
       ...emptyFacts(file, 'typescript'),
       problems: extractProblems(source, locator),
@@ -103,6 +105,7 @@ function analyzeSource(file: string, text: string): FileFacts {
       namedImports: namedImports(source, locator),
       importInsert: importInsert(source, locator),
       ...(fastify.plugins.length ? { fastifyPlugins: fastify.plugins } : {}),
+      ...(prismaSchema ? { prismaSchemaPath: prismaSchema } : {}),
       nest: extractNest(source, index, imports, locator),
     };
   });

@@ -3,10 +3,10 @@
 // `configure(consumer)` applies and their APP_GUARD-style providers; and what the file's middleware,
 // guards and functions read from the request. The app's chain is assembled across files when the
 // project is linked (model/nest-chains.ts). Its `app.use` middleware come from the Express reader.
-import { Node, SyntaxKind, type CallExpression, type ClassDeclaration, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type ClassDeclaration, type Decorator, type MethodDeclaration, type SourceFile } from 'ts-morph';
 import type { MiddlewareEntry, NestEntry, NestFacts, NestRef, NestStage } from '../../model/types';
-import { exportedValues } from './exported-values';
-import { resolveReference, unwrap, type ImportTable } from './imports';
+import { exportedValues } from './exported-names';
+import { factoryCall, resolveReference, unwrap, type ImportTable, type ModuleReference } from './imports';
 import { roleOfExport, roleOfName } from './middleware-roles';
 import type { NodeIndex } from './node-index';
 import { firstParameter, requestReads } from './request-reads';
@@ -35,24 +35,21 @@ export function extractNest(source: SourceFile, index: NodeIndex, imports: Impor
   const facts: NestFacts = {
     apps: nest ? apps(index, imports, locator) : [],
     modules: nest ? source.getClasses().flatMap((cls) => moduleOf(cls, imports, locator)) : [],
-    readers: readers(source),
+    controllers: nest ? source.getClasses().flatMap((cls) => controllerOf(cls, imports, locator)) : [],
+    readers: readers(source, index),
     serializers: source.getClasses().filter((cls) => extendsFrom(cls, imports, '@nestjs/passport', 'PassportSerializer')).map((cls) => locator.of(cls.getNameNode() ?? cls)),
     passportSession: passport ? index.of(SyntaxKind.CallExpression).filter((call) => restoresLogin(call, imports)).map((call) => locator.of(call)) : [],
   };
-  const empty = facts.apps.length + facts.modules.length + facts.readers.length + facts.serializers.length + facts.passportSession.length === 0;
+  const empty = facts.apps.length + facts.modules.length + facts.controllers.length + facts.readers.length + facts.serializers.length + facts.passportSession.length === 0;
   return empty ? undefined : facts;
 }
 
 function apps(index: NodeIndex, imports: ImportTable, locator: Locator): NestFacts['apps'] {
   const found: NestFacts['apps'] = [];
   for (const declaration of index.of(SyntaxKind.VariableDeclaration)) {
-    const initializer = declaration.getInitializer();
-    let call = initializer ? unwrap(initializer) : undefined;
-    if (call && Node.isAwaitExpression(call)) call = unwrap(call.getExpression());
-    if (!call || !Node.isCallExpression(call) || !Node.isIdentifier(declaration.getNameNode())) continue;
-    const reference = resolveReference(call.getExpression(), imports);
-    if (reference?.module !== '@nestjs/core' || reference.name !== 'NestFactory.create') continue;
-    const [root, adapter] = call.getArguments();
+    const made = factoryCall(declaration.getInitializer(), imports);
+    if (!made || !createsNestApp(made.reference) || !Node.isIdentifier(declaration.getNameNode())) continue;
+    const [root, adapter] = made.call.getArguments();
     const created = adapter ? unwrap(adapter) : undefined;
     const fastify = !!created && Node.isNewExpression(created) && resolveReference(created.getExpression(), imports)?.module === '@nestjs/platform-fastify';
     const app = declaration.getName();
@@ -69,8 +66,11 @@ function apps(index: NodeIndex, imports: ImportTable, locator: Locator): NestFac
   return found;
 }
 
+/** `NestFactory.create(...)`: what makes a NestJS app. */
+export const createsNestApp = (reference: ModuleReference | undefined) => reference?.module === '@nestjs/core' && reference.name === 'NestFactory.create';
+
 function moduleOf(cls: ClassDeclaration, imports: ImportTable, locator: Locator): NestFacts['modules'] {
-  const decorator = cls.getDecorators().find((d) => resolveReference(d.getCallExpression()?.getExpression() ?? d.getNameNode(), imports)?.module === '@nestjs/common' && d.getName() === 'Module');
+  const decorator = cls.getDecorators().find((d) => isCommonDecorator(d, 'Module', imports));
   const metadata = decorator?.getArguments()[0];
   const name = cls.getName();
   if (!decorator || !name) return [];
@@ -82,6 +82,10 @@ function moduleOf(cls: ClassDeclaration, imports: ImportTable, locator: Locator)
     const list = initializer ? unwrap(initializer) : undefined;
     return list && Node.isArrayLiteralExpression(list) ? list.getElements() : [];
   };
+  const projectRef = (element: Node) => {
+    const value = unwrap(element);
+    return Node.isIdentifier(value) && isProjectName(value.getText(), imports) ? [refOf(value, imports)] : [];
+  };
   const importsOf = property('imports').flatMap((element) => {
     let value = unwrap(element);
     // `forwardRef(() => UsersModule)`
@@ -89,7 +93,7 @@ function moduleOf(cls: ClassDeclaration, imports: ImportTable, locator: Locator)
       const fn = value.getArguments()[0];
       if (fn && Node.isArrowFunction(fn)) value = unwrap(fn.getBody());
     }
-    return Node.isIdentifier(value) && isProjectName(value.getText(), imports) ? [refOf(value, imports)] : [];
+    return projectRef(value);
   });
   const entries: NestEntry[] = [...middlewareOf(cls, module, imports, locator)];
   for (const element of property('providers')) {
@@ -106,9 +110,48 @@ function moduleOf(cls: ClassDeclaration, imports: ImportTable, locator: Locator)
     nestEntry.entry.module = module;
     entries.push(nestEntry);
   }
-  const names = [name, ...(cls.isDefaultExport() ? ['default'] : [])];
-  const global = cls.getDecorators().some((d) => d.getName() === 'Global' && resolveReference(d.getCallExpression()?.getExpression() ?? d.getNameNode(), imports)?.module === '@nestjs/common');
-  return [{ names, global, imports: importsOf, entries, location: locator.of(cls.getNameNode() ?? cls) }];
+  const names = [name, ...(cls.hasDefaultKeyword() ? ['default'] : [])];
+  const global = cls.getDecorators().some((d) => isCommonDecorator(d, 'Global', imports));
+  return [{ names, global, imports: importsOf, controllers: property('controllers').flatMap(projectRef), entries, location: locator.of(cls.getNameNode() ?? cls) }];
+}
+
+/**
+ * `@Controller()` classes and the guards `@UseGuards(A, B)` binds to the class or to one of its
+ * handlers, in the order Nest runs them: the controller's, then the handler's, each list left to right.
+ */
+function controllerOf(cls: ClassDeclaration, imports: ImportTable, locator: Locator): NestFacts['controllers'] {
+  const name = cls.getName();
+  if (!name || !cls.getDecorators().some((d) => isCommonDecorator(d, 'Controller', imports))) return [];
+  const guardsOf = (decorated: ClassDeclaration | MethodDeclaration, scope: string) =>
+    decorated
+      .getDecorators()
+      .filter((d) => isCommonDecorator(d, 'UseGuards', imports))
+      .flatMap((d) => d.getArguments().map((arg) => guardOf(arg, scope, imports, locator)));
+  const entries = [...guardsOf(cls, name), ...cls.getMethods().flatMap((method) => guardsOf(method, `${name}.${method.getName()}`))];
+  if (entries.length === 0) return [];
+  return [{ names: [name, ...(cls.hasDefaultKeyword() ? ['default'] : [])], entries, location: locator.of(cls.getNameNode() ?? cls) }];
+}
+
+/**
+ * A bound guard. `AuthGuard('jwt')` of @nestjs/passport runs a passport strategy, which sets req.user
+ * for the guards after it; the `session` strategy reads the session to restore the login from it.
+ */
+function guardOf(arg: Node, scope: string, imports: ImportTable, locator: Locator): NestEntry {
+  const value = unwrap(arg);
+  const reference = Node.isCallExpression(value) ? resolveReference(value.getExpression(), imports) : undefined;
+  if (Node.isCallExpression(value) && reference?.module === '@nestjs/passport' && reference.name === 'AuthGuard') {
+    const strategy = value.getArguments()[0];
+    const session = !!strategy && Node.isStringLiteral(strategy) && strategy.getLiteralValue() === 'session';
+    return { entry: { name: value.getText(), role: 'authenticate', ...(session ? { reads: ['session'] } : {}), stage: 'guard', scope, location: locator.of(arg) } };
+  }
+  const nestEntry = entryOf(arg, 'guard', imports, locator);
+  nestEntry.entry.scope = scope;
+  return nestEntry;
+}
+
+/** `@Name(...)` or `@Name` imported from @nestjs/common. */
+function isCommonDecorator(decorator: Decorator, name: string, imports: ImportTable): boolean {
+  return decorator.getName() === name && resolveReference(decorator.getCallExpression()?.getExpression() ?? decorator.getNameNode(), imports)?.module === '@nestjs/common';
 }
 
 /** `configure(consumer) { consumer.apply(A, B).forRoutes('*'); consumer.apply(C)... }`: each applied middleware in order. */
@@ -194,8 +237,8 @@ function refOf(node: Node, imports: ImportTable): NestRef {
 }
 
 /** Classes and functions with what they read from the request: middleware `use(req)`, guards' `getRequest()`. */
-function readers(source: SourceFile): NestFacts['readers'] {
-  const exported = exportedValues(source);
+function readers(source: SourceFile, index: NodeIndex): NestFacts['readers'] {
+  const exported = exportedValues(source, index);
   const namesOf = (node: Node, local: string | undefined) => [...(local ? [local] : []), ...exported.filter((e) => e.target === node).map((e) => e.name)];
   const found: NestFacts['readers'] = [];
   for (const cls of source.getClasses()) {

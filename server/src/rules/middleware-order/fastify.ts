@@ -6,6 +6,7 @@
 // plugin in its context (an onRequest hook, before it: the session is loaded by the plugin's own
 // onRequest hook, and hooks run in the order they are added).
 import type { Finding, Fix, MiddlewareChain, MiddlewareEntry, ProjectModel } from '../../model/types';
+import { entryFinding } from './entry-finding';
 import { moveStatement } from './express-edits';
 
 const SEPARATOR = ' › ';
@@ -69,14 +70,5 @@ function checkChain(chain: MiddlewareChain): Finding[] {
   return findings;
 }
 
-function finding(entry: MiddlewareEntry, severity: Finding['severity'], message: string, other: MiddlewareEntry, fix?: Fix): Finding {
-  return {
-    rule: 'middleware-order',
-    severity,
-    file: entry.location.file,
-    range: entry.location.range,
-    message,
-    fixes: fix ? [fix] : [],
-    related: [{ location: other.location, message: `${other.name} is registered here` }],
-  };
-}
+/** A finding on `entry` pointing at the plugin it conflicts with. */
+const finding = (entry: MiddlewareEntry, severity: Finding['severity'], message: string, other: MiddlewareEntry, fix?: Fix) => entryFinding(entry, severity, message, { entry: other, verb: 'registered' }, fix);

@@ -1,9 +1,11 @@
 // NestJS request pipeline: global middleware (`app.use` in main.ts), then module middleware
 // (`consumer.apply(...)`, root module first), then guards. A middleware that reads req.session or
 // req.user must come after the session or passport.session() middleware that sets it, and a guard
-// that reads them needs that middleware applied at all. The Express order rules also apply to the
+// that reads them needs that middleware applied at all — global guards and those @UseGuards binds to a
+// controller or handler alike. The Express order rules also apply to the
 // middleware part of the chain (see express.ts).
 import type { Finding, Fix, MiddlewareChain, MiddlewareEntry, ProjectModel } from '../../model/types';
+import { entryFinding } from './entry-finding';
 import { moveStatement } from './express-edits';
 
 const PROVIDERS: Record<string, { role: string; what: string }> = {
@@ -25,7 +27,7 @@ export function checkNestMiddleware(model: ProjectModel): Finding[] {
 function checkChain(chain: MiddlewareChain, project: { sessions: boolean; passportSession: boolean; serializer?: { file: string } }): Finding[] {
   const findings: Finding[] = [];
   const middleware = chain.entries.filter((e) => e.stage === 'global' || e.stage === 'module');
-  const origin = (entry: MiddlewareEntry) => `${entry.name} (${entry.module ? `${entry.module}, ` : entry.stage === 'global' ? 'app.use, ' : ''}${basename(entry.location.file)}:${entry.location.range.start.line + 1})`;
+  const origin = (entry: MiddlewareEntry) => `${entry.name} (${entry.scope ? `@UseGuards on ${entry.scope}, ` : entry.module ? `${entry.module}, ` : entry.stage === 'global' ? 'app.use, ' : ''}${basename(entry.location.file)}:${entry.location.range.start.line + 1})`;
   middleware.forEach((entry, index) => {
     for (const read of entry.reads ?? []) {
       const provider = PROVIDERS[read];
@@ -44,12 +46,16 @@ function checkChain(chain: MiddlewareChain, project: { sessions: boolean; passpo
     }
   });
   if (chain.nestAdapter === 'fastify') return findings;
-  for (const guard of chain.entries.filter((e) => e.stage === 'guard')) {
+  const guards = chain.entries.filter((e) => e.stage === 'guard');
+  // An earlier guard of the same route that runs a passport strategy (AuthGuard('jwt')) sets req.user itself.
+  const restoredBefore = (guard: MiddlewareEntry) =>
+    guards.slice(0, guards.indexOf(guard)).some((e) => e.role === 'authenticate' && (!e.scope || e.scope === guard.scope || guard.scope?.startsWith(`${e.scope}.`)));
+  for (const guard of guards) {
     const reads = guard.reads ?? [];
     if (reads.includes('session') && !middleware.some((e) => e.role === 'session') && !project.sessions) {
       findings.push(finding(guard, 'warning', `${origin(guard)} reads the session (req.session, or passport's logIn, which stores the user in it), but no session middleware is applied: guards run after all middleware, and without app.use(session(...)) there is no req.session ("Login sessions require session support").`));
     }
-    if (reads.includes('user') && project.serializer && !middleware.some((e) => e.role === 'passport-session') && !project.passportSession) {
+    if (reads.includes('user') && project.serializer && !middleware.some((e) => e.role === 'passport-session') && !project.passportSession && !restoredBefore(guard)) {
       findings.push(
         finding(guard, 'warning', `${origin(guard)} reads req.user, which passport.session() restores from the session on each request after the login; the app keeps logins in the session (a PassportSerializer in ${basename(project.serializer.file)}) but never applies passport.session(), so req.user is undefined after the login request. Add app.use(passport.session()) after the session middleware in main.ts.`),
       );
@@ -60,14 +66,5 @@ function checkChain(chain: MiddlewareChain, project: { sessions: boolean; passpo
 
 const basename = (file: string) => file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 
-function finding(entry: MiddlewareEntry, severity: Finding['severity'], message: string, other?: MiddlewareEntry, fix?: Fix): Finding {
-  return {
-    rule: 'middleware-order',
-    severity,
-    file: entry.location.file,
-    range: entry.location.range,
-    message,
-    fixes: fix ? [fix] : [],
-    ...(other ? { related: [{ location: other.location, message: `${other.name} is applied here` }] } : {}),
-  };
-}
+/** A finding on `entry`, pointing at the middleware it conflicts with, when there is one. */
+const finding = (entry: MiddlewareEntry, severity: Finding['severity'], message: string, other?: MiddlewareEntry, fix?: Fix) => entryFinding(entry, severity, message, other && { entry: other, verb: 'applied' }, fix);

@@ -1,0 +1,94 @@
+// The Middleware view's tree as plain data: labels, descriptions, tooltips and children of each
+// app's chain, built from the JSON model. middleware.ts turns the rows into VS Code tree items; kept
+// apart so the tree can be checked without an editor.
+import type { JsonChain, JsonMiddlewareEntry } from '../../../server/src/model/serialize';
+
+export type RowIcon = 'chain' | 'stage' | 'broken-stage' | 'entry' | 'plugin' | 'router' | 'error';
+
+export interface MiddlewareRow {
+  label: string;
+  description: string;
+  /** Markdown paragraphs of the tooltip. */
+  tooltip: string[];
+  icon: RowIcon;
+  /** Where the row opens, relative to its folder. */
+  at?: { file: string; line: number; column?: number };
+  children: MiddlewareRow[];
+  expanded: boolean;
+}
+
+/** `django.contrib.sessions.middleware.SessionMiddleware` → `SessionMiddleware`; Express entries stay as written. */
+const shortName = (name: string) => (/^[\w.]+$/.test(name) ? name.slice(name.lastIndexOf('.') + 1) : name);
+const basename = (file: string) => file.slice(file.lastIndexOf('/') + 1);
+
+/** NestJS stages in the order a request meets them, with their group labels. */
+const NEST_STAGES: [stage: string, label: string][] = [
+  ['global', 'Global middleware (app.use)'],
+  ['module', 'Module middleware (consumer.apply)'],
+  ['guard', 'Guards'],
+  ['interceptor', 'Interceptors'],
+  ['pipe', 'Pipes'],
+  ['filter', 'Exception filters'],
+];
+
+/**
+ * One app's chain in order; an entry that breaks a rule shows an error icon and the finding.
+ * Fastify apps nest the entries of each encapsulation context under the plugin that opens it;
+ * NestJS apps group entries by lifecycle stage; an Express router's mount point holds the router's
+ * own entries.
+ */
+export function chainRow(chain: JsonChain): MiddlewareRow {
+  return {
+    label: chain.app,
+    description: `${chain.stack} · ${chain.file}`,
+    tooltip: [],
+    icon: 'chain',
+    at: { file: chain.file, line: chain.line },
+    children: childrenOf(chain),
+    expanded: true,
+  };
+}
+
+function childrenOf(chain: JsonChain): MiddlewareRow[] {
+  if (chain.chain.some((entry) => entry.stage)) {
+    return NEST_STAGES.flatMap(([stage, label]): MiddlewareRow[] => {
+      const entries = chain.chain.filter((entry) => (entry.stage ?? 'global') === stage);
+      if (entries.length === 0) return [];
+      const broken = entries.some((entry) => entry.findings.length > 0);
+      return [{ label, description: `${entries.length}`, tooltip: [], icon: broken ? 'broken-stage' : 'stage', children: entries.map((entry, index) => entryRow(entry, index, [])), expanded: true }];
+    });
+  }
+  return contextRows(chain.chain, undefined);
+}
+
+/** The entries registered directly in `context` (absent: the app's own), each plugin with the context it opens beneath it. */
+function contextRows(entries: readonly JsonMiddlewareEntry[], context: string | undefined): MiddlewareRow[] {
+  return entries
+    .filter((entry) => entry.context === context)
+    .map((entry, index) => entryRow(entry, index, entry.opens !== undefined ? contextRows(entries, entry.opens) : []));
+}
+
+function entryRow(entry: JsonMiddlewareEntry, index: number, opened: MiddlewareRow[]): MiddlewareRow {
+  // A router's mount point lists the router's own entries, in the order they run after it is reached.
+  const mounted = (entry.mounted ?? []).map((inner, i) => entryRow(inner, i, []));
+  const via = entry.via ? `via ${entry.via.call} · ${basename(entry.via.file)}:${entry.via.line}` : '';
+  const description = [entry.role, entry.scope, entry.module, via, entry.reads?.length ? `reads ${entry.reads.join(', ')}` : '', entry.findings.length ? entry.findings[0].split(':')[0] : ''];
+  const tooltip = [
+    `\`${entry.name}\``,
+    ...(entry.opens ? [`Opens the context \`${entry.opens}\``] : []),
+    ...(entry.via ? [`Registered at ${entry.file}:${entry.line}, through \`${entry.via.call}\` at ${entry.via.file}:${entry.via.line}`] : []),
+    ...(entry.mounted?.length ? [`Mounts a router of ${entry.mounted.length} ${entry.mounted.length === 1 ? 'entry' : 'entries'}`] : []),
+    ...entry.findings.map((finding) => `$(error) ${finding}`),
+  ];
+  const children = [...opened, ...mounted];
+  return {
+    label: `${index + 1}. ${shortName(entry.name)}`,
+    description: description.filter(Boolean).join(' · '),
+    tooltip,
+    icon: entry.findings.length ? 'error' : entry.opens !== undefined ? 'plugin' : entry.mounted?.length ? 'router' : 'entry',
+    at: { file: entry.file, line: entry.line, column: entry.column },
+    children,
+    // A plugin's context is part of the app's order; a router's routes are its own list, opened on demand.
+    expanded: opened.length > 0,
+  };
+}
