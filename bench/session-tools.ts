@@ -1,7 +1,9 @@
 // Stackscope's session findings next to SonarJS's on the same files: `npm run compare:sessions`.
-// The ground truth is each fixture's own `// expect: insecure-session (...)` comments; a tool
-// finds an expectation when it reports on that line (SonarJS: anywhere in the node it reports;
-// expectations are 0-based lines, ESLint's are 1-based).
+// The ground truth is each fixture's own `// expect: insecure-session (...)` comments. Stackscope
+// finds an expectation when it reports on that line; SonarJS when one of its rules about the same
+// thing (the Secure flag, HttpOnly, a hard-coded secret, session fixation) reports on that line or
+// anywhere in the same session factory call, since it reports on the call where Stackscope reports
+// on the option. Expectations are 0-based lines, ESLint's 1-based.
 // Prints a Markdown table for the README. Semgrep is not on npm, so it cannot run here: the README
 // describes its registry rules from their patterns instead.
 import { join } from 'node:path';
@@ -16,10 +18,11 @@ const FIXTURES = [
   'test/fixtures/insecure-session/express-split',
   'test/fixtures/insecure-session/express-clean',
   'test/fixtures/insecure-session/cookie-session',
+  'test/fixtures/insecure-session/fixation-flagged',
+  'test/fixtures/insecure-session/fixation-clean',
   'test/fixtures/insecure-session/iron-session',
   'test/fixtures/koa',
   'test/fixtures/fastify',
-  'test/fixtures/nestjs',
   'examples/express-typeorm',
   'examples/nestjs-app',
   'examples/fastify-app',
@@ -28,10 +31,30 @@ const FIXTURES = [
 /** Every SonarJS rule about cookies, session secrets and session handling (reference §6). */
 const SONAR_RULES = ['insecure-cookie', 'cookie-no-httponly', 'hardcoded-secret-signatures', 'no-hardcoded-secrets', 'session-regeneration', 'no-session-cookies-on-static-assets'];
 
+type Kind = 'secure' | 'httponly' | 'secret' | 'fixation' | 'other';
+
 interface Report {
   file: string;
+  /** 0-based, like the model's lines. */
   line: number;
-  endLine: number;
+  kind: Kind;
+}
+
+const SONAR_KINDS: Record<string, Kind> = {
+  'insecure-cookie': 'secure',
+  'cookie-no-httponly': 'httponly',
+  'hardcoded-secret-signatures': 'secret',
+  'no-hardcoded-secrets': 'secret',
+  'session-regeneration': 'fixation',
+};
+
+/** What a Stackscope message is about, in SonarJS's terms. */
+function kindOf(message: string): Kind {
+  if (/fixation|regenerat/i.test(message)) return 'fixation';
+  if (/httpOnly/i.test(message)) return 'httponly';
+  if (/hard-coded|password|`keys`|`secret`|`key`/i.test(message)) return 'secret';
+  if (/secure/i.test(message)) return 'secure';
+  return 'other';
 }
 
 async function sonarReports(dir: string): Promise<Report[]> {
@@ -50,7 +73,9 @@ async function sonarReports(dir: string): Promise<Report[]> {
   });
   const results = await eslint.lintFiles(['**/*.ts', '**/*.js']);
   return results.flatMap((result) =>
-    result.messages.filter((m) => m.ruleId?.startsWith('sonarjs/')).map((m) => ({ file: result.filePath, line: m.line, endLine: m.endLine ?? m.line })),
+    result.messages
+      .filter((m) => m.ruleId?.startsWith('sonarjs/'))
+      .map((m) => ({ file: result.filePath, line: m.line - 1, kind: SONAR_KINDS[m.ruleId!.slice('sonarjs/'.length)] ?? 'other' })),
   );
 }
 
@@ -67,17 +92,26 @@ async function main() {
     }
     if (analyzer.files.size === 0) continue;
     const expected = expectationsOf(analyzer).filter((e) => e.rule === 'insecure-session');
-    const ours = analyzer.findings().filter((f) => f.rule === 'insecure-session').map((f) => ({ file: f.file, line: f.range.start.line }));
+    const findings = analyzer.findings().filter((f) => f.rule === 'insecure-session');
+    const ours = findings.map((f) => ({ file: f.file, line: f.range.start.line, kind: kindOf(f.message), message: f.message }));
     const sonar = await sonarReports(dir);
     if (fixture.startsWith('examples/')) {
       // The examples carry no expectations: what each tool reports there, as a user would see it.
       rows.push([fixture, '—', `${ours.length} reported`, `${sonar.length} reported`, '—', '—']);
       continue;
     }
+    const calls = analyzer.model().sessions.map((s) => s.call);
+    const callOf = (file: string, line: number) => calls.find((c) => c.file === file && c.range.start.line <= line && line <= c.range.end.line);
+    // The kind of the finding this expectation names (a line may hold several).
+    const kindAt = (e: { file: string; line: number; text?: string }) => ours.find((f) => f.file === e.file && f.line === e.line && (!e.text || f.message.includes(e.text)))?.kind;
+    const sonarFinds = (e: { file: string; line: number; text?: string }) => {
+      const call = callOf(e.file, e.line);
+      return sonar.some((r) => r.file === e.file && r.kind === kindAt(e) && (r.line === e.line || (call && call.range.start.line <= r.line && r.line <= call.range.end.line)));
+    };
     const hitByUs = expected.filter((e) => ours.some((f) => f.file === e.file && f.line === e.line));
-    const hitBySonar = expected.filter((e) => sonar.some((r) => r.file === e.file && r.line <= e.line + 1 && e.line + 1 <= r.endLine));
-    // Reports on no expected line: noise on a clean fixture, a difference of opinion elsewhere.
-    const sonarOther = sonar.filter((r) => !expected.some((e) => r.file === e.file && r.line <= e.line + 1 && e.line + 1 <= r.endLine)).length;
+    const hitBySonar = expected.filter(sonarFinds);
+    // Reports that match no expectation: noise on a clean fixture, a difference of opinion elsewhere.
+    const sonarOther = sonar.filter((r) => !expected.some((e) => sonarFinds(e) && r.file === e.file && r.kind === kindAt(e))).length;
     const oursOther = ours.filter((f) => !expected.some((e) => f.file === e.file && f.line === e.line)).length;
     rows.push([fixture, String(expected.length), String(hitByUs.length), String(hitBySonar.length), String(oursOther), String(sonarOther)]);
     totals.expected += expected.length;

@@ -15,7 +15,7 @@ import { chooseQuickFix, openQuickFixMenu } from './support/quick-fix';
 import { failureScreenshot, ReadmeScreenshots } from './support/screenshots';
 import { makeSessionDirs, removeSessionDirs, type SessionDirs } from './support/session-dirs';
 import { ensureSystemPackages } from './support/system-packages';
-import { expandView, findTreeItem, openViewContainer } from './support/tree-views';
+import { collapseView, expandView, findTreeItem, openViewContainer } from './support/tree-views';
 import { ensureVsix } from './support/vsix';
 import { waitFor } from './support/wait';
 import { goToLine, openProblems, quickOpen, save, waitForProblem, waitForWorkbench } from './support/workbench';
@@ -195,8 +195,8 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900
   await step(t, 'a code lens above the model counts its queries and lists them on a click', async () => {
     await page.keyboard.press('Escape');
     await quickOpen(page, MODELS);
-    const lens = await codeLensText(page, /^\d+ quer(y|ies) · \d+ unindexed filters? · \d+ hooks?$/, 60_000);
-    assert.match(lens, /^[1-9]/, `the lens counts no query: ${lens}`);
+    // Book's lens: the model the views query, filter on and listen to.
+    const lens = await codeLensText(page, /^[1-9]\d* quer(y|ies) · [1-9]\d* unindexed filters? · [1-9]\d* hooks?$/, 60_000);
     await page.locator('.editor-group-container.active .codelens-decoration a', { hasText: lens.split(' · ')[0] }).first().click();
     const peek = page.locator('.peekview-widget');
     await peek.waitFor({ state: 'visible', timeout: 20_000 });
@@ -210,8 +210,8 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900
     await quickOpen(page, EXPRESS_APP);
     const at = positionOf(EXPRESS_APP, 'express.static');
     await goToLine(page, at.line, at.column + 2);
-    const text = await hoverText(page, /express\.static/, 45_000);
-    assert.match(text, /\d+ of \d+ in the express chain/);
+    const text = await hoverText(page, /\d+ of \d+ in the express chain/, 45_000);
+    assert.match(text, /static/);
     await page.keyboard.press('Escape');
   }, 90_000);
 
@@ -219,7 +219,7 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900
     await page.keyboard.press('Escape');
     await quickOpen(page, SNIPPET_TARGET);
     await runPaletteCommand(page, 'Snippets: Insert Snippet');
-    await pickQuickInputRow(page, 'Django model with indexes');
+    await pickQuickInputRow(page, 'djmodel');
     await page.keyboard.press('Escape'); // leave the snippet's placeholders
     await save(page);
     const saved = await waitFor('the snippet on disk', async () => {
@@ -253,29 +253,29 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900
     await expandView(page, 'Middleware');
     await findTreeItem(page, 'Middleware', /SessionMiddleware\b/, 20_000);
     await findTreeItem(page, 'Middleware', /AuthenticationMiddleware\b/, 20_000);
+    await expandView(page, 'Signals');
+    await findTreeItem(page, 'Signals', /^invalidate_book_cache$/, 20_000);
     await readme.take(page, 'screenshot-explorer.png');
   }, 90_000);
 
   await step(t, 'the Middleware view shows the Express chain in order with the broken entry marked', async () => {
     await openViewContainer(page, 'Stackscope');
+    // The chains are long: give the Middleware view the whole side bar.
+    for (const view of ['Models', 'Signals']) await collapseView(page, view);
     const pane = await expandView(page, 'Middleware');
-    const rows = await findTreeItem(page, 'Middleware', /express\.static/, 20_000);
-    const order = ['express.json', 'session', 'passport.initialize', 'passport.session', 'express.static', '/posts'];
+    const rows = await findTreeItem(page, 'Middleware', /^\d+\. (express\.)?static/, 20_000);
+    // Labels as the view writes them: `express.json` may be shortened to `json`.
+    const order = ['json', 'session', 'passport\\.initialize', 'passport\\.session', 'static', '/posts'];
     const app = rows.findIndex((row) => row.includes('express-typeorm/src/app.ts'));
     assert.ok(app >= 0, `no row for the express-typeorm app: ${rows.join(' | ')}`);
-    const positions = order.map((name) => rows.slice(app).findIndex((row) => new RegExp(`^\\d+\\. ${name.replace('.', '\\.')}`).test(row.trim())));
+    const positions = order.map((name) => rows.slice(app).findIndex((row) => new RegExp(`^\\d+\\. (express\\.)?${name}`).test(row.trim())));
     assert.ok(positions.every((p) => p >= 0), `Express entries missing from the view: ${rows.join(' | ')}`);
     assert.deepEqual([...positions].sort((a, b) => a - b), positions, `Express entries out of order: ${rows.join(' | ')}`);
-    const staticRow = pane.locator('.monaco-list-row', { hasText: /\d+\. express\.static/ }).first();
+    const staticRow = pane.locator('.monaco-list-row', { hasText: /\d+\. (express\.)?static/ }).first();
     assert.ok(await staticRow.locator('.codicon-error, .codicon-warning').count(), 'express.static is not marked');
     assert.match((await staticRow.textContent()) ?? '', /comes after session/);
-    const jsonRow = pane.locator('.monaco-list-row', { hasText: /\d+\. express\.json/ }).first();
+    const jsonRow = pane.locator('.monaco-list-row', { hasText: /\d+\. (express\.)?json/ }).first();
     assert.equal(await jsonRow.locator('.codicon-error, .codicon-warning').count(), 0, 'express.json is marked though no rule flags it');
-    const signals = await (async () => {
-      await expandView(page, 'Signals');
-      return findTreeItem(page, 'Signals', /post_save|invalidate_book_cache/, 20_000);
-    })();
-    assert.ok(signals.length > 0);
   }, 90_000);
 
   await step(t, 'the diagram draws the models and their relations, and a click opens a model', async () => {

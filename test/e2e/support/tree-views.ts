@@ -26,6 +26,12 @@ export async function expandView(page: Page, viewTitle: string): Promise<Locator
   return pane;
 }
 
+export async function collapseView(page: Page, viewTitle: string): Promise<void> {
+  const header = viewPane(page, viewTitle).locator('.pane-header');
+  await header.waitFor({ state: 'visible' });
+  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+}
+
 /**
  * Waits for a row whose label matches `label` in a view, expanding collapsed rows (one per round,
  * top to bottom) while it is not shown yet. Returns every row's text for the report.
