@@ -68,7 +68,7 @@ describe('middleware view: Express routers and setup functions', () => {
       ],
     );
     // An entry the app registers itself says nothing about a helper.
-    assert.doesNotMatch(find(flagged.children, '1. initialize').description, /via/);
+    assert.doesNotMatch(find(flagged.children, '1. passport.initialize').description, /via/);
   });
 
   it('keeps the example app\'s router mount expandable to its routes', async () => {
@@ -77,5 +77,18 @@ describe('middleware view: Express routers and setup functions', () => {
     const posts = app.children.find((row) => row.label.endsWith('/posts postsRouter'))!;
     assert.ok(posts, app.children.map((r) => r.label).join(', '));
     assert.deepEqual(posts.children.map((row) => row.label), ['1. GET /', '2. GET /reviewed']);
+  });
+
+  it('marks each entry by its most severe finding, and keeps dotted Express names whole', async () => {
+    const json = await jsonOf(join(__dirname, '..', '..', 'examples'));
+    const django = chainRow(json.middleware.find((c) => c.stack === 'django')!);
+    // AuthenticationMiddleware before SessionMiddleware is an error; the session's idle timeout only a note.
+    assert.equal(find(django.children, '3. AuthenticationMiddleware').icon, 'error');
+    assert.equal(find(django.children, '4. SessionMiddleware').icon, 'info');
+    assert.equal(find(django.children, '1. SecurityMiddleware').icon, 'entry');
+    const express = chainRow(json.middleware.find((c) => c.file === 'express-typeorm/src/app.ts')!);
+    assert.equal(find(express.children, '5. express.static').icon, 'warning');
+    assert.equal(find(express.children, '1. express.json').icon, 'entry');
+    assert.deepEqual(express.children.slice(1, 4).map((row) => row.label), ['2. session', '3. passport.initialize', '4. passport.session']);
   });
 });

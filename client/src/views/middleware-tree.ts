@@ -3,7 +3,7 @@
 // apart so the tree can be checked without an editor.
 import type { JsonChain, JsonMiddlewareEntry } from '../../../server/src/model/serialize';
 
-export type RowIcon = 'chain' | 'stage' | 'broken-stage' | 'entry' | 'plugin' | 'router' | 'error';
+export type RowIcon = 'chain' | 'stage' | 'broken-stage' | 'entry' | 'plugin' | 'router' | 'error' | 'warning' | 'info';
 
 export interface MiddlewareRow {
   label: string;
@@ -17,8 +17,14 @@ export interface MiddlewareRow {
   expanded: boolean;
 }
 
-/** `django.contrib.sessions.middleware.SessionMiddleware` → `SessionMiddleware`; Express entries stay as written. */
-const shortName = (name: string) => (/^[\w.]+$/.test(name) ? name.slice(name.lastIndexOf('.') + 1) : name);
+/**
+ * `django.contrib.sessions.middleware.SessionMiddleware` → `SessionMiddleware`; Express entries stay as
+ * written (`passport.session` and `session` are two different entries).
+ */
+const shortName = (name: string) => (/^\w+(\.\w+){2,}$/.test(name) ? name.slice(name.lastIndexOf('.') + 1) : name);
+/** An entry's mark: its most severe finding (hints are not marked). */
+const findingIcon = (entry: JsonMiddlewareEntry): RowIcon | undefined =>
+  entry.worst === 'error' || entry.worst === 'warning' || entry.worst === 'info' ? entry.worst : entry.findings.length && !entry.worst ? 'error' : undefined;
 const basename = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
 /** NestJS stages in the order a request meets them, with their group labels. */
@@ -54,7 +60,7 @@ function childrenOf(chain: JsonChain): MiddlewareRow[] {
     return NEST_STAGES.flatMap(([stage, label]): MiddlewareRow[] => {
       const entries = chain.chain.filter((entry) => (entry.stage ?? 'global') === stage);
       if (entries.length === 0) return [];
-      const broken = entries.some((entry) => entry.findings.length > 0);
+      const broken = entries.some((entry) => entry.worst === 'error' || entry.worst === 'warning');
       return [{ label, description: `${entries.length}`, tooltip: [], icon: broken ? 'broken-stage' : 'stage', children: entries.map((entry, index) => entryRow(entry, index, [])), expanded: true }];
     });
   }
@@ -78,14 +84,14 @@ function entryRow(entry: JsonMiddlewareEntry, index: number, opened: MiddlewareR
     ...(entry.opens ? [`Opens the context \`${entry.opens}\``] : []),
     ...(entry.via ? [`Registered at ${entry.file}:${entry.line}, through \`${entry.via.call}\` at ${entry.via.file}:${entry.via.line}`] : []),
     ...(entry.mounted?.length ? [`Mounts a router of ${entry.mounted.length} ${entry.mounted.length === 1 ? 'entry' : 'entries'}`] : []),
-    ...entry.findings.map((finding) => `$(error) ${finding}`),
+    ...entry.findings.map((finding) => `$(${findingIcon(entry) ?? 'info'}) ${finding}`),
   ];
   const children = [...opened, ...mounted];
   return {
     label: `${index + 1}. ${shortName(entry.name)}`,
     description: description.filter(Boolean).join(' · '),
     tooltip,
-    icon: entry.findings.length ? 'error' : entry.opens !== undefined ? 'plugin' : entry.mounted?.length ? 'router' : 'entry',
+    icon: findingIcon(entry) ?? (entry.opens !== undefined ? 'plugin' : entry.mounted?.length ? 'router' : 'entry'),
     at: { file: entry.file, line: entry.line, column: entry.column },
     children,
     // A plugin's context is part of the app's order; a router's routes are its own list, opened on demand.

@@ -11,6 +11,8 @@ const ICONS: Record<RowIcon, () => vscode.ThemeIcon> = {
   plugin: () => new vscode.ThemeIcon('symbol-module'),
   router: () => new vscode.ThemeIcon('type-hierarchy-sub'),
   error: () => new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+  warning: () => new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+  info: () => new vscode.ThemeIcon('info'),
 };
 
 /** Each app's chain in order (see middleware-tree.ts for what each row shows). */

@@ -62,6 +62,8 @@ export interface JsonMiddlewareEntry extends JsonPlace {
   mounted?: JsonMiddlewareEntry[];
   /** Messages of findings that point at this entry. */
   findings: string[];
+  /** The most severe of those findings, when there are any: the view marks an info apart from an error. */
+  worst?: Finding['severity'];
 }
 
 /** `setupSession(app)` and where it is called. */
@@ -94,6 +96,8 @@ export interface JsonProjectModel {
   middleware: JsonChain[];
 }
 
+const SEVERITY_ORDER: readonly Finding['severity'][] = ['error', 'warning', 'info', 'hint'];
+
 export function serializeModel(model: ProjectModel, findings: readonly Finding[] = []): JsonProjectModel {
   const rel = (file: string) => toPosix(relative(model.root, file));
   const place = (location: Location): JsonPlace => ({
@@ -101,8 +105,8 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
     line: location.range.start.line + 1,
     column: location.range.start.character + 1,
   });
-  const findingsAt = (location: Location) =>
-    findings.filter((f) => f.file === location.file && f.range.start.line === location.range.start.line).map((f) => f.message);
+  const findingsAt = (location: Location) => findings.filter((f) => f.file === location.file && f.range.start.line === location.range.start.line);
+  const worstOf = (here: readonly Finding[]) => SEVERITY_ORDER.find((severity) => here.some((f) => f.severity === severity));
   const byPlace = (a: JsonPlace, b: JsonPlace) => a.file.localeCompare(b.file) || a.line - b.line;
   const entryOf = (entry: MiddlewareEntry): JsonMiddlewareEntry => ({
     name: entry.name,
@@ -117,7 +121,8 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
     ...(entry.via ? { via: { call: entry.via.call, file: rel(entry.via.location.file), line: entry.via.location.range.start.line + 1 } } : {}),
     ...(entry.mounted?.length ? { mounted: entry.mounted.map(entryOf) } : {}),
     ...place(entry.location),
-    findings: findingsAt(entry.location),
+    findings: findingsAt(entry.location).map((f) => f.message),
+    ...(worstOf(findingsAt(entry.location)) ? { worst: worstOf(findingsAt(entry.location)) } : {}),
   });
 
   return {
