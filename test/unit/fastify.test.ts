@@ -75,6 +75,45 @@ describe('fastify', () => {
     assert.equal(json.chain[4].file, 'src/routes/index.ts');
   });
 
+  it('splices in what a helper the app is called with registers, in the caller\'s context, each entry with its own file', async () => {
+    const { analyzer, chain } = await chainOf('helpers/flagged-app.ts', 'flaggedApp');
+    assert.deepEqual(
+      chain.entries.map((e) => [e.context ?? '', e.name, e.location.file.split('/').pop(), e.via?.call ?? '']),
+      [
+        ['', '@fastify/session', 'session-setup.ts', 'registerSession(flaggedApp)'],
+        ['', '@fastify/cookie', 'flagged-app.ts', ''],
+      ],
+    );
+    const model = analyzer.model();
+    const app = (name: string) => model.middleware.find((c) => c.app === name)!;
+    // A local helper and an imported one, called in order: both join the root context.
+    assert.deepEqual(app('cleanApp').entries.map((e) => [e.context ?? '', e.name, e.via?.call]), [
+      ['', '@fastify/cookie', 'registerCookie(cleanApp)'],
+      ['', '@fastify/session', 'registerSession(cleanApp)'],
+    ]);
+    // The same function registered as a plugin opens a context of its own.
+    assert.deepEqual(app('pluginApp').entries.map((e) => [e.context ?? '', e.name, e.opens ?? '']), [
+      ['', '@fastify/cookie', ''],
+      ['', 'registerSession', 'pluginApp › registerSession'],
+      ['pluginApp › registerSession', '@fastify/session', ''],
+    ]);
+    // Called inside a plugin: its entries (and the helper it calls) land in that plugin's context, and the
+    // context its own inline plugin opens hangs under it.
+    assert.deepEqual(app('nestedApp').entries.map((e) => [e.context ?? '', e.name, e.opens ?? '', e.location.file.split('/').pop()]), [
+      ['', '(api) => {…}', 'nestedApp › /api', 'clean-app.ts'],
+      ['nestedApp › /api', '@fastify/cookie', '', 'setup.ts'],
+      ['nestedApp › /api', '@fastify/session', '', 'session-setup.ts'],
+      ['nestedApp › /api', '(account) => {…}', 'nestedApp › /api › plugin at line 9', 'setup.ts'],
+      ['nestedApp › /api › plugin at line 9', 'GET /me', '', 'setup.ts'],
+    ]);
+    const json = serializeModel(model).middleware.find((c) => c.app === 'flaggedApp')!;
+    assert.deepEqual(json.chain[0].via, { call: 'registerSession(flaggedApp)', file: 'src/helpers/flagged-app.ts', line: 7 });
+  });
+
+  it('middleware-order: a helper called before the cookie plugin is flagged once, where it registers the session; the look-alikes are not', async () => {
+    await checkFixture(project, 'middleware-order', ['src/helpers/session-setup.ts', 'src/helpers/setup.ts', 'src/helpers/flagged-app.ts', 'src/helpers/clean-app.ts']);
+  });
+
   for (const rule of ['insecure-session', 'middleware-order']) {
     it(`${rule}: flags the session plugins' options and their registration order, not the documented set-up`, async () => {
       await checkFixture(project, rule);

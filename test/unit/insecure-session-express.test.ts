@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeFixture, checkFix, checkFixture } from '../support/harness';
+import { readFileSync } from 'node:fs';
+import { fixAll } from '../../server/src/lsp/code-actions';
+import { fileUri } from '../../server/src/lsp/uri';
+import type { Finding, TextEdit } from '../../server/src/model/types';
+import { analyzeFixture, applyEdits, checkFix, checkFixFindings, checkFixture } from '../support/harness';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'insecure-session');
 const RULE = 'insecure-session';
@@ -12,7 +16,7 @@ describe('insecure-session: express-session', () => {
     // The options-less call reports each problem once.
     const bare = findings.filter((f) => f.file.endsWith('no-options.ts'));
     assert.equal(new Set(bare.map((f) => f.message)).size, bare.length);
-    assert.equal(bare.length, 4);
+    assert.equal(bare.length, 5);
   });
 
   it('stays silent on secure, environment-dependent, unreadable and look-alike configurations', async () => {
@@ -28,6 +32,20 @@ describe('insecure-session: express-session', () => {
     assert.equal(severityOf('connect.sid'), 'info');
     assert.equal(severityOf('MemoryStore'), 'warning');
     assert.match(inFile.find((f) => f.message.includes('MemoryStore'))!.message, /connect-redis.*connect-pg-simple/);
+  });
+
+  it('reports a missing sameSite as a hint with a fix, and `secure: \'auto\'` without trust proxy and a rolling cookie that never expires as infos without one', async () => {
+    const analyzer = await analyzeFixture(join(fixtures, 'express-flagged'));
+    const ofFile = (name: string) => analyzer.findings().filter((f) => f.rule === RULE && f.file.endsWith(name));
+    const sameSite = ofFile('same-site.ts');
+    assert.deepEqual(sameSite.map((f) => [f.severity, f.fixes.map((x) => x.title)]), [['hint', ["Set sameSite to 'lax'"]]]);
+    assert.match(sameSite[0].message, /express-session sets no SameSite attribute.*Firefox and Safari.*`sameSite: 'lax'`/);
+    const auto = ofFile('auto-secure.ts');
+    assert.deepEqual(auto.map((f) => [f.severity, f.fixes.length]), [['info', 0], ['info', 0]]);
+    // On the `secure: 'auto'` entry itself.
+    assert.deepEqual(auto[0].range, { start: { line: 12, character: 6 }, end: { line: 12, character: 20 } });
+    const rolling = ofFile('rolling.ts').filter((f) => f.message.startsWith('`rolling: true`'));
+    assert.deepEqual(rolling.map((f) => [f.severity, f.fixes.length, f.range.start.line + 1]), [['info', 0, 9], ['info', 0, 17], ['info', 0, 22]]);
   });
 
   it('puts the range on the most specific node', async () => {
@@ -65,6 +83,28 @@ describe('insecure-session: express-session quick fixes', () => {
   it('adds a missing secret', () => fix('missing-secret.ts', 3, 'Read the secret from process.env.SESSION_SECRET'));
   it('sets a custom cookie name', () => fix('name.ts', 3, 'Set a custom cookie name'));
   it('removes a hard-coded fallback', () => fix('fallback.ts', 3, 'Remove the hard-coded fallback'));
+
+  it("adds sameSite: 'lax' to the cookie options, or cookie options with it, and nothing else changes", async () => {
+    for (const [file, line] of [['add-secure-no-trailing-comma.ts', 5], ['add-cookie-multiline.ts', 3]] as const) {
+      const { before, after, fixed } = await checkFixFindings({ dir, rule: RULE, file, line, title: "Set sameSite to 'lax'", expected: { [file]: `${file}.same-site.expected` } });
+      const key = (f: Finding) => `${f.file}: ${f.message}`;
+      assert.deepEqual(after.map(key).sort(), before.filter((f) => f !== fixed).map(key).sort(), file);
+    }
+  });
+  it('fix-all adds one cookie object when secure and sameSite are both missing from the options', async () => {
+    const analyzer = await analyzeFixture(dir);
+    const file = join(dir, 'add-cookie-multiline.ts');
+    const findings = analyzer.findings().filter((f) => f.file === file);
+    assert.ok(findings.some((f) => f.message.includes('SameSite')) && findings.some((f) => f.message.includes('`cookie.secure` is not set')));
+    const edits = fixAll(findings)!.edit!.changes![fileUri(file)] as unknown as TextEdit[];
+    const fixed = applyEdits(readFileSync(file, 'utf8'), edits);
+    assert.equal(fixed.match(/cookie:/g)?.length, 1, fixed);
+    assert.match(fixed, /cookie: \{ secure: true \}/);
+    // The next run adds sameSite to that object.
+    await analyzer.updateFile(file, fixed);
+    const sameSite = analyzer.findings().find((f) => f.file === file && f.message.includes('SameSite'))!;
+    assert.match(applyEdits(fixed, sameSite.fixes[0].edits), /cookie: \{ secure: true, sameSite: 'lax' \}/);
+  });
 
   it('offers exactly the documented titles', async () => {
     const analyzer = await analyzeFixture(dir);

@@ -9,6 +9,7 @@ import type { Finding } from '../../server/src/model/types';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'insecure-session');
 const RULE = 'insecure-session';
+const SAME_SITE = "Set sameSite to 'lax'";
 
 /** Applies the fix and asserts that the rule's findings afterwards are the ones before, less the fixed one. */
 async function fixes(dir: string, file: string, line: number, title: string, expected: string): Promise<void> {
@@ -42,10 +43,12 @@ describe('insecure-session quick fixes: koa-session', () => {
   it('signs the cookie when the app sets keys', () => fixes(dir, 'app.ts', 10, 'Set signed to true', 'app.ts.signed.expected'));
   it('sets httpOnly to true', () => fixes(dir, 'app.ts', 11, 'Set httpOnly to true', 'app.ts.http-only.expected'));
   it('sets secure to true', () => fixes(dir, 'app.ts', 12, 'Set secure to true', 'app.ts.secure.expected'));
+  it("adds sameSite: 'lax' to the options (koa-session's cookie options are top-level)", () => fixes(dir, 'app.ts', 8, SAME_SITE, 'app.ts.same-site.expected'));
 
   it('offers no signing fix without app.keys and no rewrite of a key rotation', async () => {
     const titles = await titlesByLine(dir, 'unkeyed.ts');
-    assert.deepEqual([...titles].sort(([a], [b]) => a - b), [[6, []], [10, []]]);
+    // The only fixes there add the missing sameSite.
+    assert.deepEqual([...titles].sort(([a], [b]) => a - b), [[6, [SAME_SITE]], [10, []], [11, [SAME_SITE]]]);
   });
 });
 
@@ -61,9 +64,11 @@ describe('insecure-session quick fixes: @fastify/session', () => {
     fixes(dir, 'missing-secret.ts', 8, 'Read the secret from process.env.SESSION_SECRET', 'missing-secret.ts.expected'));
   it('sets cookie.secure to true', () => fixes(dir, 'session.ts', 12, 'Set cookie.secure to true', 'session.ts.secure.expected'));
   it('sets cookie.httpOnly to true', () => fixes(dir, 'session.ts', 13, 'Set cookie.httpOnly to true', 'session.ts.http-only.expected'));
+  it("adds sameSite: 'lax' to the cookie options", () => fixes(dir, 'session.ts', 11, SAME_SITE, 'session.ts.same-site.expected'));
 
   it('does not rewrite a secret rotation that mixes the environment and a literal', async () => {
-    assert.deepEqual([...(await titlesByLine(dir, 'rotation.ts'))], [[9, []]]);
+    // The one fix on the line adds the missing sameSite.
+    assert.deepEqual([...(await titlesByLine(dir, 'rotation.ts'))], [[9, [SAME_SITE]]]);
   });
 });
 
@@ -78,6 +83,7 @@ describe('insecure-session quick fixes: @fastify/secure-session', () => {
     fixes(dir, 'secret.ts', 5, 'Read the secret from process.env.SESSION_SECRET', 'secret.ts.secret.expected'));
   it('adds a salt read from the environment', () => fixes(dir, 'secret.ts', 8, 'Read the salt from process.env.SESSION_SALT', 'secret.ts.salt.expected'));
   it('sets cookie.httpOnly to true', () => fixes(dir, 'key.ts', 7, 'Set cookie.httpOnly to true', 'key.ts.http-only.expected'));
+  it("adds sameSite: 'lax' to the cookie options", () => fixes(dir, 'key.ts', 7, SAME_SITE, 'key.ts.same-site.expected'));
   it('adds secure to the cookie options, or cookie options with it', async () => {
     await fixes(dir, 'key.ts', 7, 'Set cookie.secure to true', 'key.ts.secure.expected');
     await fixes(dir, 'secret.ts', 10, 'Set cookie.secure to true', 'secret.ts.secure.expected');
@@ -109,10 +115,15 @@ describe('insecure-session quick fixes: cookie-session', () => {
   it('moves a one-line nested cookie object to the top level', () => fixes(dir, 'nested.ts', 14, MOVE, 'nested.ts.one-line.expected'));
   it('reads hard-coded keys from the environment, kept a list', () =>
     fixes(dir, 'nested.ts', 23, 'Read the key from process.env.SESSION_KEY', 'nested.ts.keys.expected'));
+  it("adds sameSite: 'lax' at the top level, where cookie-session reads it", () => fixes(dir, 'nested.ts', 23, SAME_SITE, 'nested.ts.same-site.expected'));
+  it('leaves a sameSite written in the nested cookie object to the move', async () => {
+    const titles = await titlesByLine(dir, 'nested.ts');
+    assert.deepEqual(titles.get(14), ['Move the cookie options to the top level']);
+  });
 
   it('offers no move when nothing is left to move or the options are written elsewhere', async () => {
     const titles = await titlesByLine(dir, 'nested.ts');
-    assert.deepEqual(titles.get(17), []);
+    assert.deepEqual(titles.get(17), [SAME_SITE]);
     assert.deepEqual(titles.get(20), []);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { chainRow } from '../../client/src/views/middleware-tree';
 import { serializeModel } from '../../server/src/model/serialize';
 import { analyzeFixture, checkFixture, fixTests } from '../support/harness';
 
@@ -75,7 +76,59 @@ describe('nestjs', () => {
     assert.deepEqual(json.chain.map((e) => e.scope), [undefined, 'UsersController', 'UsersController', 'UsersController.me', 'ProfileController.show', 'ProfileController.token', 'ProfileController.token', 'ProfileController.open']);
   });
 
-  for (const dir of ['order', 'passport', 'no-session', 'clean', 'controller-guards', 'controller-guards-clean']) {
+  it('lists what @UseInterceptors, @UsePipes and @UseFilters bind, filters handler first, and the routes of module middleware', async () => {
+    const { analyzer, chain } = await appChain('bound');
+    assert.deepEqual(
+      chain.entries.map((e) => [e.stage, e.name, e.scope ?? '', e.routes ?? '']),
+      [
+        ['global', 'session', '', ''],
+        ['module', 'CurrentUserMiddleware', '', 'UsersController'],
+        ['module', 'AuditMiddleware', '', 'GET users except POST users/login'],
+        ['module', 'passport.initialize', '', 'AuthController'],
+        ['module', 'passport.session', '', 'AuthController'],
+        ['interceptor', 'LoggingInterceptor', 'UsersController', ''],
+        ['pipe', 'ValidationPipe', 'UsersController.create', ''],
+        // Exception filters run the other way: the handler's, the controller's, then the global ones.
+        ['filter', 'MeFilter', 'UsersController.me', ''],
+        ['filter', 'UsersFilter', 'UsersController', ''],
+        ['filter', 'AllExceptionsFilter', '', ''],
+      ],
+    );
+    const json = serializeModel(analyzer.model(), analyzer.findings()).middleware.find((c) => c.stack === 'nest')!;
+    assert.deepEqual(json.chain.map((e) => e.routes), [undefined, 'UsersController', 'GET users except POST users/login', 'AuthController', 'AuthController', undefined, undefined, undefined, undefined, undefined]);
+    // The view shows each entry under its stage, with its scope or its routes.
+    const stages = chainRow(json).children;
+    assert.deepEqual(stages.map((row) => row.label), ['Global middleware (app.use)', 'Module middleware (consumer.apply)', 'Interceptors', 'Pipes', 'Exception filters']);
+    assert.match(stages[1].children[0].description, /for UsersController/);
+    assert.match(stages[2].children[0].description, /UsersController/);
+    assert.match(stages[4].children[0].description, /UsersController\.me/);
+  });
+
+  it('reads a Fastify-adapter app\'s register calls as its global middleware, helpers of other files included, in written order', async () => {
+    const analyzer = await analyzeFixture(join(fixtures, 'fastify'));
+    const chains = analyzer.model().middleware;
+    // One chain per app: the Fastify side joins the NestJS one.
+    assert.deepEqual(chains.map((c) => [c.stack, c.file.split('/').slice(-2).join('/')]).sort(), [['nest', 'admin/main.ts'], ['nest', 'clean/main.ts'], ['nest', 'src/main.ts']]);
+    const clean = chains.find((c) => c.file.endsWith('clean/main.ts'))!;
+    assert.equal(clean.nestAdapter, 'fastify');
+    assert.deepEqual(clean.entries.map((e) => [e.stage, e.name, e.location.file.split('/').pop(), e.via?.call ?? '']), [
+      ['global', 'helmet', 'main.ts', ''],
+      ['global', '@fastify/cookie', 'main.ts', ''],
+      ['global', '@fastify/session', 'session.ts', 'setupSession(app)'],
+    ]);
+    // Their session options are read, where they are written.
+    assert.deepEqual(analyzer.model().sessions.map((s) => [s.library, s.file.split('/').slice(-2).join('/')]).sort(), [
+      ['@fastify/secure-session', 'src/main.ts'],
+      ['@fastify/session', 'admin/main.ts'],
+      ['@fastify/session', 'clean/session.ts'],
+    ]);
+  });
+
+  it('insecure-session: the NestJS docs\' Fastify example has a hard-coded secret', async () => {
+    await checkFixture(join(fixtures, 'fastify'), 'insecure-session');
+  });
+
+  for (const dir of ['order', 'passport', 'no-session', 'clean', 'controller-guards', 'controller-guards-clean', 'bound', 'fastify']) {
     it(`middleware-order: ${dir}`, async () => {
       await checkFixture(join(fixtures, dir), 'middleware-order');
     });
@@ -83,5 +136,6 @@ describe('nestjs', () => {
 
   describe('quick fixes', () => {
     fixTests(join(fixtures, 'order'), 'middleware-order', [['Move session before sessionUser', 'src/admin/admin.module.ts', 11, 'src/admin/admin.module.ts.expected']]);
+    fixTests(join(fixtures, 'fastify'), 'middleware-order', [['Move @fastify/cookie before @fastify/session', 'src/admin/main.ts', 10, 'src/admin/main.ts.expected']]);
   });
 });

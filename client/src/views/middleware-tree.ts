@@ -78,7 +78,7 @@ function entryRow(entry: JsonMiddlewareEntry, index: number, opened: MiddlewareR
   // A router's mount point lists the router's own entries, in the order they run after it is reached.
   const mounted = (entry.mounted ?? []).map((inner, i) => entryRow(inner, i, []));
   const via = entry.via ? `via ${entry.via.call} · ${basename(entry.via.file)}:${entry.via.line}` : '';
-  const description = [entry.role, entry.scope, entry.module, via, entry.reads?.length ? `reads ${entry.reads.join(', ')}` : '', entry.findings.length ? entry.findings[0].split(':')[0] : ''];
+  const description = [entry.role, entry.scope, entry.module, entry.routes ? `for ${entry.routes}` : '', via, entry.reads?.length ? `reads ${entry.reads.join(', ')}` : '', entry.findings.length ? entry.findings[0].split(':')[0] : ''];
   const tooltip = [
     `\`${entry.name}\``,
     ...(entry.opens ? [`Opens the context \`${entry.opens}\``] : []),

@@ -1,8 +1,11 @@
-// Express chains across files. An app handed to a project function (`setupSession(app)`) gets what that
-// function registers, at the place of the call, each entry keeping its own file and line; a router
-// mounted with `app.use('/api', router)` lists its own chain under its mount point. Functions are linked
-// by name, as the N+1 rule links query helpers: through the import when the function comes from a
-// relative module, else by a name that only one function of the project has.
+// Express and Fastify chains across files. An app handed to a project function (`setupSession(app)`,
+// `await registerPlugins(fastify)`) gets what that function registers, at the place of the call, each
+// entry keeping its own file and line; a router mounted with `app.use('/api', router)` lists its own
+// chain under its mount point. Functions are linked by name, as the N+1 rule links query helpers: through
+// the import when the function comes from a relative module, else by a name that only one function of the
+// project has. A Fastify helper runs in the context of its caller (it is called, not registered as a
+// plugin): what it registers lands there, and the contexts its inline plugins open hang under it.
+import { placeEntries } from './fastify-contexts';
 import { resolveModule } from './modules';
 import type { FileFacts, MiddlewareChain, MiddlewareEntry, MiddlewareHelper, MiddlewareHelperCall } from './types';
 
@@ -10,15 +13,28 @@ import type { FileFacts, MiddlewareChain, MiddlewareEntry, MiddlewareHelper, Mid
 const MAX_DEPTH = 6;
 
 export function linkMiddlewareChains(chains: readonly MiddlewareChain[], files: ReadonlyMap<string, FileFacts>): MiddlewareChain[] {
-  const helpers = new HelperIndex(files);
+  const express = new HelperIndex(files, (facts) => facts.middlewareHelpers);
+  const fastify = new HelperIndex(files, (facts) => facts.fastifyHelpers);
   const linked = chains.map((chain): MiddlewareChain => {
-    if (!chain.helperCalls?.length || (chain.stack !== 'express' && chain.stack !== 'nest')) return chain;
-    return { ...chain, entries: expand(chain.entries, chain.helperCalls, chain.file, helpers, new Set(), 0) };
+    const helpers = chain.stack === 'fastify' ? fastify : chain.stack === 'express' || chain.stack === 'nest' ? express : undefined;
+    if (!chain.helperCalls?.length || !helpers) return chain;
+    // A Fastify chain's contexts are named from the app down; a helper's relative ones join them there.
+    const root = chain.stack === 'fastify' ? chain.app : undefined;
+    return { ...chain, entries: expand(chain.entries, chain.helperCalls, chain.file, helpers, new Set(), 0, root) };
   });
   return linkRouters(linked, files);
 }
 
-/** The chain's own entries with each helper's entries spliced in where the helper is called. */
+/** The Fastify helpers of the project, to splice into a plugin of another file what its own helper calls register (contexts kept relative to the plugin). */
+export function fastifyHelpers(files: ReadonlyMap<string, FileFacts>): { expand(entries: readonly MiddlewareEntry[], calls: readonly MiddlewareHelperCall[], file: string): MiddlewareEntry[] } {
+  const index = new HelperIndex(files, (facts) => facts.fastifyHelpers);
+  return { expand: (entries, calls, file) => expand(entries, calls, file, index, new Set(), 0, undefined) };
+}
+
+/**
+ * The chain's own entries with each helper's entries spliced in where the helper is called. `root`: the
+ * app whose context names a Fastify chain's contexts start with (absent: they stay relative).
+ */
 function expand(
   entries: readonly MiddlewareEntry[],
   calls: readonly MiddlewareHelperCall[],
@@ -26,6 +42,7 @@ function expand(
   helpers: HelperIndex,
   seen: ReadonlySet<MiddlewareHelper>,
   depth: number,
+  root: string | undefined,
 ): MiddlewareEntry[] {
   const result: MiddlewareEntry[] = [];
   for (let i = 0; i <= entries.length; i++) {
@@ -33,9 +50,9 @@ function expand(
       const helper = helpers.resolve(call, file);
       // A helper that (indirectly) calls itself registers its middleware once.
       if (!helper || seen.has(helper) || depth >= MAX_DEPTH) continue;
-      const inner = expand(helper.entries, helper.calls, helper.location.file, helpers, new Set([...seen, helper]), depth + 1);
+      const inner = expand(helper.entries, helper.calls, helper.location.file, helpers, new Set([...seen, helper]), depth + 1, undefined);
       // The call the chain's own file makes is what a reader of the chain looks for.
-      result.push(...inner.map((entry) => ({ ...entry, via: { call: call.text, location: call.location } })));
+      result.push(...placeEntries(inner, call.context, call.context ?? root).map((entry) => ({ ...entry, via: { call: call.text, location: call.location } })));
     }
     if (i < entries.length) result.push(entries[i]);
   }
@@ -46,9 +63,12 @@ class HelperIndex {
   private readonly byFile = new Map<string, MiddlewareHelper[]>();
   private readonly byName = new Map<string, MiddlewareHelper[]>();
 
-  constructor(private readonly files: ReadonlyMap<string, FileFacts>) {
+  constructor(
+    private readonly files: ReadonlyMap<string, FileFacts>,
+    helpersOf: (facts: FileFacts) => readonly MiddlewareHelper[] | undefined,
+  ) {
     for (const facts of files.values()) {
-      for (const helper of facts.middlewareHelpers ?? []) {
+      for (const helper of helpersOf(facts) ?? []) {
         this.byFile.set(facts.file, [...(this.byFile.get(facts.file) ?? []), helper]);
         for (const name of helper.names) if (name !== 'default') this.byName.set(name, [...(this.byName.get(name) ?? []), helper]);
       }

@@ -4,8 +4,10 @@
 // @Global() modules first), then guards, interceptors, pipes and exception filters — the `useGlobal*`
 // ones of main.ts before the APP_GUARD-style providers of the modules, then the guards @UseGuards binds
 // to the modules' controllers and their handlers (global → controller → route). Entries that are project
-// classes or functions carry what their code reads from the request.
-import type { FileFacts, MiddlewareChain, MiddlewareEntry, NestEntry, NestFacts, NestRef, NestStage } from './types';
+// classes or functions carry what their code reads from the request. On the Fastify adapter, the plugins
+// main.ts registers (`await app.register(fastifyCookie)`, read as a Fastify chain) are global entries too,
+// in the order they are written among the `app.use` calls.
+import type { FileFacts, Location, MiddlewareChain, MiddlewareEntry, NestEntry, NestFacts, NestRef, NestStage } from './types';
 import { resolveModule } from './modules';
 
 type NestModule = NestFacts['modules'][number];
@@ -13,30 +15,57 @@ type NestModule = NestFacts['modules'][number];
 const LATER_STAGES: NestStage[] = ['guard', 'interceptor', 'pipe', 'filter'];
 
 export function linkNestChains(chains: readonly MiddlewareChain[], files: ReadonlyMap<string, FileFacts>): MiddlewareChain[] {
-  const result = [...chains];
+  let result = [...chains];
   for (const facts of files.values()) {
     for (const app of facts.nest?.apps ?? []) {
+      const plugins = result.find((chain) => chain.stack === 'fastify' && chain.nestAdapter === 'fastify' && chain.file === facts.file && chain.app === app.app);
+      if (plugins) result = result.filter((chain) => chain !== plugins);
       const index = result.findIndex((chain) => chain.stack === 'nest' && chain.file === facts.file && chain.app === app.app);
-      const chain: MiddlewareChain = index === -1 ? { app: app.app, stack: 'nest', file: facts.file, entries: [], location: app.location } : result[index];
+      const found: MiddlewareChain = index === -1 ? { app: app.app, stack: 'nest', file: facts.file, entries: [], location: app.location } : result[index];
+      const chain = plugins ? { ...found, entries: inWrittenOrder(found.entries, plugins.entries, facts.file) } : found;
       const modules = app.root ? moduleOrder(app.root, facts.file, files) : [];
       const withReads = (items: { nest: NestEntry; file: string }[]) => items.map(({ nest, file }) => readsOf(nest, file, files));
       const global = chain.entries.map((entry) => ({ ...entry, stage: entry.stage ?? ('global' as const) }));
       const moduleMiddleware = withReads(modules.flatMap(({ module, file }) => module.entries.filter((e) => e.entry.stage === 'module').map((nest) => ({ nest, file }))));
       const bound = modules.flatMap(({ module, file }) => module.controllers.flatMap((ref) => find(ref, file, files, (facts) => facts.nest?.controllers ?? []) ?? []));
-      const later = LATER_STAGES.flatMap((stage) =>
-        withReads([
+      const later = LATER_STAGES.flatMap((stage) => {
+        const listed = withReads([
           ...app.entries.filter((e) => e.entry.stage === stage).map((nest) => ({ nest, file: facts.file })),
           ...modules.flatMap(({ module, file }) => module.entries.filter((e) => e.entry.stage === stage).map((nest) => ({ nest, file }))),
-          // Then what @UseGuards binds to the controllers of those modules and their handlers.
+          // Then what @UseGuards (@UseInterceptors, ...) binds to the controllers of those modules and their handlers.
           ...bound.flatMap(({ item, file }) => item.entries.filter((e) => e.entry.stage === stage).map((nest) => ({ nest, file }))),
-        ]),
-      );
+        ]);
+        // Exception filters are the one stage Nest runs the other way: the handler's first, the global ones last.
+        return stage === 'filter' ? listed.reverse() : listed;
+      });
       const linked: MiddlewareChain = { ...chain, entries: [...global, ...moduleMiddleware, ...later], nestAdapter: app.fastify ? 'fastify' : 'express' };
       if (index === -1) result.push(linked);
       else result[index] = linked;
     }
   }
   return result;
+}
+
+/**
+ * Two lists of one app's registrations merged in the order main.ts writes them, each keeping its own
+ * order: an entry is placed by the call in main.ts that registers it (the helper call, for what a helper
+ * registers; the plugin's `register` call, for what a plugin of another file registers).
+ */
+function inWrittenOrder(a: readonly MiddlewareEntry[], b: readonly MiddlewareEntry[], file: string): MiddlewareEntry[] {
+  const anchored = (entries: readonly MiddlewareEntry[]) => {
+    let last: Location | undefined;
+    return entries.map((entry) => {
+      const own = entry.via?.location ?? (entry.location.file === file ? entry.location : undefined);
+      last = own ?? last;
+      return { entry, at: last };
+    });
+  };
+  const offset = (at: Location | undefined) => (at ? at.range.start.line * 1e6 + at.range.start.character : -1);
+  const left = anchored(a);
+  const right = anchored(b);
+  const merged: MiddlewareEntry[] = [];
+  while (left.length && right.length) merged.push((offset(left[0].at) <= offset(right[0].at) ? left : right).shift()!.entry);
+  return [...merged, ...left.map((x) => x.entry), ...right.map((x) => x.entry)];
 }
 
 /** The modules reachable from the root, in the order Nest registers their middleware. */

@@ -54,8 +54,10 @@ export interface JsonMiddlewareEntry extends JsonPlace {
   module?: string;
   /** What the entry reads from the request that a middleware before it must set (`session`, `user`). */
   reads?: string[];
-  /** NestJS: the controller (`UsersController`) or handler (`UsersController.me`) a guard is bound to with @UseGuards. */
+  /** NestJS: the controller (`UsersController`) or handler (`UsersController.me`) a guard, interceptor, pipe or filter is bound to with @UseGuards (@UseInterceptors, @UsePipes, @UseFilters). */
   scope?: string;
+  /** NestJS: the routes a module middleware is applied to, short, as written in `forRoutes(...)` / `exclude(...)` (`UsersController`, `GET users except users/me`). */
+  routes?: string;
   /** Express: the call in the chain's own file that handed the app to the function registering this entry. */
   via?: JsonVia;
   /** Express: a mounted router's own entries, in order (`app.use('/posts', postsRouter)`). */
@@ -118,6 +120,7 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
     ...(entry.module ? { module: entry.module } : {}),
     ...(entry.reads?.length ? { reads: entry.reads } : {}),
     ...(entry.scope ? { scope: entry.scope } : {}),
+    ...(entry.routes ? { routes: entry.routes } : {}),
     ...(entry.via ? { via: { call: entry.via.call, file: rel(entry.via.location.file), line: entry.via.location.range.start.line + 1 } } : {}),
     ...(entry.mounted?.length ? { mounted: entry.mounted.map(entryOf) } : {}),
     ...place(entry.location),

@@ -222,8 +222,12 @@ export interface MiddlewareEntry {
   stage?: NestStage;
   /** NestJS: the module whose `configure(consumer)` applies it, or that provides it as APP_GUARD and the like. */
   module?: string;
-  /** NestJS: the controller (`UsersController`) or handler (`UsersController.me`) a @UseGuards guard is bound to; absent for global ones. */
+  /** NestJS: the controller (`UsersController`) or handler (`UsersController.me`) a @UseGuards (@UseInterceptors, @UsePipes, @UseFilters) entry is bound to; absent for global ones. */
   scope?: string;
+  /** NestJS: the routes a module middleware applies to, short, as written: `forRoutes(...)`, then ` except ` and `exclude(...)` (`UsersController`, `GET users except users/me`). */
+  routes?: string;
+  /** NestJS: the controllers of `forRoutes(A, B)` when it names controller classes only: the middleware runs on their routes and no other. */
+  controllers?: string[];
   /** What the entry's own code reads from the request, when a middleware before it must provide it: `session`, `user`. */
   reads?: string[];
 }
@@ -259,6 +263,8 @@ export interface MiddlewareHelperCall {
   location: Location;
   /** The call as written, for messages (`setupSession(app)`). */
   text: string;
+  /** Fastify: the encapsulation context the call is made in (relative to the function's own when made in a helper or plugin); absent for the top level. */
+  context?: string;
 }
 
 /** A project function that registers middleware on an app it receives: `export function setupSession(app) { app.use(...) }`. */
@@ -281,6 +287,8 @@ export interface FastifyPluginDecl {
   encapsulated: boolean;
   /** What it registers; `context` is relative to its own (absent for its top level). */
   entries: MiddlewareEntry[];
+  /** Project functions it hands its instance to (`setup(fastify)`): what they register joins its entries there. */
+  calls?: MiddlewareHelperCall[];
   location: Location;
 }
 
@@ -324,10 +332,12 @@ export interface MiddlewareChain {
   keys?: { value: Value; location: Location };
   /** NestJS: the HTTP adapter the app is created with (`new FastifyAdapter()` makes it `fastify`). */
   nestAdapter?: 'express' | 'fastify';
-  /** Express: calls that hand the app to project functions, linked to their MiddlewareHelpers across files. */
+  /** Express, Fastify: calls that hand the app to project functions, linked to their MiddlewareHelpers across files. */
   helperCalls?: MiddlewareHelperCall[];
   /** Express: the names a router is exported under (`default` for `export default router`), for linking its mount points. */
   exportedAs?: string[];
+  /** Express: made by `express.Router()`, which has no settings of its own (`trust proxy` is set on the app that mounts it). */
+  router?: boolean;
 }
 
 // ---------------------------------------------------------------------------
@@ -710,6 +720,8 @@ export interface FileFacts {
   managerClasses?: { name: string; calls: QueryCall[] }[];
   /** Express: project functions that register middleware on an app they receive. */
   middlewareHelpers?: MiddlewareHelper[];
+  /** Fastify: functions that register plugins, hooks or routes on an instance they receive, called (not registered) with the app. */
+  fastifyHelpers?: MiddlewareHelper[];
   /** Exported `const` object literals that look like session options, for `session(options)` imported from this file. */
   exportedOptions?: { name: string; value: Extract<Value, { kind: 'object' }> }[];
   /** Places that log a user in with Passport. */

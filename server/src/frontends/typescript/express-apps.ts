@@ -14,7 +14,8 @@ import type { Locator } from './source';
 import { constInitializer } from './values';
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head']);
-const REGISTRATIONS = new Set(['use', 'set', ...ROUTE_METHODS]);
+// `app.enable('trust proxy')` is `app.set('trust proxy', true)`.
+const REGISTRATIONS = new Set(['use', 'set', 'enable', ...ROUTE_METHODS]);
 
 /**
  * A parameter that a function only passes on (`function configure(app) { setupSession(app); }`) is taken
@@ -63,11 +64,20 @@ export function extractExpressChains(
     const name = declaration.getNameNode();
     const initializer = declaration.getInitializer();
     if (!Node.isIdentifier(name) || !initializer) continue;
-    const stack = createsApp(initializer, imports) ? 'express' : createsNestApp(factoryCall(initializer, imports)?.reference) ? 'nest' : undefined;
+    const made = createsApp(initializer, imports);
+    const stack = made ? 'express' : createsNestApp(factoryCall(initializer, imports)?.reference) ? 'nest' : undefined;
     if (!stack) continue;
     const exportedAs = exported.get(name.getText());
     context.apps.set(name.getText(), {
-      chain: { app: name.getText(), stack, file: locator.file, entries: [], location: locator.of(declaration), ...(exportedAs ? { exportedAs: [...exportedAs] } : {}) },
+      chain: {
+        app: name.getText(),
+        stack,
+        file: locator.file,
+        entries: [],
+        location: locator.of(declaration),
+        ...(exportedAs ? { exportedAs: [...exportedAs] } : {}),
+        ...(made === 'router' ? { router: true } : {}),
+      },
       registered: [],
       calls: [],
     });
@@ -105,12 +115,13 @@ function helperCalls(target: Target): MiddlewareHelperCall[] {
   return target.calls.map(({ offset, call }) => ({ ...call, at: target.registered.filter((r) => r.offset < offset).length }));
 }
 
-/** `express()`, `express.Router()`, `Router()` from the 'express' package. */
-function createsApp(initializer: Node, imports: ImportTable): boolean {
+/** `express()` (an app), `express.Router()`, `Router()` (a router) from the 'express' package. */
+function createsApp(initializer: Node, imports: ImportTable): 'app' | 'router' | undefined {
   const call = unwrap(initializer);
-  if (!Node.isCallExpression(call)) return false;
+  if (!Node.isCallExpression(call)) return undefined;
   const reference = resolveReference(call.getExpression(), imports);
-  return reference?.module === 'express' && (reference.name === '' || reference.name === 'Router');
+  if (reference?.module !== 'express') return undefined;
+  return reference.name === '' ? 'app' : reference.name === 'Router' ? 'router' : undefined;
 }
 
 
@@ -165,7 +176,7 @@ function register(call: CallExpression, method: string, on: { target: Target; pa
   const { target } = on;
   const before = target.registered.length;
   if (method === 'use') registerUse(call, target, context);
-  else if (method === 'set' && pathOf(call.getArguments()[0]) === 'trust proxy') {
+  else if ((method === 'set' || method === 'enable') && pathOf(call.getArguments()[0]) === 'trust proxy') {
     // A setting, but its place in the pipeline matters to the session and rate limiter set up around it.
     target.registered.push({ offset: call.getStart(), entry: { name: "set('trust proxy')", role: 'trust-proxy', location: context.locator.of(call) } });
   } else if (ROUTE_METHODS.has(method)) registerRoute(call, method, on, context);
@@ -233,7 +244,8 @@ function recordHelperCall(call: CallExpression, context: FileContext): void {
   });
 }
 
-function shortCall(call: CallExpression): string {
+/** The call as written, on one line, or `callee(…)` when that is long. */
+export function shortCall(call: CallExpression): string {
   const text = call.getText().replace(/\s+/g, ' ');
   return text.length <= 60 ? text : `${call.getExpression().getText()}(…)`;
 }

@@ -5,11 +5,18 @@
 // own registrations follow its `register` entry, each with the context it lands in.
 // Package plugins get roles; the session plugins' options (@fastify/session, @fastify/secure-session)
 // are read from the `register` call, since the plugin is passed, not called.
-import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
-import type { FastifyPluginDecl, MiddlewareChain, MiddlewareEntry, SessionConfig } from '../../model/types';
-import { exportedValues } from './exported-names';
+// A function the instance is handed to (`await setup(app)`) is not a plugin: it registers in the
+// caller's context. Such calls are recorded where they happen, and the file's functions that register on
+// an instance they receive are its helpers; the model splices them in across files. A NestJS app created
+// with `new FastifyAdapter()` registers Fastify plugins the same way (`await app.register(fastifyCookie)`).
+import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionDeclaration, type FunctionExpression, type ParameterDeclaration, type SourceFile } from 'ts-morph';
+import type { FastifyPluginDecl, MiddlewareChain, MiddlewareEntry, MiddlewareHelper, MiddlewareHelperCall, SessionConfig } from '../../model/types';
+import { exportedValues, functionNames, type ExportedNames } from './exported-names';
+import { shortCall } from './express-apps';
 import { factoryCall, resolveReference, unwrap, type ImportTable } from './imports';
+import { createsNestApp, usesFastifyAdapter } from './nest-apps';
 import type { NodeIndex } from './node-index';
+import { calleeName, enclosingFunctionName } from './query-helpers';
 import { firstParameter, requestReads } from './request-reads';
 import type { Locator } from './source';
 import { movableStatement } from './movable-statements';
@@ -28,6 +35,13 @@ const PLUGIN_ROLES: Record<string, string> = {
 };
 const SESSION_PLUGINS = new Set(['@fastify/session', '@fastify/secure-session']);
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
+const REGISTERING = new Set(['register', 'addHook', 'route', ...ROUTE_METHODS]);
+/**
+ * A parameter a function only hands on (`function configure(app) { setupSession(app) }`) is taken for an
+ * instance when its name or declared type says so; one it registers on directly always is.
+ */
+const INSTANCE_NAMES = new Set(['app', 'fastify', 'server', 'instance']);
+const INSTANCE_TYPES = new Set(['FastifyInstance', 'NestFastifyApplication']);
 const SEPARATOR = ' › ';
 /** Plugins registering plugins of the same file: a few levels, and never a cycle. */
 const MAX_DEPTH = 8;
@@ -35,6 +49,12 @@ const MAX_DEPTH = 8;
 interface Body {
   fn: Node;
   encapsulated: boolean;
+}
+
+/** What a function body registers on an instance, and the project functions it hands the instance to. */
+interface Registered {
+  entries: MiddlewareEntry[];
+  calls: MiddlewareHelperCall[];
 }
 
 interface Walk {
@@ -46,20 +66,42 @@ interface Walk {
   open: Set<Node>;
 }
 
-export function extractFastify(source: SourceFile, index: NodeIndex, imports: ImportTable, locator: Locator): { chains: MiddlewareChain[]; sessions: SessionConfig[]; plugins: FastifyPluginDecl[] } {
+export function extractFastify(
+  source: SourceFile,
+  index: NodeIndex,
+  imports: ImportTable,
+  locator: Locator,
+  exported: ExportedNames = new Map(),
+): { chains: MiddlewareChain[]; sessions: SessionConfig[]; plugins: FastifyPluginDecl[]; helpers: MiddlewareHelper[] } {
   const sessions: SessionConfig[] = [];
   const calls = index.of(SyntaxKind.CallExpression);
   const walk: Walk = { imports, locator, calls, sessions, open: new Set() };
   const chains: MiddlewareChain[] = [];
   for (const declaration of index.of(SyntaxKind.VariableDeclaration)) {
-    const reference = factoryCall(declaration.getInitializer(), imports)?.reference;
-    if (reference?.module !== 'fastify' || (reference.name !== '' && reference.name !== 'fastify') || !Node.isIdentifier(declaration.getNameNode())) continue;
+    const made = factoryCall(declaration.getInitializer(), imports);
+    const reference = made?.reference;
+    const fastify = reference?.module === 'fastify' && (reference.name === '' || reference.name === 'fastify');
+    const nest = !!made && createsNestApp(reference) && usesFastifyAdapter(made.call, imports);
+    if (!(fastify || nest) || !Node.isIdentifier(declaration.getNameNode())) continue;
     const app = declaration.getName();
     const scope = declaration.getFirstAncestor((node) => Node.isBlock(node) || Node.isSourceFile(node)) ?? declaration.getSourceFile();
-    chains.push({ app, stack: 'fastify', file: locator.file, entries: registrations(walk, scope, app, undefined, app), location: locator.of(declaration) });
+    const { entries, calls: helperCalls } = registrations(walk, scope, app, undefined, app);
+    // A NestJS app's Fastify side joins its pipeline when the project is linked (model/nest-chains.ts).
+    if (nest && entries.length + helperCalls.length === 0) continue;
+    chains.push({
+      app,
+      stack: 'fastify',
+      file: locator.file,
+      entries,
+      location: locator.of(declaration),
+      ...(helperCalls.length ? { helperCalls } : {}),
+      ...(nest ? { nestAdapter: 'fastify' as const } : {}),
+    });
   }
-  const plugins = mentionsFastify(imports) ? exportedPlugins(walk, source, index) : [];
-  return { chains, sessions, plugins };
+  const mentions = mentionsFastify(imports);
+  const plugins = mentions ? exportedPlugins(walk, source, index) : [];
+  const helpers = mentions ? helperFunctions(walk, exported) : [];
+  return { chains, sessions, plugins, helpers };
 }
 
 /**
@@ -67,15 +109,20 @@ export function extractFastify(source: SourceFile, index: NodeIndex, imports: Im
  * order. `context` is the context of the entries registered here (absent at the top level); child
  * contexts are named `base › plugin`.
  */
-function registrations(walk: Walk, scope: Node, instance: string, context: string | undefined, base: string | undefined): MiddlewareEntry[] {
+function registrations(walk: Walk, scope: Node, instance: string, context: string | undefined, base: string | undefined): Registered {
   const entries: MiddlewareEntry[] = [];
+  const calls: MiddlewareHelperCall[] = [];
   const start = scope.getStart();
   const end = scope.getEnd();
   const used = new Set<string>();
   for (const call of walk.calls) {
     if (call.getStart() < start || call.getEnd() > end) continue;
     const callee = call.getExpression();
-    if (!Node.isPropertyAccessExpression(callee) || !receiverIs(callee.getExpression(), instance, scope)) continue;
+    if (!Node.isPropertyAccessExpression(callee) || !receiverIs(callee.getExpression(), instance, scope)) {
+      const handed = helperCall(call, instance, scope, walk);
+      if (handed) calls.push({ ...handed, at: entries.length, ...(context !== undefined ? { context } : {}) });
+      continue;
+    }
     const method = callee.getName();
     const at = (entry: MiddlewareEntry): MiddlewareEntry => {
       // `app.register(a).register(b);` is one statement for two entries: it cannot move one of them.
@@ -109,8 +156,10 @@ function registrations(walk: Walk, scope: Node, instance: string, context: strin
       const child = base === undefined ? label : `${base}${SEPARATOR}${label}`;
       entries.push(at({ name, role: 'plugin', location: walk.locator.of(plugin), ...(body.encapsulated ? { opens: child } : {}) }));
       walk.open.add(body.fn);
-      entries.push(...(body.encapsulated ? registrations(walk, body.fn, param, child, child) : registrations(walk, body.fn, param, context, base)));
+      const inner = body.encapsulated ? registrations(walk, body.fn, param, child, child) : registrations(walk, body.fn, param, context, base);
       walk.open.delete(body.fn);
+      calls.push(...inner.calls.map((c) => ({ ...c, at: c.at + entries.length })));
+      entries.push(...inner.entries);
     } else if (method === 'addHook') {
       const [hook, handler] = call.getArguments();
       const hookName = hook && (Node.isStringLiteral(hook) || Node.isNoSubstitutionTemplateLiteral(hook)) ? hook.getLiteralValue() : undefined;
@@ -124,7 +173,67 @@ function registrations(walk: Walk, scope: Node, instance: string, context: strin
       entries.push(at({ name: route.name, role: 'routes', location: walk.locator.of(call), ...(reads.length ? { reads } : {}) }));
     }
   }
-  return entries;
+  return { entries, calls };
+}
+
+/** `setup(app)`, `await registerPlugins(app, options)`: the instance handed to a function, which may register on it. */
+function helperCall(call: CallExpression, instance: string, scope: Node, walk: Walk): Omit<MiddlewareHelperCall, 'at'> | undefined {
+  const callee = calleeName(call);
+  if (!callee || callee === 'require') return undefined;
+  const argument = call.getArguments().findIndex((arg) => {
+    const value = unwrap(arg);
+    return Node.isIdentifier(value) && value.getText() === instance && !shadowed(value, instance, scope);
+  });
+  if (argument === -1) return undefined;
+  const reference = resolveReference(call.getExpression(), walk.imports);
+  const imported = reference ? { module: reference.module, name: reference.name || 'default' } : undefined;
+  return { callee, ...(imported ? { imported } : {}), argument, location: walk.locator.of(call), text: shortCall(call) };
+}
+
+/**
+ * The file's functions that register on an instance they receive, or hand it on to another function:
+ * each with the parameter it gets the instance through. Found from the registering calls, so a file
+ * of many functions is not walked once per function.
+ */
+function helperFunctions(walk: Walk, exported: ExportedNames): MiddlewareHelper[] {
+  const candidates = new Map<FunctionDeclaration | ArrowFunction | FunctionExpression, Set<number>>();
+  const consider = (identifier: Node, passed: boolean) => {
+    const name = identifier.getText();
+    for (let fn = identifier.getParent(); fn; fn = fn.getParent()) {
+      if (!Node.isFunctionDeclaration(fn) && !Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) continue;
+      const parameters = fn.getParameters();
+      const index = parameters.findIndex((p) => p.getName() === name);
+      if (index === -1) continue;
+      if (!passed || looksLikeInstance(parameters[index])) candidates.set(fn, (candidates.get(fn) ?? new Set()).add(index));
+      return;
+    }
+  };
+  for (const call of walk.calls) {
+    const callee = call.getExpression();
+    const receiver = Node.isPropertyAccessExpression(callee) ? unwrap(callee.getExpression()) : undefined;
+    if (receiver && Node.isIdentifier(receiver) && Node.isPropertyAccessExpression(callee) && REGISTERING.has(callee.getName())) consider(receiver, false);
+    else for (const arg of call.getArguments()) if (Node.isIdentifier(unwrap(arg))) consider(unwrap(arg), true);
+  }
+  const helpers: MiddlewareHelper[] = [];
+  for (const [fn, parameters] of candidates) {
+    for (const parameter of parameters) {
+      const param = fn.getParameters()[parameter];
+      const own = Node.isFunctionDeclaration(fn) ? fn.getName() : enclosingFunctionName(param);
+      const names = functionNames(fn, own, exported);
+      if (names.length === 0 || walk.open.has(fn)) continue;
+      walk.open.add(fn);
+      const { entries, calls } = registrations(walk, fn, param.getName(), undefined, undefined);
+      walk.open.delete(fn);
+      if (entries.length + calls.length > 0) helpers.push({ names, parameter, entries, calls, location: walk.locator.of(fn) });
+    }
+  }
+  return helpers;
+}
+
+function looksLikeInstance(parameter: ParameterDeclaration): boolean {
+  const type = parameter.getTypeNode();
+  const typeName = type && Node.isTypeReference(type) ? type.getTypeName().getText().split('.').pop() : undefined;
+  return INSTANCE_NAMES.has(parameter.getName()) || (typeName !== undefined && INSTANCE_TYPES.has(typeName));
 }
 
 /** `app`, or `app.register(a)` chained on it (each call returns the instance). */
@@ -170,7 +279,8 @@ function bodyOf(plugin: Node, imports: ImportTable, encapsulated = true, depth =
 }
 
 const isFastifyPluginCall = (imports: ImportTable) => (call: CallExpression) => resolveReference(call.getExpression(), imports)?.module === 'fastify-plugin';
-const mentionsFastify = (imports: ImportTable) => [...imports.values()].some((binding) => binding.module === 'fastify' || binding.module === 'fastify-plugin');
+const FASTIFY_MODULES = new Set(['fastify', 'fastify-plugin', '@nestjs/platform-fastify']);
+const mentionsFastify = (imports: ImportTable) => [...imports.values()].some((binding) => FASTIFY_MODULES.has(binding.module) || binding.module.startsWith('@fastify/'));
 
 function packagePlugin(walk: Walk, call: CallExpression, plugin: Node, options: Node | undefined, module: string): MiddlewareEntry {
   const role = PLUGIN_ROLES[module];
@@ -204,9 +314,9 @@ function exportedPlugins(walk: Walk, source: SourceFile, index: NodeIndex): Fast
       continue;
     }
     walk.open.add(body.fn);
-    const entries = registrations(walk, body.fn, param, undefined, undefined);
+    const { entries, calls } = registrations(walk, body.fn, param, undefined, undefined);
     walk.open.delete(body.fn);
-    if (entries.length > 0) plugins.push({ names: [name], encapsulated: body.encapsulated, entries, location: walk.locator.of(body.fn) });
+    if (entries.length + calls.length > 0) plugins.push({ names: [name], encapsulated: body.encapsulated, entries, ...(calls.length ? { calls } : {}), location: walk.locator.of(body.fn) });
   }
   return plugins;
 }

@@ -78,7 +78,7 @@ function analyzeSource(file: string, text: string): FileFacts {
     const drizzle = extractDrizzleTables(index, locator);
     const mongoose = extractMongooseModels(index, locator);
     const mikro = extractMikroOrm(index, imports, locator);
-    const fastify = extractFastify(source, index, imports, locator);
+    const fastify = extractFastify(source, index, imports, locator, exported);
     const events = extractEventSignals(index, locator);
     const express = extractExpressChains(index, imports, locator, exported);
     const prismaSchema = isPrismaConfig(file) ? prismaSchemaPath(source, index, file) : undefined;
@@ -96,6 +96,7 @@ function analyzeSource(file: string, text: string): FileFacts {
       columnUsages: [...extractColumnUsages(index, locator), ...builders.all.flatMap((builder) => builderColumnUsages(builder, locator))],
       queryingFunctions: helpers.functions,
       middlewareHelpers: express.helpers,
+      ...(fastify.helpers.length ? { fastifyHelpers: fastify.helpers } : {}),
       logins: extractLogins(index, imports, locator),
       exportedOptions: extractExportedOptions(source, index, exported, locator),
       loopCalls: helpers.calls,

@@ -5,8 +5,10 @@ import type { MovableStatement } from '../../model/types';
 import type { Locator } from './source';
 
 export function movableStatement(call: CallExpression, locator: Locator): MovableStatement | undefined {
-  const statement = call.getParent();
-  if (!Node.isExpressionStatement(statement)) return undefined;
+  // `await app.register(plugin);` is as much one statement as `app.register(plugin);`.
+  const parent = call.getParent();
+  const statement = parent && Node.isAwaitExpression(parent) ? parent.getParent() : parent;
+  if (!statement || !Node.isExpressionStatement(statement)) return undefined;
   const block = statement.getParent();
   if (!block || !(Node.isBlock(block) || Node.isSourceFile(block) || Node.isModuleBlock(block))) return undefined;
   const text = locator.text;

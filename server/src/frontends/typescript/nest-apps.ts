@@ -49,9 +49,8 @@ function apps(index: NodeIndex, imports: ImportTable, locator: Locator): NestFac
   for (const declaration of index.of(SyntaxKind.VariableDeclaration)) {
     const made = factoryCall(declaration.getInitializer(), imports);
     if (!made || !createsNestApp(made.reference) || !Node.isIdentifier(declaration.getNameNode())) continue;
-    const [root, adapter] = made.call.getArguments();
-    const created = adapter ? unwrap(adapter) : undefined;
-    const fastify = !!created && Node.isNewExpression(created) && resolveReference(created.getExpression(), imports)?.module === '@nestjs/platform-fastify';
+    const [root] = made.call.getArguments();
+    const fastify = usesFastifyAdapter(made.call, imports);
     const app = declaration.getName();
     const entries: NestEntry[] = [];
     for (const use of index.of(SyntaxKind.CallExpression)) {
@@ -68,6 +67,13 @@ function apps(index: NodeIndex, imports: ImportTable, locator: Locator): NestFac
 
 /** `NestFactory.create(...)`: what makes a NestJS app. */
 export const createsNestApp = (reference: ModuleReference | undefined) => reference?.module === '@nestjs/core' && reference.name === 'NestFactory.create';
+
+/** `NestFactory.create(AppModule, new FastifyAdapter())`: an app whose `register` calls register Fastify plugins. */
+export function usesFastifyAdapter(create: CallExpression, imports: ImportTable): boolean {
+  const adapter = create.getArguments()[1];
+  const created = adapter ? unwrap(adapter) : undefined;
+  return !!created && Node.isNewExpression(created) && resolveReference(created.getExpression(), imports)?.module === '@nestjs/platform-fastify';
+}
 
 function moduleOf(cls: ClassDeclaration, imports: ImportTable, locator: Locator): NestFacts['modules'] {
   const decorator = cls.getDecorators().find((d) => isCommonDecorator(d, 'Module', imports));
@@ -115,19 +121,29 @@ function moduleOf(cls: ClassDeclaration, imports: ImportTable, locator: Locator)
   return [{ names, global, imports: importsOf, controllers: property('controllers').flatMap(projectRef), entries, location: locator.of(cls.getNameNode() ?? cls) }];
 }
 
+/** The decorators that bind guards, interceptors, pipes and filters to a controller or a handler. */
+const BINDING_DECORATORS: Record<string, NestStage> = {
+  UseGuards: 'guard',
+  UseInterceptors: 'interceptor',
+  UsePipes: 'pipe',
+  UseFilters: 'filter',
+};
+
 /**
- * `@Controller()` classes and the guards `@UseGuards(A, B)` binds to the class or to one of its
- * handlers, in the order Nest runs them: the controller's, then the handler's, each list left to right.
+ * `@Controller()` classes and what `@UseGuards(A, B)`, `@UseInterceptors`, `@UsePipes` and `@UseFilters`
+ * bind to the class or to one of its handlers: the controller's, then the handler's, each list left to
+ * right (the order of guards, interceptors and pipes; filters run the other way, see nest-chains.ts).
  */
 function controllerOf(cls: ClassDeclaration, imports: ImportTable, locator: Locator): NestFacts['controllers'] {
   const name = cls.getName();
   if (!name || !cls.getDecorators().some((d) => isCommonDecorator(d, 'Controller', imports))) return [];
-  const guardsOf = (decorated: ClassDeclaration | MethodDeclaration, scope: string) =>
-    decorated
-      .getDecorators()
-      .filter((d) => isCommonDecorator(d, 'UseGuards', imports))
-      .flatMap((d) => d.getArguments().map((arg) => guardOf(arg, scope, imports, locator)));
-  const entries = [...guardsOf(cls, name), ...cls.getMethods().flatMap((method) => guardsOf(method, `${name}.${method.getName()}`))];
+  const boundTo = (decorated: ClassDeclaration | MethodDeclaration, scope: string) =>
+    decorated.getDecorators().flatMap((d) => {
+      const stage = Object.hasOwn(BINDING_DECORATORS, d.getName()) ? BINDING_DECORATORS[d.getName()] : undefined;
+      if (!stage || !isCommonDecorator(d, d.getName(), imports)) return [];
+      return d.getArguments().map((arg) => (stage === 'guard' ? guardOf(arg, scope, imports, locator) : scoped(entryOf(arg, stage, imports, locator), scope)));
+    });
+  const entries = [...boundTo(cls, name), ...cls.getMethods().flatMap((method) => boundTo(method, `${name}.${method.getName()}`))];
   if (entries.length === 0) return [];
   return [{ names: [name, ...(cls.hasDefaultKeyword() ? ['default'] : [])], entries, location: locator.of(cls.getNameNode() ?? cls) }];
 }
@@ -144,7 +160,10 @@ function guardOf(arg: Node, scope: string, imports: ImportTable, locator: Locato
     const session = !!strategy && Node.isStringLiteral(strategy) && strategy.getLiteralValue() === 'session';
     return { entry: { name: value.getText(), role: 'authenticate', ...(session ? { reads: ['session'] } : {}), stage: 'guard', scope, location: locator.of(arg) } };
   }
-  const nestEntry = entryOf(arg, 'guard', imports, locator);
+  return scoped(entryOf(arg, 'guard', imports, locator), scope);
+}
+
+function scoped(nestEntry: NestEntry, scope: string): NestEntry {
   nestEntry.entry.scope = scope;
   return nestEntry;
 }
@@ -168,14 +187,62 @@ function middlewareOf(cls: ClassDeclaration, module: string, imports: ImportTabl
     .sort((a, b) => nameStart(a) - nameStart(b));
   // `consumer.apply(A).forRoutes('a').apply(B)...` is one statement for all of them.
   const registered = (call: CallExpression) => applies.filter((other) => outermost(other) === call).reduce((sum, other) => sum + other.getArguments().length, 0);
-  return applies.flatMap((apply) =>
-    apply.getArguments().map((arg) => {
+  return applies.flatMap((apply) => {
+    const routes = routesOf(apply);
+    return apply.getArguments().map((arg) => {
       const call = outermost(apply);
       const nestEntry = entryOf(arg, 'module', imports, locator, { call, entries: registered(call) });
       nestEntry.entry.module = module;
+      if (routes.text) nestEntry.entry.routes = routes.text;
+      if (routes.controllers) nestEntry.entry.controllers = routes.controllers;
       return nestEntry;
-    }),
-  );
+    });
+  });
+}
+
+/**
+ * What `.forRoutes(...)` and `.exclude(...)` chained after an `apply(...)` (before the next `apply`) say,
+ * short: `UsersController`, `GET users`, `* except auth/login`; and the controllers when forRoutes names
+ * controller classes only.
+ */
+function routesOf(apply: CallExpression): { text?: string; controllers?: string[] } {
+  let forRoutes: Node[] | undefined;
+  let exclude: Node[] = [];
+  for (let current: CallExpression = apply; ; ) {
+    const access = current.getParent();
+    const outer = access?.getParent();
+    if (!access || !Node.isPropertyAccessExpression(access) || !outer || !Node.isCallExpression(outer) || outer.getExpression() !== access) break;
+    const method = access.getName();
+    if (method === 'apply') break;
+    if (method === 'forRoutes') forRoutes = outer.getArguments();
+    if (method === 'exclude') exclude = outer.getArguments();
+    current = outer;
+  }
+  if (!forRoutes) return {};
+  const text = forRoutes.map(routeText).join(', ') + (exclude.length ? ` except ${exclude.map(routeText).join(', ')}` : '');
+  const classes = forRoutes.map(unwrap).filter((arg) => Node.isIdentifier(arg));
+  // A path (`'users'`) or a route object may match any controller's routes: only classes tell them apart.
+  const controllers = forRoutes.length > 0 && classes.length === forRoutes.length ? classes.map((c) => c.getText()) : undefined;
+  return { text, ...(controllers ? { controllers } : {}) };
+}
+
+/** `'users'` → `users`; `{ path: 'users', method: RequestMethod.GET }` → `GET users`; a class as written. */
+function routeText(arg: Node): string {
+  const value = unwrap(arg);
+  if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) return value.getLiteralValue();
+  if (Node.isObjectLiteralExpression(value)) {
+    const property = (key: string) => {
+      const found = value.getProperty(key);
+      return found && Node.isPropertyAssignment(found) ? found.getInitializer() : undefined;
+    };
+    const path = property('path');
+    const method = property('method');
+    const verb = method && Node.isPropertyAccessExpression(method) ? method.getName() : undefined;
+    const where = path && (Node.isStringLiteral(path) || Node.isNoSubstitutionTemplateLiteral(path)) ? path.getLiteralValue() : (path?.getText() ?? '…');
+    return verb && verb !== 'ALL' ? `${verb} ${where}` : where;
+  }
+  const text = value.getText().replace(/\s+/g, ' ');
+  return text.length <= 40 ? text : `${text.slice(0, 39)}…`;
 }
 
 /** `consumer`, or `consumer.apply(A).forRoutes('*')` chained on it (forRoutes returns the consumer). */

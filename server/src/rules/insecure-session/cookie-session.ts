@@ -5,6 +5,7 @@ import type { Finding, Location, SessionConfig } from '../../model/types';
 import { envSecretFix, inlineEntryFix, replaceValueFix } from './express-fixes';
 import { falseOption, optionOf } from './express-options';
 import { isLiteralSecret } from './express-secret';
+import { checkSameSite } from './same-site';
 
 const RULE = 'insecure-session';
 
@@ -59,6 +60,9 @@ function checkOne(session: SessionConfig): Finding[] {
       fixes: [replaceValueFix('Set httpOnly to true', httpOnly, 'true')],
     });
   }
+  // A `sameSite` in the nested cookie object is what its author meant: the finding above moves it up.
+  const nestedSameSite = nested.state === 'present' && (nested.value.kind !== 'object' || optionOf(nested.value, 'sameSite').state !== 'absent');
+  if (!nestedSameSite) findings.push(...checkSameSite(session.library, options, 'top'));
   return findings;
 }
 

@@ -2,7 +2,9 @@ import type { Finding, Location, ProjectModel, SessionConfig } from '../../model
 import { checkCookie } from './express-cookie';
 import { insertEntryFix } from './express-fixes';
 import { optionOf } from './express-options';
+import { checkAutoSecure } from './express-proxy';
 import { checkSecret } from './express-secret';
+import { checkSameSite, sameSiteHintAt } from './same-site';
 
 const RULE = 'insecure-session';
 
@@ -12,6 +14,11 @@ const DEFAULT_NAME =
 const MEMORY_STORE =
   'No `store`: express-session keeps sessions in its MemoryStore, which leaks memory, loses every session on restart and ' +
   'is not shared between processes (it prints a warning in production). Use a real store such as connect-redis or connect-pg-simple.';
+const ROLLING_WITHOUT_MAX_AGE =
+  "`rolling: true` without `cookie.maxAge`: rolling resets the cookie's expiry to maxAge on every response, and there is " +
+  'none, so the session cookie never expires: it is sent again with every response and lasts as long as the browser stays ' +
+  'open, while the store refreshes the session on every request. A session in use, or a stolen cookie kept in use, stays ' +
+  'valid forever. Set a bounded `cookie.maxAge` (with rolling, an idle timeout).';
 
 /** express-session configurations found in TypeScript/JavaScript files. */
 export function checkExpressSessions(model: ProjectModel): Finding[] {
@@ -20,6 +27,10 @@ export function checkExpressSessions(model: ProjectModel): Finding[] {
     ...checkCookie(session),
     ...checkName(session),
     ...checkStore(session),
+    // After checkCookie: where both add a `cookie: {...}`, fix-all applies the secure one first.
+    ...(session.options ? checkSameSite(session.library, session.options, 'cookie') : [sameSiteHintAt(session.library, session.call)]),
+    ...checkAutoSecure(session, model.middleware),
+    ...checkRolling(session),
   ]);
 }
 
@@ -39,6 +50,22 @@ function checkStore(session: SessionConfig): Finding[] {
   if (store.state === 'absent') return [finding(options.location, 'warning', MEMORY_STORE, [])];
   if (store.state === 'present' && store.value.kind === 'none') return [finding(store.value.location, 'warning', MEMORY_STORE, [])];
   return [];
+}
+
+/** `rolling: true` with a cookie that has no `maxAge` (or `expires`): nothing ever ends the session. */
+function checkRolling(session: SessionConfig): Finding[] {
+  const options = session.options;
+  const rolling = options?.entries.find((entry) => entry.key === 'rolling');
+  if (!options || !rolling || rolling.value.kind !== 'bool' || !rolling.value.value) return [];
+  const cookie = optionOf(options, 'cookie');
+  if (cookie.state === 'unknown' || (cookie.state === 'present' && cookie.value.kind !== 'object')) return [];
+  if (cookie.state === 'present' && cookie.value.kind === 'object') {
+    const object = cookie.value;
+    // `maxAge: null` (the default) is no expiry; any other value, or one that cannot be seen, may be one.
+    const expiry = ['maxAge', 'expires'].map((key) => optionOf(object, key));
+    if (expiry.some((option) => option.state === 'unknown' || (option.state === 'present' && option.value.kind !== 'none'))) return [];
+  }
+  return [finding(rolling.location, 'info', ROLLING_WITHOUT_MAX_AGE, [])];
 }
 
 function finding(location: Location, severity: Finding['severity'], message: string, fixes: Finding['fixes']): Finding {

@@ -6,6 +6,7 @@ import type { Finding, Location, SessionConfig } from '../../model/types';
 import { envReference, envSecretFix, insertEntryFix, replaceValueFix } from './express-fixes';
 import { falseOption, type ObjectValue, optionOf } from './express-options';
 import { isLiteralSecret } from './express-secret';
+import { checkSameSite } from './same-site';
 
 const RULE = 'insecure-session';
 const SECRET_TITLE = 'Read the secret from process.env.SESSION_SECRET';
@@ -14,7 +15,12 @@ export function checkFastifySessions(sessions: readonly SessionConfig[]): Findin
   return sessions.filter((s) => s.stack === 'fastify').flatMap((session) => {
     const options = session.options;
     if (!options) return [finding(session.call, 'error', `${session.library} is registered without options: it needs a secret (or key) and refuses to start.`)];
-    return [...(session.library === '@fastify/session' ? checkSession(session, options) : checkSecureSession(options)), ...checkCookie(session.library, options)];
+    return [
+      ...(session.library === '@fastify/session' ? checkSession(session, options) : checkSecureSession(options)),
+      ...checkCookie(session.library, options),
+      // After checkCookie: where both add a `cookie: {...}`, fix-all applies the secure one first.
+      ...checkSameSite(session.library, options, 'cookie'),
+    ];
   });
 }
 

@@ -26,7 +26,9 @@ Session and CSRF settings that make a session easier to steal, forge or replay:
   \`@csrf_exempt\` on a view that changes state, and \`response.set_cookie()\` without \`secure\`/\`httponly\`.
 - **Express** (\`express-session\`, whatever the import is called): \`cookie.secure\` absent or \`false\`,
   \`cookie.httpOnly: false\`, \`sameSite: 'none'\` without \`secure\`, a hard-coded \`secret\`, the default
-  cookie name \`connect.sid\`, and no \`store\` (the in-memory store leaks memory and loses sessions).
+  cookie name \`connect.sid\`, and no \`store\` (the in-memory store leaks memory and loses sessions). At info:
+  \`secure: 'auto'\` on an app that never sets \`trust proxy\` (behind a TLS-terminating proxy \`req.secure\` stays
+  false and the cookie goes out without Secure), and \`rolling: true\` without \`cookie.maxAge\` (a cookie that never expires).
 - **Fastify**: @fastify/session without a secret, with a hard-coded one (or one shorter than 32 characters), or
   without a store; @fastify/secure-session with a hard-coded \`key\`/\`secret\` or a secret without \`salt\`; cookie
   \`secure\`/\`httpOnly\` turned off.
@@ -35,6 +37,9 @@ Session and CSRF settings that make a session easier to steal, forge or replay:
   \`maxAge: 'session'\` (info).
 - **cookie-session**: hard-coded or missing \`keys\`, \`signed: false\`, \`secure: false\`, \`httpOnly: false\`, and a nested
   \`cookie: {...}\` that cookie-session never reads (its options are top-level).
+- **SameSite** (hint): no \`sameSite\` where the library then sets no SameSite attribute (express-session, cookie-session,
+  koa-session, @fastify/session, @fastify/secure-session; iron-session defaults to Lax). Chromium treats such a cookie
+  as Lax, Firefox and Safari do not. Any value written, even \`false\`, is left alone.
 - **Session fixation with Passport**: a login (\`req.login()\`/\`req.logIn()\`, \`passport.authenticate()\` on a POST
   route, \`super.logIn()\` in a NestJS \`AuthGuard\`) in a handler that never calls \`req.session.regenerate()\`, when
   package.json pins passport below 0.6.0. Since 0.6.0 \`req.login()\` regenerates the session itself (also with

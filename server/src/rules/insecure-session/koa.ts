@@ -1,10 +1,11 @@
 // koa-session and the app keys that sign its cookie: hard-coded `app.keys`, `signed: false`, cookie
-// flags turned off, and `maxAge: 'session'` (a browser-session cookie a thief can use until the
-// browser closes, with no expiry on the server).
+// flags turned off, `maxAge: 'session'` (a browser-session cookie a thief can use until the
+// browser closes, with no expiry on the server) and no `sameSite` (same-site.ts).
 import type { Finding, Location, MiddlewareChain, ProjectModel, SessionConfig, Value } from '../../model/types';
 import { envSecretFix, replaceValueFix, within } from './express-fixes';
 import { falseOption, optionOf } from './express-options';
 import { isLiteralSecret } from './express-secret';
+import { checkSameSite } from './same-site';
 
 const RULE = 'insecure-session';
 
@@ -36,6 +37,7 @@ export function checkKoaSessions(model: ProjectModel): Finding[] {
     if (maxAge.state === 'present' && isString(maxAge.value, 'session')) {
       findings.push(finding(maxAge.value.location, 'info', "`maxAge: 'session'`: the cookie lasts until the browser closes, and a stolen copy stays valid as long, with no expiry the server enforces. Prefer a bounded maxAge."));
     }
+    findings.push(...checkSameSite(session.library, options, 'top'));
   }
   return findings;
 }

@@ -32,8 +32,11 @@ const BEFORE_ROUTES: Record<string, string> = {
 };
 
 export function checkExpressMiddleware(model: ProjectModel): Finding[] {
-  // A NestJS app registers Express middleware with the same `app.use` and the same order rules.
-  return model.middleware.filter((chain) => chain.stack === 'express' || chain.stack === 'nest').flatMap((chain) => checkChain(chain.entries, model.root, true));
+  // A NestJS app registers Express middleware with the same `app.use` and the same order rules. On the
+  // Fastify adapter, the Fastify plugins it registers follow Fastify's rules (fastify.ts), not these.
+  return model.middleware
+    .filter((chain) => chain.stack === 'express' || chain.stack === 'nest')
+    .flatMap((chain) => checkChain(chain.nestAdapter === 'fastify' ? chain.entries.filter((e) => !e.name.startsWith('@fastify/')) : chain.entries, model.root, true));
 }
 
 /** A move that would fix a finding: `mover` goes right before or after `anchor`. */

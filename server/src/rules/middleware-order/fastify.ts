@@ -4,7 +4,8 @@
 // registered before it where it can see it, @fastify/csrf-protection needs the cookie or session
 // plugin that stores its secret, and a hook or route that reads `request.session` needs a session
 // plugin in its context (an onRequest hook, before it: the session is loaded by the plugin's own
-// onRequest hook, and hooks run in the order they are added).
+// onRequest hook, and hooks run in the order they are added). A NestJS app on the Fastify adapter is
+// checked the same way, on the plugins main.ts registers (its global entries).
 import type { Finding, Fix, MiddlewareChain, MiddlewareEntry, ProjectModel } from '../../model/types';
 import { entryFinding } from './entry-finding';
 import { moveStatement } from './express-edits';
@@ -13,7 +14,9 @@ const SEPARATOR = ' › ';
 const STORAGE = ['@fastify/cookie', '@fastify/session', '@fastify/secure-session'];
 
 export function checkFastifyPlugins(model: ProjectModel): Finding[] {
-  return model.middleware.filter((chain) => chain.stack === 'fastify').flatMap(checkChain);
+  return model.middleware
+    .flatMap((chain) => (chain.stack === 'fastify' ? [chain] : chain.stack === 'nest' && chain.nestAdapter === 'fastify' ? [{ ...chain, entries: chain.entries.filter((e) => e.stage === 'global') }] : []))
+    .flatMap(checkChain);
 }
 
 /** `inner` is registered in `outer`'s context or one nested in it. */

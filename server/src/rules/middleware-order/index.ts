@@ -37,11 +37,16 @@ error-handling middleware that is not first. **Fastify** (plugins, hooks and rou
 contexts, across files): @fastify/session registered before @fastify/cookie or in a context that does not see it,
 @fastify/csrf-protection before the plugin that stores its secret, and a hook or route reading \`request.session\`
 in a context the session plugin is not registered in (a sibling plugin without fastify-plugin), or an onRequest
-hook added before the session plugin. **NestJS** (\`app.use\` in main.ts, then each module's
+hook added before the session plugin; a function the app is handed to (\`await setup(app)\`, in any file) registers in the
+caller's context, while one registered with \`app.register(setup)\` is a plugin with a context of its own. **NestJS** (\`app.use\` in main.ts, then each module's
 \`consumer.apply(...)\` from the root module down, then guards, interceptors, pipes and filters): a middleware
 that reads \`req.session\` or \`req.user\` applied before the session or \`passport.session()\` middleware that
 sets it, a guard reading the session when no session middleware is applied, and a guard reading \`req.user\` in
-an app that keeps logins in the session (a PassportSerializer) but never applies \`passport.session()\`.
+an app that keeps logins in the session (a PassportSerializer) but never applies \`passport.session()\`. Module
+middleware applied \`forRoutes\` of controller classes runs on their routes only: a reader and a later middleware
+that sets what it reads, both \`forRoutes\` of distinct controllers, never meet on one request and are not reported
+(paths and route objects may match any controller, so they are). On the Fastify adapter, the plugins main.ts
+registers (\`await app.register(fastifyCookie)\`) are checked with the Fastify rules above.
 
 ## Why it matters
 

@@ -4,6 +4,12 @@
 // that reads them needs that middleware applied at all — global guards and those @UseGuards binds to a
 // controller or handler alike. The Express order rules also apply to the
 // middleware part of the chain (see express.ts).
+// Module middleware runs only on the routes of its `forRoutes(...)`. A reader and the later middleware
+// that sets what it reads are an order problem only when some request meets both: when both are
+// `forRoutes` of controller classes and no controller is in both lists, they never run on one request,
+// and nothing is reported (req.user is then not set on the reader's routes at all, which moving the
+// middleware would not change). Paths and route objects may match any controller, so they count as
+// overlapping.
 import type { Finding, Fix, MiddlewareChain, MiddlewareEntry, ProjectModel } from '../../model/types';
 import { entryFinding } from './entry-finding';
 import { moveStatement } from './express-edits';
@@ -33,7 +39,7 @@ function checkChain(chain: MiddlewareChain, project: { sessions: boolean; passpo
       const provider = PROVIDERS[read];
       if (!provider) continue;
       const earlier = middleware.slice(0, index).some((e) => e.role === provider.role);
-      const later = middleware.slice(index + 1).find((e) => e.role === provider.role);
+      const later = middleware.slice(index + 1).find((e) => e.role === provider.role && mayMeet(entry, e));
       if (earlier || !later) continue;
       const fix = moveStatement(later, entry, 'before');
       const order =
@@ -63,6 +69,9 @@ function checkChain(chain: MiddlewareChain, project: { sessions: boolean; passpo
   }
   return findings;
 }
+
+/** Both can run on one request: unless both are applied `forRoutes` of distinct controllers. */
+const mayMeet = (a: MiddlewareEntry, b: MiddlewareEntry) => !a.controllers || !b.controllers || a.controllers.some((c) => b.controllers!.includes(c));
 
 const basename = (file: string) => file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 
