@@ -23,6 +23,7 @@ const FIXTURES = [
   'test/fixtures/insecure-session/iron-session',
   'test/fixtures/koa',
   'test/fixtures/fastify',
+  'test/fixtures/nestjs/fastify',
   'examples/express-typeorm',
   'examples/nestjs-app',
   'examples/fastify-app',
