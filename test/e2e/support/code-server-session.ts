@@ -10,16 +10,7 @@ import type { SessionDirs } from './session-dirs';
 import { userSettings } from './user-settings';
 import { sleep, waitFor } from './wait';
 
-const FLAGS = [
-  '--disable-telemetry',
-  '--disable-update-check',
-  '--disable-workspace-trust',
-  '--disable-getting-started-override',
-  // The built-in TypeScript service holds every code-action request while it loads a project (the
-  // examples have no node_modules), and a quick-fix menu that shows up late takes the next key.
-  '--disable-extension',
-  'vscode.typescript-language-features',
-];
+const FLAGS = ['--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'];
 
 export interface CodeServer {
   url: string;

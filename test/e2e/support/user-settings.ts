@@ -11,6 +11,10 @@ export const userSettings = {
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'typescript.disableAutomaticTypeAcquisition': true,
+  // The built-in TypeScript service would load each example as a project (they have no node_modules)
+  // and hold every code-action request meanwhile; a quick-fix menu that shows up late takes the next
+  // key. Its syntax-only server answers at once.
+  'typescript.tsserver.useSyntaxServer': 'always',
   'git.enabled': false,
   'files.autoSave': 'off',
   // The sticky header would cover lines in the README screenshots.
