@@ -1,7 +1,8 @@
 // What the SQL injection grammars cost the editor: `npm run bench:grammars [-- --runs N] [FILE ...]`.
 // Tokenizes large real files with VS Code's TextMate engine (vscode-textmate + vscode-oniguruma),
 // once with the host grammar alone and once with each injection grammar added, and prints the
-// median time of each and the overhead. An injection whose selector matches the whole document is
+// median time of each and the overhead; where several inject into the same host, also all of them
+// together, as the editor runs them. An injection whose selector matches the whole document is
 // tried at every position of every line, so a slow begin pattern shows here even on files that
 // hold no SQL at all. Numbers only: nothing here asserts a time; compare runs by reading them.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -46,17 +47,17 @@ const onigLib = (async () => {
   };
 })();
 
-/** A fresh registry (so no compiled rule is shared between variants), with at most one injection. */
-function registry(injection?: GrammarContribution): tm.Registry {
+/** A fresh registry (so no compiled rule is shared between variants), with the given injections. */
+function registry(injections: GrammarContribution[]): tm.Registry {
   const grammars = new Map<string, tm.IRawGrammar>();
-  for (const path of [...HOSTS, ...(injection ? [join(root, injection.path)] : [])]) {
+  for (const path of [...HOSTS, ...injections.map((injection) => join(root, injection.path))]) {
     const raw = tm.parseRawGrammar(readFileSync(path, 'utf8'), path);
     grammars.set(raw.scopeName, raw);
   }
   return new tm.Registry({
     onigLib,
     loadGrammar: async (scopeName) => grammars.get(scopeName) ?? null,
-    getInjections: (scopeName) => (injection?.injectTo?.includes(scopeName) ? [injection.scopeName] : []),
+    getInjections: (scopeName) => injections.filter((injection) => injection.injectTo?.includes(scopeName)).map((injection) => injection.scopeName),
   });
 }
 
@@ -79,8 +80,8 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-async function load(scopeName: string, injection?: GrammarContribution): Promise<tm.IGrammar> {
-  const grammar = await registry(injection).loadGrammar(scopeName);
+async function load(scopeName: string, injections: GrammarContribution[] = []): Promise<tm.IGrammar> {
+  const grammar = await registry(injections).loadGrammar(scopeName);
   if (!grammar) throw new Error(`no grammar for ${scopeName}`);
   return grammar;
 }
@@ -109,10 +110,13 @@ async function main() {
   const rows: string[][] = [['file', 'lines', 'injection', 'without (CPU ms)', 'with (CPU ms)', 'overhead']];
   for (const input of inputs) {
     const lines = input.text.split(/\r?\n/);
-    for (const injection of injections.filter((grammar) => grammar.injectTo?.includes(input.scope))) {
-      const [baseline, withInjection] = medianTimes([await load(input.scope), await load(input.scope, injection)], lines, runs);
+    const hosted = injections.filter((grammar) => grammar.injectTo?.includes(input.scope));
+    const variants = hosted.map((injection) => ({ name: injection.scopeName, injections: [injection] }));
+    if (hosted.length > 1) variants.push({ name: 'all of them', injections: hosted });
+    for (const variant of variants) {
+      const [baseline, withInjection] = medianTimes([await load(input.scope), await load(input.scope, variant.injections)], lines, runs);
       const overhead = ((withInjection - baseline) / baseline) * 100;
-      rows.push([input.name, String(lines.length), injection.scopeName, baseline.toFixed(0), withInjection.toFixed(0), `${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)}%`]);
+      rows.push([input.name, String(lines.length), variant.name, baseline.toFixed(0), withInjection.toFixed(0), `${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)}%`]);
     }
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));

@@ -47,11 +47,16 @@ describe('TextMate grammars', () => {
 
   it('the SQL injection grammars say where they inject and that what they embed is SQL', () => {
     const injections = contributed.filter((grammar) => grammar.injectTo);
-    assert.deepEqual(injections.map((grammar) => grammar.injectTo![0]).sort(), ['source.python', 'source.ts']);
+    const injectionFiles = readdirSync(join(ROOT, 'syntaxes')).filter((name) => name.endsWith('.injection.tmLanguage.json'));
+    assert.deepEqual(injections.map((grammar) => grammar.path.replace(/^\.\//, '')).sort(), injectionFiles.map((name) => `syntaxes/${name}`).sort());
+    assert.deepEqual([...new Set(injections.flatMap((grammar) => grammar.injectTo!))].sort(), ['source.js', 'source.js.jsx', 'source.python', 'source.ts', 'source.tsx']);
     for (const grammar of injections) {
       assert.equal(grammar.embeddedLanguages?.['meta.embedded.sql'], 'sql', grammar.path);
       const selector = readGrammar(grammar.path).injectionSelector ?? '';
-      for (const host of grammar.injectTo!) assert.ok(selector.includes(`L:${host.replace(/\.jsx$/, '')} `), `${grammar.path} does not inject into ${host}`);
+      // L:source.ts or L:(source.ts | source.tsx | source.js); source.js covers source.js.jsx
+      const [, group, single] = /^L:(?:\(([^)]*)\)|(\S+))/.exec(selector) ?? [];
+      const hosts = (group ?? single ?? '').split('|').map((host) => host.trim());
+      for (const host of grammar.injectTo!) assert.ok(hosts.includes(host.replace(/\.jsx$/, '')), `${grammar.path} does not inject into ${host}`);
     }
   });
 
