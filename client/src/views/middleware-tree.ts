@@ -1,6 +1,7 @@
 // The Middleware view's tree as plain data: labels, descriptions, tooltips and children of each
 // app's chain, built from the JSON model. middleware.ts turns the rows into VS Code tree items; kept
 // apart so the tree can be checked without an editor.
+import { shortEntryName } from '../../../server/src/model/entry-names';
 import type { JsonChain, JsonMiddlewareEntry } from '../../../server/src/model/serialize';
 
 export type RowIcon = 'chain' | 'stage' | 'broken-stage' | 'entry' | 'plugin' | 'router' | 'error' | 'warning' | 'info';
@@ -17,11 +18,6 @@ export interface MiddlewareRow {
   expanded: boolean;
 }
 
-/**
- * `django.contrib.sessions.middleware.SessionMiddleware` → `SessionMiddleware`; Express entries stay as
- * written (`passport.session` and `session` are two different entries).
- */
-const shortName = (name: string) => (/^\w+(\.\w+){2,}$/.test(name) ? name.slice(name.lastIndexOf('.') + 1) : name);
 /** An entry's mark: its most severe finding (hints are not marked). */
 const findingIcon = (entry: JsonMiddlewareEntry): RowIcon | undefined =>
   entry.worst === 'error' || entry.worst === 'warning' || entry.worst === 'info' ? entry.worst : entry.findings.length && !entry.worst ? 'error' : undefined;
@@ -88,7 +84,7 @@ function entryRow(entry: JsonMiddlewareEntry, index: number, opened: MiddlewareR
   ];
   const children = [...opened, ...mounted];
   return {
-    label: `${index + 1}. ${shortName(entry.name)}`,
+    label: `${index + 1}. ${shortEntryName(entry.name)}`,
     description: description.filter(Boolean).join(' · '),
     tooltip,
     icon: findingIcon(entry) ?? (entry.opens !== undefined ? 'plugin' : entry.mounted?.length ? 'router' : 'entry'),

@@ -2,6 +2,7 @@
 // middleware entry, its place in the chain and what runs before it.
 import { relative } from 'node:path';
 import type { Hover, Position } from 'vscode-languageserver';
+import { shortEntryName } from '../model/entry-names';
 import type { Finding, MiddlewareChain, MiddlewareEntry, ProjectModel, Range } from '../model/types';
 
 const contains = (range: Range, at: Position) =>
@@ -23,9 +24,9 @@ export function hoverAt(model: ProjectModel, findings: readonly Finding[], file:
     const index = chain.entries.findIndex((entry) => entry.location.file === file && contains(entry.location.range, at));
     if (index === -1) continue;
     const entry = chain.entries[index];
-    const before = chain.entries.slice(Math.max(0, index - 3), index).map((e) => `\`${e.name.split('.').pop()}\``);
+    const before = chain.entries.slice(Math.max(0, index - 3), index).map((e) => `\`${shortEntryName(e.name)}\``);
     const lines = [
-      `**${entry.name.split('.').pop()}** — ${index + 1} of ${chain.entries.length} in the ${chain.stack} chain \`${chain.app}\`${entry.role ? ` (${entry.role})` : ''}.`,
+      `**${shortEntryName(entry.name)}** — ${index + 1} of ${chain.entries.length} in the ${chain.stack} chain \`${chain.app}\`${entry.role ? ` (${entry.role})` : ''}.`,
       before.length ? `Runs after ${before.join(', ')} on each request, and before them on the response.` : 'Runs first on each request, and last on the response.',
       ...whereFrom(entry, chain, model.root),
     ];

@@ -24,14 +24,24 @@ export async function pickQuickInputRow(page: Page, text: string): Promise<void>
   await input.waitFor({ state: 'hidden' });
 }
 
-/** Shows the hover at the cursor, as Ctrl+K Ctrl+I does, and returns its text once it holds `text`. */
+/**
+ * Shows the hover at the cursor, as Ctrl+K Ctrl+I does, and returns its text once it holds `text`.
+ * The hover opens with what is ready (a diagnostic) and fills in as providers answer: give each
+ * opening a few seconds before trying again.
+ */
 export async function hoverText(page: Page, text: string | RegExp, timeoutMs: number): Promise<string> {
+  const matches = (shown: string) => (typeof text === 'string' ? shown.includes(text) : text.test(shown));
+  const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents');
   return waitFor(`a hover with ${text}`, async () => {
-    await runPaletteCommand(page, 'Show or Focus Hover');
-    const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents');
-    await hover.first().waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
-    const shown = (await hover.allTextContents()).join('\n');
-    if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    if (!(await hover.first().isVisible().catch(() => false))) await runPaletteCommand(page, 'Show or Focus Hover');
+    const shown = await waitFor('the hover to fill in', async () => {
+      const now = (await hover.allTextContents()).join('\n');
+      return matches(now) ? now : undefined;
+    }, 5_000, 250).catch(() => undefined);
+    if (shown) return shown;
     await page.keyboard.press('Escape');
     return undefined;
   }, timeoutMs, 1_000);
