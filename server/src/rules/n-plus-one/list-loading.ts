@@ -39,8 +39,18 @@ export function loadingOption(recipe: ListLoadRecipe, stack: Stack): string {
   return recipe.into?.option ?? (stack === 'typeorm' ? 'relations' : 'include');
 }
 
+/** Models by stack and name, built once per project model: every per-row read of a large project asks. */
+const modelIndexes = new WeakMap<ProjectModel, Map<string, ModelDecl>>();
+
 export function modelNamed(model: ProjectModel, stack: Stack, name: string): ModelDecl | undefined {
-  return model.models.find((m) => m.stack === stack && m.name === name);
+  let index = modelIndexes.get(model);
+  if (!index) {
+    index = new Map();
+    // The first declaration wins, as a linear search would find it.
+    for (const m of model.models) if (!index.has(`${m.stack}:${m.name}`)) index.set(`${m.stack}:${m.name}`, m);
+    modelIndexes.set(model, index);
+  }
+  return index.get(`${stack}:${name}`);
 }
 
 export function primaryKeyOf(entity: ModelDecl): string | undefined {
