@@ -40,7 +40,7 @@ describe('insecure-session: session fixation with Passport', () => {
 });
 
 describe('npm ranges that only allow versions below 0.6.0', () => {
-  const below = (range: string) => onlyBelow(range, [0, 6, 0]);
+  const below = (range: string) => onlyBelow(range, '0.6.0');
 
   it('reads exact versions, carets, tildes, x-ranges, upper bounds and hyphen ranges', () => {
     for (const range of ['0.5.3', 'v0.4.1', '=0.5.0', '^0.5.3', '^0.4', '~0.5.3', '~0.4', '0.5.x', '0.5', '0.5.*', '<0.6.0', '<0.6', '<=0.5.9', '>=0.4.0 <0.6.0', '0.4.0 - 0.5.3', '^0.4.0 || ^0.5.0', '^0.0.3']) {

@@ -9,7 +9,7 @@ import { relative } from 'node:path';
 import { declaredRange, onlyBelow } from '../../model/dependencies';
 import type { Finding, LoginSite, ProjectModel } from '../../model/types';
 
-const FIXED_IN: [number, number, number] = [0, 6, 0];
+const FIXED_IN = '0.6.0';
 
 export function checkSessionFixation(model: ProjectModel): Finding[] {
   const findings: Finding[] = [];
