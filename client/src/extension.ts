@@ -42,13 +42,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
   // Nothing to analyse yet: stay idle until a project file appears (or the user asks).
   output.info('No Django project, Prisma schema or supported ORM or web framework found: the language server starts when one appears, or with "Stackscope: Analyze Workspace".');
-  for (const pattern of [...MARKER_FILES, '**/package.json']) {
-    const watcher = vscode.workspace.createFileSystemWatcher(pattern, false, pattern.endsWith('package.json'), true);
-    const check = async () => {
-      if (await workspaceHasBackend()) await start();
-    };
-    context.subscriptions.push(watcher, watcher.onDidCreate(check), watcher.onDidChange(check));
-  }
+  // A marker file counts once created; a package.json also when an edit adds a dependency.
+  const watchers = [...MARKER_FILES, '**/package.json'].map((pattern) =>
+    vscode.workspace.createFileSystemWatcher(pattern, false, !pattern.endsWith('package.json'), true),
+  );
+  const check = async () => {
+    if (starting || !(await workspaceHasBackend())) return;
+    for (const watcher of watchers) watcher.dispose();
+    await start();
+  };
+  for (const watcher of watchers) context.subscriptions.push(watcher, watcher.onDidCreate(check), watcher.onDidChange(check));
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,14 +4,14 @@
 import type { Fix, MiddlewareEntry } from '../../model/types';
 
 /** How a chain entry is called in a fix title. */
-export function label(entry: MiddlewareEntry): string {
+function label(entry: MiddlewareEntry): string {
   if (entry.role === 'error-handler') return 'the error handler';
   // An inline function is named by its parameters, which say little in a title.
   return entry.name.endsWith('=> {…}') ? `the middleware on line ${entry.location.range.start.line + 1}` : entry.name;
 }
 
 /** Whether `mover`'s statement can be moved next to `anchor`'s: both movable, in one block of one file. */
-export function canMove(mover: MiddlewareEntry, anchor: MiddlewareEntry): boolean {
+function canMove(mover: MiddlewareEntry, anchor: MiddlewareEntry): boolean {
   const a = mover.statement;
   const b = anchor.statement;
   if (!a || !b || a === b || a.lines.file !== b.lines.file) return false;

@@ -6,11 +6,11 @@
 // plugin in its context (an onRequest hook, before it: the session is loaded by the plugin's own
 // onRequest hook, and hooks run in the order they are added). A NestJS app on the Fastify adapter is
 // checked the same way, on the plugins main.ts registers (its global entries).
+import { CONTEXT_SEPARATOR } from '../../model/fastify-contexts';
 import type { Finding, Fix, MiddlewareChain, MiddlewareEntry, ProjectModel } from '../../model/types';
 import { entryFinding } from './entry-finding';
 import { moveStatement } from './express-edits';
 
-const SEPARATOR = ' › ';
 const STORAGE = ['@fastify/cookie', '@fastify/session', '@fastify/secure-session'];
 
 export function checkFastifyPlugins(model: ProjectModel): Finding[] {
@@ -21,7 +21,7 @@ export function checkFastifyPlugins(model: ProjectModel): Finding[] {
 
 /** `inner` is registered in `outer`'s context or one nested in it. */
 const sees = (inner: MiddlewareEntry, outer: MiddlewareEntry) =>
-  outer.context === undefined || inner.context === outer.context || (inner.context ?? '').startsWith(`${outer.context}${SEPARATOR}`);
+  outer.context === undefined || inner.context === outer.context || (inner.context ?? '').startsWith(`${outer.context}${CONTEXT_SEPARATOR}`);
 
 function checkChain(chain: MiddlewareChain): Finding[] {
   const findings: Finding[] = [];

@@ -10,6 +10,7 @@
 // and nothing is reported (req.user is then not set on the reader's routes at all, which moving the
 // middleware would not change). Paths and route objects may match any controller, so they count as
 // overlapping.
+import { basename } from 'node:path';
 import type { Finding, Fix, MiddlewareChain, MiddlewareEntry, ProjectModel } from '../../model/types';
 import { entryFinding } from './entry-finding';
 import { moveStatement } from './express-edits';
@@ -73,7 +74,6 @@ function checkChain(chain: MiddlewareChain, project: { sessions: boolean; passpo
 /** Both can run on one request: unless both are applied `forRoutes` of distinct controllers. */
 const mayMeet = (a: MiddlewareEntry, b: MiddlewareEntry) => !a.controllers || !b.controllers || a.controllers.some((c) => b.controllers!.includes(c));
 
-const basename = (file: string) => file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 
 /** A finding on `entry`, pointing at the middleware it conflicts with, when there is one. */
 const finding = (entry: MiddlewareEntry, severity: Finding['severity'], message: string, other?: MiddlewareEntry, fix?: Fix) => entryFinding(entry, severity, message, other && { entry: other, verb: 'applied' }, fix);
