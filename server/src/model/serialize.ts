@@ -107,26 +107,38 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
     line: location.range.start.line + 1,
     column: location.range.start.character + 1,
   });
-  const findingsAt = (location: Location) => findings.filter((f) => f.file === location.file && f.range.start.line === location.range.start.line);
+  // Every entry asks for the findings on its line: group them once.
+  const byLine = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.file}:${f.range.start.line}`;
+    const here = byLine.get(key);
+    if (here) here.push(f);
+    else byLine.set(key, [f]);
+  }
+  const findingsAt = (location: Location) => byLine.get(`${location.file}:${location.range.start.line}`) ?? [];
   const worstOf = (here: readonly Finding[]) => SEVERITY_ORDER.find((severity) => here.some((f) => f.severity === severity));
   const byPlace = (a: JsonPlace, b: JsonPlace) => a.file.localeCompare(b.file) || a.line - b.line;
-  const entryOf = (entry: MiddlewareEntry): JsonMiddlewareEntry => ({
-    name: entry.name,
-    ...(entry.role ? { role: entry.role } : {}),
-    ...(entry.context !== undefined ? { context: entry.context } : {}),
-    ...(entry.opens !== undefined ? { opens: entry.opens } : {}),
-    ...(entry.hook ? { hook: entry.hook } : {}),
-    ...(entry.stage ? { stage: entry.stage } : {}),
-    ...(entry.module ? { module: entry.module } : {}),
-    ...(entry.reads?.length ? { reads: entry.reads } : {}),
-    ...(entry.scope ? { scope: entry.scope } : {}),
-    ...(entry.routes ? { routes: entry.routes } : {}),
-    ...(entry.via ? { via: { call: entry.via.call, file: rel(entry.via.location.file), line: entry.via.location.range.start.line + 1 } } : {}),
-    ...(entry.mounted?.length ? { mounted: entry.mounted.map(entryOf) } : {}),
-    ...place(entry.location),
-    findings: findingsAt(entry.location).map((f) => f.message),
-    ...(worstOf(findingsAt(entry.location)) ? { worst: worstOf(findingsAt(entry.location)) } : {}),
-  });
+  const entryOf = (entry: MiddlewareEntry): JsonMiddlewareEntry => {
+    const here = findingsAt(entry.location);
+    const worst = worstOf(here);
+    return {
+      name: entry.name,
+      ...(entry.role ? { role: entry.role } : {}),
+      ...(entry.context !== undefined ? { context: entry.context } : {}),
+      ...(entry.opens !== undefined ? { opens: entry.opens } : {}),
+      ...(entry.hook ? { hook: entry.hook } : {}),
+      ...(entry.stage ? { stage: entry.stage } : {}),
+      ...(entry.module ? { module: entry.module } : {}),
+      ...(entry.reads?.length ? { reads: entry.reads } : {}),
+      ...(entry.scope ? { scope: entry.scope } : {}),
+      ...(entry.routes ? { routes: entry.routes } : {}),
+      ...(entry.via ? { via: { call: entry.via.call, file: rel(entry.via.location.file), line: entry.via.location.range.start.line + 1 } } : {}),
+      ...(entry.mounted?.length ? { mounted: entry.mounted.map(entryOf) } : {}),
+      ...place(entry.location),
+      findings: here.map((f) => f.message),
+      ...(worst ? { worst } : {}),
+    };
+  };
 
   return {
     models: model.models

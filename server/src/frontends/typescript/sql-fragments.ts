@@ -48,7 +48,22 @@ function withPlaceholders(fragment: string): string {
 
 type Statement = { where?: unknown; orderby?: unknown };
 
+/**
+ * Parsed fragments by text: a builder's predicate is read for its columns and for whether it is
+ * set-based, and again on every re-analysis of its file. Bounded, since fragments are user text.
+ */
+const parsed = new Map<string, Statement | undefined>();
+const PARSED_LIMIT = 2_000;
+
 function parse(sql: string): Statement | undefined {
+  if (parsed.has(sql)) return parsed.get(sql);
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  const statement = parseOnce(sql);
+  parsed.set(sql, statement);
+  return statement;
+}
+
+function parseOnce(sql: string): Statement | undefined {
   try {
     parser ??= new Parser();
     const ast = parser.astify(sql);

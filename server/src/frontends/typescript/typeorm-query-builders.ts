@@ -62,7 +62,11 @@ export class QueryBuilders {
   private readonly byRoot = new Map<CallExpression, QueryBuilder>();
 
   constructor(index: NodeIndex) {
-    for (const call of index.of(SyntaxKind.CallExpression)) {
+    const calls = index.of(SyntaxKind.CallExpression);
+    // Every builder starts at a createQueryBuilder()/subQuery() call (rootOf finds nothing else): a file
+    // without one (knex, drizzle, plain code) has none, and its chains need no declaration look-ups.
+    if (!calls.some(isRootCall)) return;
+    for (const call of calls) {
       const callee = call.getExpression();
       if (!Node.isPropertyAccessExpression(callee)) continue;
       const name = callee.getName();
@@ -174,6 +178,11 @@ export function builderColumnUsages(builder: QueryBuilder, locator: Locator): Co
 }
 
 /** The builder call a receiver expression leads back to. */
+function isRootCall(call: CallExpression): boolean {
+  const callee = call.getExpression();
+  return Node.isPropertyAccessExpression(callee) && ROOTS.has(callee.getName());
+}
+
 function rootOf(node: Node, depth: number): CallExpression | undefined {
   if (depth > 40) return undefined;
   if (Node.isAwaitExpression(node) || Node.isParenthesizedExpression(node) || Node.isNonNullExpression(node) || Node.isAsExpression(node)) return rootOf(node.getExpression(), depth + 1);
