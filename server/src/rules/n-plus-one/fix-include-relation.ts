@@ -3,6 +3,7 @@
 // or through a Sequelize association getter (`post.getAuthor()`), and the list comes from a query of the
 // same ORM in the same function, one fix both loads the relation in that query and reads it from the row.
 // Loading it alone would leave the per-row read in place, so the read is replaced in the same fix.
+import { associationOfGetter } from './sequelize-associations';
 import type { Fix, PerRowQuery, ProjectModel } from '../../model/types';
 import { loadingOption, loadWithList, modelNamed, primaryKeyOf } from './list-loading';
 
@@ -10,7 +11,7 @@ export function includeRelationFix(query: PerRowQuery, model: ProjectModel): Fix
   const lookup = query.lookup;
   const list = lookup?.listQuery;
   if (!lookup || !list) return undefined;
-  const relation = lookup.association ? association(model, list.model, lookup.association) : relationOfKey(model, query);
+  const relation = lookup.association ? associationOfGetter(model, list.model, lookup.association) : relationOfKey(model, query);
   if (!relation) return undefined;
   const file = query.location.file;
   const load = loadWithList(list, query.stack, relation, file);
@@ -47,17 +48,3 @@ function relationOfKey(model: ProjectModel, query: PerRowQuery): string | undefi
   return relation && referenced === key.column ? relation.name : undefined;
 }
 
-/**
- * A Sequelize getter's association on the list's model: `getAuthor` is `Post.belongsTo(User, { as: 'author' })`,
- * `getUser` is `Post.belongsTo(User)` (named after the target). Its name is what `include` takes and where the
- * loaded row lands (`post.author`).
- */
-function association(model: ProjectModel, listModel: string, getter: string): string | undefined {
-  for (const facts of model.files.values()) {
-    for (const key of facts.foreignKeys ?? []) {
-      if (key.model !== listModel) continue;
-      if (key.alias ? key.alias[0].toUpperCase() + key.alias.slice(1) === getter : key.target === getter) return key.alias ?? key.target;
-    }
-  }
-  return undefined;
-}

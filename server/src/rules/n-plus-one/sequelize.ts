@@ -2,13 +2,14 @@
 // nothing; `include` (or one `findAll` with `where: { id: ids }`) loads them for all elements.
 import type { Finding, ProjectModel } from '../../model/types';
 import { lookupFixes, perRowFinding } from './per-row';
+import { getterName } from './sequelize-associations';
 
 export function checkSequelizeLoops(model: ProjectModel): Finding[] {
   const models = new Set(model.models.filter((m) => m.stack === 'sequelize').map((m) => m.name));
   if (models.size === 0) return [];
   const names = new Set(models);
   // `getPosts` → Post, `getAuthor` → an association named Author (alias or model).
-  const aliases = [...model.files.values()].flatMap((facts) => facts.foreignKeys ?? []).flatMap((key) => (key.alias ? [key.alias[0].toUpperCase() + key.alias.slice(1)] : []));
+  const aliases = [...model.files.values()].flatMap((facts) => facts.foreignKeys ?? []).flatMap((key) => (key.alias ? [getterName(key)] : []));
   for (const alias of aliases) names.add(alias);
   const associated = (name: string) => names.has(name) || names.has(name.replace(/e?s$/, '')) || names.has(name.replace(/ies$/, 'y'));
   return model.perRowQueries
