@@ -56,15 +56,20 @@ interface Problem {
 }
 
 function checkChain(entries: readonly MiddlewareEntry[], root: string, withFixes: boolean): Finding[] {
-  return problemsOf(entries).map((problem) => {
-    const found = finding(problem, root);
-    if (withFixes) {
-      const fix = problem.moves.map((move) => safeMove(entries, move, problem, root)).find((x) => x !== undefined);
-      if (fix) found.fixes = [fix];
-    }
-    return found;
-  });
+  const problems = problemsOf(entries);
+  const findings = problems.map((problem) => finding(problem, root));
+  if (withFixes) {
+    // What the chain breaks now, read once for every move tried.
+    const before = new Set(findings.map(findingKey));
+    problems.forEach((problem, i) => {
+      const fix = problem.moves.map((move) => safeMove(entries, move, findings[i], root, before)).find((x) => x !== undefined);
+      if (fix) findings[i].fixes = [fix];
+    });
+  }
+  return findings;
 }
+
+const findingKey = (f: Finding) => `${f.range.start.line}:${f.range.start.character}|${f.message}`;
 
 function problemsOf(entries: readonly MiddlewareEntry[]): Problem[] {
   const problems: Problem[] = [];
@@ -137,17 +142,14 @@ function problemsOf(entries: readonly MiddlewareEntry[]): Problem[] {
  * The move as a fix, when it is one edit that is right: both statements in one block, and the chain it
  * leaves breaks no rule that the chain did not already break (the fixed problem gone).
  */
-function safeMove(entries: readonly MiddlewareEntry[], move: Move, problem: Problem, root: string): Fix | undefined {
+function safeMove(entries: readonly MiddlewareEntry[], move: Move, fixed: Finding, root: string, before: ReadonlySet<string>): Fix | undefined {
   const fix = moveStatement(move.mover, move.anchor, move.where);
   if (!fix) return undefined;
   const rest = entries.filter((e) => e !== move.mover);
   const at = rest.indexOf(move.anchor) + (move.where === 'after' ? 1 : 0);
   const moved = [...rest.slice(0, at), move.mover, ...rest.slice(at)];
-  const key = (f: Finding) => `${f.range.start.line}:${f.range.start.character}|${f.message}`;
-  const before = new Set(checkChain(entries, root, false).map(key));
-  const after = checkChain(moved, root, false).map(key);
-  const fixed = key(finding(problem, root));
-  return after.every((k) => before.has(k) && k !== fixed) ? fix : undefined;
+  const after = checkChain(moved, root, false).map(findingKey);
+  return after.every((k) => before.has(k) && k !== findingKey(fixed)) ? fix : undefined;
 }
 
 function finding(problem: Problem, root: string): Finding {
