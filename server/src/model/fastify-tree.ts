@@ -3,21 +3,20 @@
 // plugin opens (or, for a fastify-plugin-wrapped one, in the registering context). What a plugin's own
 // helper calls register (`setup(fastify)`) joins it first.
 import { CONTEXT_SEPARATOR, placeEntries } from './fastify-contexts';
-import { fastifyHelpers } from './middleware-links';
+import type { MiddlewareHelpers } from './middleware-links';
 import type { FileFacts, MiddlewareChain, MiddlewareEntry } from './types';
 import { resolveModule } from './modules';
 
 /** Plugins registering imported plugins: a few levels, never a cycle. */
 const MAX_DEPTH = 8;
 
-export function linkFastifyPlugins(chains: readonly MiddlewareChain[], files: ReadonlyMap<string, FileFacts>): MiddlewareChain[] {
-  const helpers = fastifyHelpers(files);
+export function linkFastifyPlugins(chains: readonly MiddlewareChain[], files: ReadonlyMap<string, FileFacts>, helpers: MiddlewareHelpers): MiddlewareChain[] {
   return chains.map((chain) =>
     chain.stack === 'fastify' && chain.entries.some((entry) => entry.plugin) ? { ...chain, entries: expand(chain.entries, chain.app, files, helpers, []) } : chain,
   );
 }
 
-function expand(entries: readonly MiddlewareEntry[], app: string, files: ReadonlyMap<string, FileFacts>, helpers: ReturnType<typeof fastifyHelpers>, open: readonly string[]): MiddlewareEntry[] {
+function expand(entries: readonly MiddlewareEntry[], app: string, files: ReadonlyMap<string, FileFacts>, helpers: MiddlewareHelpers, open: readonly string[]): MiddlewareEntry[] {
   const expanded: MiddlewareEntry[] = [];
   for (const entry of entries) {
     const plugin = entry.plugin;
@@ -33,7 +32,7 @@ function expand(entries: readonly MiddlewareEntry[], app: string, files: Readonl
     const base = entry.context ?? app;
     const opens = declaration.encapsulated ? `${base}${CONTEXT_SEPARATOR}${entry.name}` : undefined;
     expanded.push({ ...entry, ...(opens ? { opens } : {}) });
-    const own = declaration.calls?.length ? helpers.expand(declaration.entries, declaration.calls, target) : declaration.entries;
+    const own = declaration.calls?.length ? helpers.expandFastify(declaration.entries, declaration.calls, target) : declaration.entries;
     expanded.push(...expand(placeEntries(own, opens ?? entry.context, opens ?? base), app, files, helpers, [...open, key]));
   }
   return expanded;

@@ -12,23 +12,37 @@ import type { FileFacts, MiddlewareChain, MiddlewareEntry, MiddlewareHelper, Mid
 /** Helpers that hand the app on to helpers, followed this deep at most. */
 const MAX_DEPTH = 6;
 
-export function linkMiddlewareChains(chains: readonly MiddlewareChain[], files: ReadonlyMap<string, FileFacts>): MiddlewareChain[] {
-  const express = new HelperIndex(files, (facts) => facts.middlewareHelpers);
-  const fastify = new HelperIndex(files, (facts) => facts.fastifyHelpers);
-  const linked = chains.map((chain): MiddlewareChain => {
-    const helpers = chain.stack === 'fastify' ? fastify : chain.stack === 'express' || chain.stack === 'nest' ? express : undefined;
-    if (!chain.helperCalls?.length || !helpers) return chain;
-    // A Fastify chain's contexts are named from the app down; a helper's relative ones join them there.
-    const root = chain.stack === 'fastify' ? chain.app : undefined;
-    return { ...chain, entries: expand(chain.entries, chain.helperCalls, chain.file, helpers, new Set(), 0, root) };
-  });
-  return linkRouters(linked, files);
+/** The project's Express and Fastify helper functions, each indexed on first use and shared by the link steps. */
+export class MiddlewareHelpers {
+  private expressIndex?: HelperIndex;
+  private fastifyIndex?: HelperIndex;
+
+  constructor(private readonly files: ReadonlyMap<string, FileFacts>) {}
+
+  get express(): HelperIndex {
+    return (this.expressIndex ??= new HelperIndex(this.files, (facts) => facts.middlewareHelpers));
+  }
+
+  get fastify(): HelperIndex {
+    return (this.fastifyIndex ??= new HelperIndex(this.files, (facts) => facts.fastifyHelpers));
+  }
+
+  /** What a Fastify plugin of another file gets from its own helper calls (contexts kept relative to the plugin). */
+  expandFastify(entries: readonly MiddlewareEntry[], calls: readonly MiddlewareHelperCall[], file: string): MiddlewareEntry[] {
+    return expand(entries, calls, file, this.fastify, new Set(), 0, undefined);
+  }
 }
 
-/** The Fastify helpers of the project, to splice into a plugin of another file what its own helper calls register (contexts kept relative to the plugin). */
-export function fastifyHelpers(files: ReadonlyMap<string, FileFacts>): { expand(entries: readonly MiddlewareEntry[], calls: readonly MiddlewareHelperCall[], file: string): MiddlewareEntry[] } {
-  const index = new HelperIndex(files, (facts) => facts.fastifyHelpers);
-  return { expand: (entries, calls, file) => expand(entries, calls, file, index, new Set(), 0, undefined) };
+export function linkMiddlewareChains(chains: readonly MiddlewareChain[], files: ReadonlyMap<string, FileFacts>, helpers: MiddlewareHelpers): MiddlewareChain[] {
+  const linked = chains.map((chain): MiddlewareChain => {
+    if (!chain.helperCalls?.length) return chain;
+    const index = chain.stack === 'fastify' ? helpers.fastify : chain.stack === 'express' || chain.stack === 'nest' ? helpers.express : undefined;
+    if (!index) return chain;
+    // A Fastify chain's contexts are named from the app down; a helper's relative ones join them there.
+    const root = chain.stack === 'fastify' ? chain.app : undefined;
+    return { ...chain, entries: expand(chain.entries, chain.helperCalls, chain.file, index, new Set(), 0, root) };
+  });
+  return linkRouters(linked, files);
 }
 
 /**
