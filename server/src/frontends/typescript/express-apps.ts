@@ -1,7 +1,7 @@
 // Express (and NestJS) apps and routers of one file, and the project functions of the file that
 // register middleware on an app they receive (`function setupSession(app) { app.use(...) }`). Calls that
 // hand an app to such a function are recorded where they happen; the model links them across files.
-import { Node, SyntaxKind, ts, type CallExpression, type ParameterDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type ParameterDeclaration } from 'ts-morph';
 import type { MiddlewareChain, MiddlewareEntry, MiddlewareHelper, MiddlewareHelperCall } from '../../model/types';
 import { functionNames, type ExportedNames } from './exported-names';
 import { factoryCall, resolveReference, unwrap, type ImportTable } from './imports';
@@ -11,7 +11,7 @@ import { createsNestApp } from './nest-apps';
 import type { NodeIndex } from './node-index';
 import { calleeName, enclosingFunctionName } from './query-helpers';
 import type { Locator } from './source';
-import { constInitializer } from './values';
+import { localValue } from './local-functions';
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head']);
 // `app.enable('trust proxy')` is `app.set('trust proxy', true)`.
@@ -278,7 +278,7 @@ function roleOf(arg: Node, imports: ImportTable, depth = 0): string | undefined 
     if (reference) return roleOfExport(reference) ?? roleOfName(value.getText());
     if (Node.isIdentifier(value)) {
       // `const limiter = rateLimit({...}); app.use(limiter)`, or a function declared in this file.
-      const declared = constInitializer(value) ?? functionDeclared(value);
+      const declared = localValue(value);
       // A few hops through consts at most: `const a = b; const b = a;` must not loop.
       const role = declared && declared !== value && depth < 4 ? roleOf(declared, imports, depth + 1) : undefined;
       if (role) return role;
@@ -291,21 +291,4 @@ function roleOf(arg: Node, imports: ImportTable, depth = 0): string | undefined 
 /** Express recognises an error handler by its four parameters `(err, req, res, next)`. */
 function isErrorHandler(value: Node): boolean {
   return (Node.isArrowFunction(value) || Node.isFunctionExpression(value) || Node.isFunctionDeclaration(value)) && value.getParameters().length === 4;
-}
-
-/** The file's top-level functions by name, read once per file: a file can register thousands of them. */
-const declaredFunctions = new WeakMap<ts.SourceFile, Map<string, Node>>();
-
-function functionDeclared(identifier: Node): Node | undefined {
-  const source = identifier.getSourceFile();
-  let functions = declaredFunctions.get(source.compilerNode);
-  if (!functions) {
-    functions = new Map();
-    for (const fn of source.getFunctions()) {
-      const name = fn.getName();
-      if (name && !functions.has(name)) functions.set(name, fn);
-    }
-    declaredFunctions.set(source.compilerNode, functions);
-  }
-  return functions.get(identifier.getText());
 }

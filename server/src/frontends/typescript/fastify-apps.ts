@@ -20,7 +20,8 @@ import { calleeName, enclosingFunctionName } from './query-helpers';
 import { firstParameter, requestReads } from './request-reads';
 import type { Locator } from './source';
 import { movableStatement } from './movable-statements';
-import { constInitializer, readValue } from './values';
+import { localValue } from './local-functions';
+import { readValue } from './values';
 
 const PLUGIN_ROLES: Record<string, string> = {
   '@fastify/cookie': 'cookie-parser',
@@ -272,7 +273,7 @@ function bodyOf(plugin: Node, imports: ImportTable, encapsulated = true, depth =
     return wrapped ? bodyOf(wrapped, imports, false, depth + 1) : undefined;
   }
   if (Node.isIdentifier(value)) {
-    const declared = constInitializer(value) ?? value.getSourceFile().getFunction(value.getText());
+    const declared = localValue(value);
     return declared && declared !== value ? bodyOf(declared, imports, encapsulated, depth + 1) : undefined;
   }
   return undefined;
@@ -343,7 +344,7 @@ function routeOf(call: CallExpression, method: string): { name: string; handler?
 
 function readsOf(handler: Node): string[] {
   let fn: Node | undefined = unwrap(handler);
-  if (Node.isIdentifier(fn)) fn = constInitializer(fn) ?? fn.getSourceFile().getFunction(fn.getText());
+  if (Node.isIdentifier(fn)) fn = localValue(fn);
   if (fn && (Node.isObjectLiteralExpression(fn) || Node.isCallExpression(fn))) return [];
   const request = fn && firstParameter(unwrap(fn));
   return fn && request ? requestReads(unwrap(fn), [request]) : [];

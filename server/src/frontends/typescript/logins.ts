@@ -7,7 +7,8 @@ import type { LoginSite } from '../../model/types';
 import { resolveReference, unwrap, type ImportTable } from './imports';
 import type { NodeIndex } from './node-index';
 import type { Locator } from './source';
-import { constInitializer, readValue } from './values';
+import { localValue } from './local-functions';
+import { readValue } from './values';
 
 const REQUEST_NAMES = new Set(['req', 'request']);
 const REQUEST_DECORATORS = new Set(['Req', 'Request']);
@@ -138,7 +139,7 @@ function scopeOf(handler: Handler, imports: ImportTable): { nodes: Node[]; opaqu
     const value = unwrap(argument);
     nodes.push(value);
     if (Node.isIdentifier(value)) {
-      const declared = constInitializer(value) ?? value.getSourceFile().getFunctions().find((fn) => fn.getName() === value.getText());
+      const declared = localValue(value);
       if (declared) nodes.push(declared);
       else opaque = true;
     } else if (Node.isPropertyAccessExpression(value)) {
@@ -157,7 +158,7 @@ function scopeOf(handler: Handler, imports: ImportTable): { nodes: Node[]; opaqu
 function isLocalFactoryWithoutRegenerate(call: CallExpression, nodes: Node[]): boolean {
   const callee = unwrap(call.getExpression());
   if (!Node.isIdentifier(callee)) return false;
-  const declared = constInitializer(callee) ?? callee.getSourceFile().getFunctions().find((fn) => fn.getName() === callee.getText());
+  const declared = localValue(callee);
   if (!declared) return false;
   nodes.push(declared);
   return true;
