@@ -54,15 +54,15 @@ export function fileExports(source: SourceFile, index: NodeIndex): FileExport[] 
 /** Local name → the names it is exported under. */
 export type ExportedNames = ReadonlyMap<string, readonly string[]>;
 
-export function exportedNames(source: SourceFile, index: NodeIndex): ExportedNames {
+export function exportedNames(exports: readonly FileExport[]): ExportedNames {
   const names = new Map<string, string[]>();
-  for (const { name, local } of fileExports(source, index)) if (local) names.set(local, [...(names.get(local) ?? []), name]);
+  for (const { name, local } of exports) if (local) names.set(local, [...(names.get(local) ?? []), name]);
   return names;
 }
 
 /** Each export whose value the file shows, by the name other files import it by. */
-export function exportedValues(source: SourceFile, index: NodeIndex): { name: string; target: Node }[] {
-  return fileExports(source, index).flatMap(({ name, value }) => (value ? [{ name, target: value }] : []));
+export function exportedValues(exports: readonly FileExport[]): { name: string; target: Node }[] {
+  return exports.flatMap(({ name, value }) => (value ? [{ name, target: value }] : []));
 }
 
 function localValue(source: SourceFile, name: string): Node | undefined {

@@ -11,7 +11,7 @@
 // with `new FastifyAdapter()` registers Fastify plugins the same way (`await app.register(fastifyCookie)`).
 import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionDeclaration, type FunctionExpression, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import type { FastifyPluginDecl, MiddlewareChain, MiddlewareEntry, MiddlewareHelper, MiddlewareHelperCall, SessionConfig } from '../../model/types';
-import { exportedValues, functionNames, type ExportedNames } from './exported-names';
+import { exportedValues, functionNames, type ExportedNames, type FileExport } from './exported-names';
 import { shortCall } from './express-apps';
 import { factoryCall, resolveReference, unwrap, type ImportTable } from './imports';
 import { createsNestApp, usesFastifyAdapter } from './nest-apps';
@@ -72,7 +72,8 @@ export function extractFastify(
   index: NodeIndex,
   imports: ImportTable,
   locator: Locator,
-  exported: ExportedNames = new Map(),
+  exports: readonly FileExport[],
+  exported: ExportedNames,
 ): { chains: MiddlewareChain[]; sessions: SessionConfig[]; plugins: FastifyPluginDecl[]; helpers: MiddlewareHelper[] } {
   const sessions: SessionConfig[] = [];
   const calls = index.of(SyntaxKind.CallExpression);
@@ -100,7 +101,7 @@ export function extractFastify(
     });
   }
   const mentions = mentionsFastify(imports);
-  const plugins = mentions ? exportedPlugins(walk, source, index) : [];
+  const plugins = mentions ? exportedPlugins(walk, exports) : [];
   const helpers = mentions ? helperFunctions(walk, exported) : [];
   return { chains, sessions, plugins, helpers };
 }
@@ -303,9 +304,9 @@ function packagePlugin(walk: Walk, call: CallExpression, plugin: Node, options: 
  * The file's plugins that another file can register: exported functions (or `fp(...)` of one) whose
  * first parameter registers something.
  */
-function exportedPlugins(walk: Walk, source: SourceFile, index: NodeIndex): FastifyPluginDecl[] {
+function exportedPlugins(walk: Walk, exports: readonly FileExport[]): FastifyPluginDecl[] {
   const plugins: FastifyPluginDecl[] = [];
-  for (const { name, target } of exportedValues(source, index)) {
+  for (const { name, target } of exportedValues(exports)) {
     const body = bodyOf(target, walk.imports);
     const param = body && firstParameter(body.fn);
     if (!body || !param) continue;

@@ -9,7 +9,7 @@ import { extractDrizzleTables } from './drizzle-tables';
 import { extractComments } from './comments';
 import { extractExpressChains } from './express-apps';
 import { extractLogins } from './logins';
-import { exportedNames } from './exported-names';
+import { exportedNames, fileExports } from './exported-names';
 import { importTable } from './imports';
 import { extractKoaChains } from './koa-apps';
 import { extractFastify } from './fastify-apps';
@@ -69,7 +69,9 @@ function analyzeSource(file: string, text: string): FileFacts {
     const locator = new Locator(file, source);
     const index = new NodeIndex(source, INDEXED_KINDS);
     const imports = importTable(source, index);
-    const exported = exportedNames(source, index);
+    // Read once: the Express, Fastify, Nest and Prisma-config readers all ask what the file exports.
+    const exports = fileExports(source, index);
+    const exported = exportedNames(exports);
     const builders = new QueryBuilders(index);
     const typeorm = extractTypeormQueries(index, locator, builders);
     const sequelize = extractSequelize(index, locator);
@@ -78,10 +80,10 @@ function analyzeSource(file: string, text: string): FileFacts {
     const drizzle = extractDrizzleTables(index, locator);
     const mongoose = extractMongooseModels(index, locator);
     const mikro = extractMikroOrm(index, imports, locator);
-    const fastify = extractFastify(source, index, imports, locator, exported);
+    const fastify = extractFastify(source, index, imports, locator, exports, exported);
     const events = extractEventSignals(index, locator);
     const express = extractExpressChains(index, imports, locator, exported);
-    const prismaSchema = isPrismaConfig(file) ? prismaSchemaPath(source, index, file) : undefined;
+    const prismaSchema = isPrismaConfig(file) ? prismaSchemaPath(source, exports, file) : undefined;
     return {
       ...emptyFacts(file, 'typescript'),
       problems: extractProblems(source, locator),
@@ -107,7 +109,7 @@ function analyzeSource(file: string, text: string): FileFacts {
       importInsert: importInsert(source, locator),
       ...(fastify.plugins.length ? { fastifyPlugins: fastify.plugins } : {}),
       ...(prismaSchema ? { prismaSchemaPath: prismaSchema } : {}),
-      nest: extractNest(source, index, imports, locator),
+      nest: extractNest(source, index, imports, locator, exports),
     };
   });
 }

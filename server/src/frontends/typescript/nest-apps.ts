@@ -5,7 +5,7 @@
 // project is linked (model/nest-chains.ts). Its `app.use` middleware come from the Express reader.
 import { Node, SyntaxKind, type CallExpression, type ClassDeclaration, type Decorator, type MethodDeclaration, type SourceFile } from 'ts-morph';
 import type { MiddlewareEntry, NestEntry, NestFacts, NestRef, NestStage } from '../../model/types';
-import { exportedValues } from './exported-names';
+import { exportedValues, type FileExport } from './exported-names';
 import { factoryCall, resolveReference, unwrap, type ImportTable, type ModuleReference } from './imports';
 import { roleOfExport, roleOfName } from './middleware-roles';
 import type { NodeIndex } from './node-index';
@@ -27,7 +27,7 @@ const APP_PROVIDERS: Record<string, NestStage> = {
   APP_FILTER: 'filter',
 };
 
-export function extractNest(source: SourceFile, index: NodeIndex, imports: ImportTable, locator: Locator): NestFacts | undefined {
+export function extractNest(source: SourceFile, index: NodeIndex, imports: ImportTable, locator: Locator, exports: readonly FileExport[]): NestFacts | undefined {
   const modules = [...imports.values()].map((binding) => binding.module);
   const nest = modules.some((module) => module.startsWith('@nestjs/'));
   const passport = modules.includes('passport');
@@ -36,7 +36,7 @@ export function extractNest(source: SourceFile, index: NodeIndex, imports: Impor
     apps: nest ? apps(index, imports, locator) : [],
     modules: nest ? source.getClasses().flatMap((cls) => moduleOf(cls, imports, locator)) : [],
     controllers: nest ? source.getClasses().flatMap((cls) => controllerOf(cls, imports, locator)) : [],
-    readers: readers(source, index),
+    readers: readers(source, exports),
     serializers: source.getClasses().filter((cls) => extendsFrom(cls, imports, '@nestjs/passport', 'PassportSerializer')).map((cls) => locator.of(cls.getNameNode() ?? cls)),
     passportSession: passport ? index.of(SyntaxKind.CallExpression).filter((call) => restoresLogin(call, imports)).map((call) => locator.of(call)) : [],
   };
@@ -304,8 +304,8 @@ function refOf(node: Node, imports: ImportTable): NestRef {
 }
 
 /** Classes and functions with what they read from the request: middleware `use(req)`, guards' `getRequest()`. */
-function readers(source: SourceFile, index: NodeIndex): NestFacts['readers'] {
-  const exported = exportedValues(source, index);
+function readers(source: SourceFile, exports: readonly FileExport[]): NestFacts['readers'] {
+  const exported = exportedValues(exports);
   const namesOf = (node: Node, local: string | undefined) => [...(local ? [local] : []), ...exported.filter((e) => e.target === node).map((e) => e.name)];
   const found: NestFacts['readers'] = [];
   for (const cls of source.getClasses()) {

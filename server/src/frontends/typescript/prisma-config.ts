@@ -4,9 +4,8 @@
 // the config file's folder.
 import { basename, dirname, join, resolve } from 'node:path';
 import { Node, type SourceFile } from 'ts-morph';
-import { exportedValues } from './exported-names';
+import { exportedValues, type FileExport } from './exported-names';
 import { unwrap } from './imports';
-import type { NodeIndex } from './node-index';
 
 /** `prisma.config.ts` and its JavaScript and module variants. */
 export function isPrismaConfig(file: string): boolean {
@@ -14,8 +13,8 @@ export function isPrismaConfig(file: string): boolean {
 }
 
 /** The absolute path the config's `schema` names, when it is written out. */
-export function prismaSchemaPath(source: SourceFile, index: NodeIndex, file: string): string | undefined {
-  let config = exportedValues(source, index).find((value) => value.name === 'default')?.target;
+export function prismaSchemaPath(source: SourceFile, exports: readonly FileExport[], file: string): string | undefined {
+  let config = exportedValues(exports).find((value) => value.name === 'default')?.target;
   if (config && Node.isIdentifier(unwrap(config))) config = source.getVariableDeclaration(unwrap(config).getText())?.getInitializer();
   config = config && unwrap(config);
   // `defineConfig({ ... })`
