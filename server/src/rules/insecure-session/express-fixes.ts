@@ -1,4 +1,4 @@
-import type { Fix, Location, Position, Value } from '../../model/types';
+import type { Fix, Location, MiddlewareChain, MiddlewareEntry, Position, SessionConfig, Value } from '../../model/types';
 
 type ObjectValue = Extract<Value, { kind: 'object' }>;
 
@@ -65,6 +65,12 @@ export function inlineEntryFix(title: string, object: ObjectValue, key: string):
 }
 
 /** Whether `inner` lies inside `outer` (same file). */
+/** Whether the chain registers the session: in one of its entries, or in a router it mounts. */
+export function registers(chain: MiddlewareChain, session: SessionConfig): boolean {
+  const holds = (entries: readonly MiddlewareEntry[]): boolean => entries.some((entry) => within(session.call, entry.location) || holds(entry.mounted ?? []));
+  return holds(chain.entries);
+}
+
 export function within(inner: Location, outer: Location): boolean {
   const { start, end } = outer.range;
   const after = (a: Position, b: Position) => a.line > b.line || (a.line === b.line && a.character >= b.character);

@@ -3,8 +3,8 @@
 // the app receives plain HTTP, and Express reads the protocol from X-Forwarded-Proto only once
 // `trust proxy` is set: without it the cookie goes out without Secure. (@fastify/session's 'auto' reads
 // X-Forwarded-Proto itself, whatever Fastify's `trustProxy` is, so it is not checked.)
-import type { Finding, MiddlewareChain, MiddlewareEntry, SessionConfig } from '../../model/types';
-import { within } from './express-fixes';
+import type { Finding, MiddlewareChain, SessionConfig } from '../../model/types';
+import { registers } from './express-fixes';
 import { optionOf } from './express-options';
 
 const AUTO_WITHOUT_TRUST_PROXY =
@@ -36,6 +36,5 @@ export function checkAutoSecure(session: SessionConfig, chains: readonly Middlew
  * session registered where no chain shows (a variable used elsewhere, a router mounted nowhere) has no known app.
  */
 function appOf(session: SessionConfig, chains: readonly MiddlewareChain[]): MiddlewareChain | undefined {
-  const holds = (entries: readonly MiddlewareEntry[]): boolean => entries.some((entry) => within(session.call, entry.location) || holds(entry.mounted ?? []));
-  return chains.find((chain) => chain.stack === 'express' && !chain.router && holds(chain.entries));
+  return chains.find((chain) => chain.stack === 'express' && !chain.router && registers(chain, session));
 }

@@ -1,8 +1,8 @@
 // koa-session and the app keys that sign its cookie: hard-coded `app.keys`, `signed: false`, cookie
 // flags turned off, `maxAge: 'session'` (a browser-session cookie a thief can use until the
 // browser closes, with no expiry on the server) and no `sameSite` (same-site.ts).
-import type { Finding, Location, MiddlewareChain, ProjectModel, SessionConfig, Value } from '../../model/types';
-import { envSecretFix, replaceValueFix, within } from './express-fixes';
+import type { Finding, Location, ProjectModel, Value } from '../../model/types';
+import { envSecretFix, registers, replaceValueFix } from './express-fixes';
 import { falseOption, optionOf } from './express-options';
 import { isLiteralSecret } from './express-secret';
 import { checkSameSite } from './same-site';
@@ -26,7 +26,7 @@ export function checkKoaSessions(model: ProjectModel): Finding[] {
     if (signed) {
       // Signed cookies need app.keys (cookies throws ".keys required for signed cookies" without them): the fix is
       // offered only when the app the session is registered on sets them.
-      const keyed = chainOf(session, chains)?.keys !== undefined;
+      const keyed = chains.find((chain) => registers(chain, session))?.keys !== undefined;
       findings.push(finding(signed.location, 'error', '`signed: false`: the koa-session cookie carries no signature, so a client can change what the server reads from it.', keyed ? setTrue('signed', signed) : undefined));
     }
     const httpOnly = falseOption(options, 'httpOnly');
@@ -45,10 +45,6 @@ export function checkKoaSessions(model: ProjectModel): Finding[] {
 const setTrue = (key: string, value: Value) => replaceValueFix(`Set ${key} to true`, value, 'true');
 
 /** The Koa app whose `app.use(session(...))` registers this session. */
-function chainOf(session: SessionConfig, chains: readonly MiddlewareChain[]): MiddlewareChain | undefined {
-  return chains.find((chain) => chain.entries.some((entry) => within(session.call, entry.location)));
-}
-
 const isString = (value: Value, text: string) => value.kind === 'string' && value.value === text;
 
 function finding(location: Location, severity: Finding['severity'], message: string, fix?: Finding['fixes'][number]): Finding {
