@@ -1,12 +1,13 @@
 // Fixture-driven rule tests. A fixture is a small project folder; its expectations are comments
 // in its own source, so the input and the verdict are read together:
 //
-//   SESSION_COOKIE_SECURE = False  # expect: insecure-session (security.W012)
-//   app.use(session({ secret: 'x' }))  // expect: insecure-session (hard-coded)
+//   SESSION_COOKIE_SECURE = False  # expect: insecure-session/cookie-not-secure (security.W012)
+//   app.use(session({ secret: 'x' }))  // expect: insecure-session/hard-coded-secret
 //
 // A comment after code expects a finding on its own line; a comment alone on a line expects one on
-// the next line that holds code. `(text)` must appear in the message; several expectations are
-// separated by `;`. Every finding of the rule under test must be expected, and every expectation met.
+// the next line that holds code. The id is a check id (or a rule id, which any check of the rule
+// meets); `(text)` must appear in the message; several expectations are separated by `;`. Every
+// finding of the rule under test must be expected, and every expectation met.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -18,9 +19,14 @@ import type { Finding, Fix, TextEdit } from '../../server/src/model/types';
 export interface Expectation {
   file: string;
   line: number;
+  /** The check id or rule id the comment names. */
+  id: string;
   rule: string;
   text?: string;
 }
+
+/** Whether a finding meets an expectation's id: its check, or any check of the rule it names. */
+export const meetsId = (finding: Finding, id: string) => finding.check === id || (!id.includes('/') && finding.rule === id);
 
 // Template comments close on the same line: `{# expect: n-plus-one (...) #}`.
 const EXPECT = /expect:\s*(.+?)\s*(?:#\})?$/;
@@ -40,9 +46,9 @@ export function expectationsOf(analyzer: Analyzer): Expectation[] {
         while (line < lines.length && (lines[line].trim() === '' || facts.comments.some((c) => c.line === line && lines[line].trim().startsWith(c.text.trim())))) line++;
       }
       for (const part of match[1].split(';')) {
-        const one = /^\s*([\w-]+)\s*(?:\((.*)\))?\s*$/.exec(part);
+        const one = /^\s*([\w-]+(?:\/[\w-]+)?)\s*(?:\((.*)\))?\s*$/.exec(part);
         if (!one) throw new Error(`${facts.file}:${comment.line + 1}: malformed expectation "${part}"`);
-        expectations.push({ file: facts.file, line, rule: one[1], text: one[2] });
+        expectations.push({ file: facts.file, line, id: one[1], rule: one[1].split('/')[0], text: one[2] });
       }
     }
   }
@@ -70,12 +76,12 @@ export async function checkFixture(dir: string, rule: string, files?: readonly s
   const missing: string[] = [];
   for (const expectation of expectations) {
     const index = unmatched.findIndex(
-      (f) => f.file === expectation.file && f.range.start.line === expectation.line && (!expectation.text || f.message.includes(expectation.text)),
+      (f) => f.file === expectation.file && f.range.start.line === expectation.line && meetsId(f, expectation.id) && (!expectation.text || f.message.includes(expectation.text)),
     );
-    if (index === -1) missing.push(`${where(expectation.file, expectation.line)} expected ${rule}${expectation.text ? ` (${expectation.text})` : ''}`);
+    if (index === -1) missing.push(`${where(expectation.file, expectation.line)} expected ${expectation.id}${expectation.text ? ` (${expectation.text})` : ''}`);
     else unmatched.splice(index, 1);
   }
-  const unexpected = unmatched.map((f) => `${where(f.file, f.range.start.line)} unexpected: ${f.message}`);
+  const unexpected = unmatched.map((f) => `${where(f.file, f.range.start.line)} unexpected ${f.check}: ${f.message}`);
   assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] }, `fixture ${dir}`);
   assert.ok(expectations.length > 0 || findings.length === 0);
   return findings;
@@ -95,6 +101,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 export interface FixCase {
   /** Fixture folder. */
   dir: string;
+  /** The check id (or rule id) of the finding. */
   rule: string;
   /** The file (relative to dir) and 1-based line the finding is on. */
   file: string;
@@ -117,13 +124,13 @@ export async function checkFix(fixCase: FixCase): Promise<void> {
 export async function checkFixFindings(fixCase: FixCase): Promise<{ before: Finding[]; after: Finding[]; fixed: Finding }> {
   const analyzer = await analyzeFixture(fixCase.dir);
   const file = `${fixCase.dir}/${fixCase.file}`;
-  const finding = analyzer.findings().find((f) => f.rule === fixCase.rule && f.file === file && f.range.start.line === fixCase.line - 1 && f.fixes.some((x) => x.title.includes(fixCase.title)));
+  const finding = analyzer.findings().find((f) => meetsId(f, fixCase.rule) && f.file === file && f.range.start.line === fixCase.line - 1 && f.fixes.some((x) => x.title.includes(fixCase.title)));
   assert.ok(finding, `no ${fixCase.rule} finding with a fix "${fixCase.title}" at ${fixCase.file}:${fixCase.line}`);
   const fix = finding.fixes.find((x) => x.title.includes(fixCase.title)) as Fix;
   // Other places may have the same finding (same message): the fixed one must be gone, the rest stay.
-  const same = (f: Finding) => f.rule === fixCase.rule && f.file === finding.file && f.message === finding.message;
+  const same = (f: Finding) => f.check === finding.check && f.file === finding.file && f.message === finding.message;
   const before = analyzer.findings().filter(same).length;
-  const ruleFindings = analyzer.findings().filter((f) => f.rule === fixCase.rule);
+  const ruleFindings = analyzer.findings().filter((f) => f.rule === finding.rule);
   const edited = new Map<string, string>();
   for (const edit of fix.edits) edited.set(edit.file, edited.get(edit.file) ?? readFileSync(edit.file, 'utf8'));
   for (const [path, text] of edited) edited.set(path, applyEdits(text, fix.edits.filter((e) => e.file === path)));
@@ -134,7 +141,7 @@ export async function checkFixFindings(fixCase: FixCase): Promise<{ before: Find
   for (const path of edited.keys()) assert.deepEqual(analyzer.files.get(path)?.problems, [], `${path} does not parse after the fix`);
   const after = analyzer.findings().filter(same).length;
   assert.equal(after, before - 1, 'the finding is still there after its fix');
-  return { before: ruleFindings, after: analyzer.findings().filter((f) => f.rule === fixCase.rule), fixed: finding };
+  return { before: ruleFindings, after: analyzer.findings().filter((f) => f.rule === finding.rule), fixed: finding };
 }
 
 /** A quick fix to test: its title, the file and 1-based line of its finding, and the expected file, all relative to the fixture. */

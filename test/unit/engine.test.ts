@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../server/src/model/types';
-import type { Rule } from '../../server/src/rules/rule';
+import { defineCheck } from '../../server/src/rules/check';
+import { defineRule } from '../../server/src/rules/rule';
 import { Analyzer } from '../../server/src/workspace/analyzer';
 import { parseConfig } from '../../server/src/workspace/config';
 import { decodeSource, discoverFiles, excludeMatcher, MAX_FILE_BYTES, readSource } from '../../server/src/workspace/files';
-import { applySuppressions, suppressedRules } from '../../server/src/workspace/suppression';
+import { applySuppressions, suppressedIds } from '../../server/src/workspace/suppression';
 
 function project(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'stackscope-engine-'));
@@ -19,26 +20,23 @@ function project(files: Record<string, string | Buffer>): string {
   return root;
 }
 
-/** A rule that reports the first line of every Python file: lets the engine be tested without real rules. */
-const everyPythonFile: Rule = {
+const docs = { what: '', why: '', example: '', instead: '' };
+const secondLine = defineCheck({ rule: 'insecure-session', name: 'second-line', severity: 'warning', summary: 'test check', stacks: ['django'], messages: { only: 'line two' }, docs });
+const boom = defineCheck({ rule: 'middleware-order', name: 'boom', severity: 'error', summary: 'crashes', stacks: ['django'], messages: { only: 'never' }, docs });
+
+/** A rule that reports the second line of every Python file: lets the engine be tested without real rules. */
+const everyPythonFile = defineRule({
   id: 'insecure-session',
   summary: 'test rule',
-  docs: '',
-  defaultSeverity: 'warning',
-  check: (model) =>
-    [...model.files.values()]
-      .filter((f) => f.language === 'python')
-      .map((f): Finding => ({
-        rule: 'insecure-session',
-        severity: 'warning',
-        file: f.file,
-        range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } },
-        message: 'line two',
-        fixes: [],
-      })),
-};
+  checks: [secondLine],
+  run: (model, report) => {
+    for (const f of model.files.values()) {
+      if (f.language === 'python') report(secondLine, { file: f.file, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } } });
+    }
+  },
+});
 
-const crashing: Rule = { id: 'middleware-order', summary: 'crashes', docs: '', defaultSeverity: 'error', check: () => { throw new Error('boom'); } };
+const crashing = defineRule({ id: 'middleware-order', summary: 'crashes', checks: [boom], run: () => { throw new Error('boom'); } });
 
 describe('file discovery and reading', () => {
   it('skips vendored folders and honours excludes, including whole folders', () => {
@@ -81,26 +79,40 @@ describe('config', () => {
     assert.deepEqual(config, { rules: {}, exclude: [], queryFunctions: [] });
     assert.deepEqual(problems, [
       'stackscope.json: unknown key "extra" (known: "rules", "exclude", "queryFunctions")',
-      'stackscope.json: unknown rule "no-such-rule"',
+      'stackscope.json: unknown rule or check "no-such-rule" (`stackscope rules` lists them)',
       'stackscope.json: rule "insecure-session" must be one of off, error, warning, info, hint',
       'stackscope.json: "exclude" must be an array of glob strings',
     ]);
   });
 });
 
+describe('checks', () => {
+  it('render their templates and refuse a report that leaves a placeholder empty', () => {
+    const check = defineCheck({ rule: 'n-plus-one', name: 't', severity: 'hint', summary: 's', stacks: ['django'], messages: { one: '`{{ read }}` per {{row}}' }, docs });
+    assert.equal(check.id, 'n-plus-one/t');
+    assert.equal(check.text('one', { read: 'book.author', row: 'Book' }), '`book.author` per Book');
+    assert.throws(() => check.text('one', { read: 'x' }), /needs "row"/);
+  });
+
+  it('may only be reported by the rule that lists them', () => {
+    const rule = defineRule({ id: 'insecure-session', summary: 's', checks: [secondLine], run: (_, report) => report(boom, { file: 'f', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }) });
+    assert.throws(() => rule.check({} as never), /does not list/);
+  });
+});
+
 describe('suppression comments', () => {
   it('reads both comment styles, with and without rule ids', () => {
-    assert.deepEqual(suppressedRules('# stackscope: ignore[insecure-session]'), new Set(['insecure-session']));
-    assert.deepEqual(suppressedRules('# stackscope: ignore[insecure-session, middleware-order]'), new Set(['insecure-session', 'middleware-order']));
-    assert.equal(suppressedRules('# stackscope: ignore'), 'all');
-    assert.deepEqual(suppressedRules('// stackscope-ignore insecure-session'), new Set(['insecure-session']));
-    assert.equal(suppressedRules('// stackscope-ignore'), 'all');
-    assert.equal(suppressedRules('# an ordinary comment'), undefined);
+    assert.deepEqual(suppressedIds('# stackscope: ignore[insecure-session]'), new Set(['insecure-session']));
+    assert.deepEqual(suppressedIds('# stackscope: ignore[insecure-session, middleware-order]'), new Set(['insecure-session', 'middleware-order']));
+    assert.equal(suppressedIds('# stackscope: ignore'), 'all');
+    assert.deepEqual(suppressedIds('// stackscope-ignore insecure-session'), new Set(['insecure-session']));
+    assert.equal(suppressedIds('// stackscope-ignore'), 'all');
+    assert.equal(suppressedIds('# an ordinary comment'), undefined);
   });
 
   it('silences a finding on the same line or the line below, for the named rule only', () => {
     const finding = (line: number, rule = 'insecure-session'): Finding => ({
-      rule, severity: 'warning', file: 'f', message: 'm', fixes: [],
+      rule, check: `${rule}/x`, severity: 'warning', file: 'f', message: 'm', fixes: [],
       range: { start: { line, character: 0 }, end: { line, character: 1 } },
     });
     const comments = [{ line: 3, text: '# stackscope: ignore[insecure-session]' }];
@@ -137,6 +149,14 @@ describe('analyzer', () => {
     assert.deepEqual(analyzer.findings().map((f) => f.severity), ['error', 'error']);
     analyzer.setConfig({ rules: { 'insecure-session': 'off' }, exclude: [], queryFunctions: [] });
     assert.deepEqual(analyzer.findings(), []);
+  });
+
+  it("a check's own setting wins over its rule's, and a suppression comment may name the check", async () => {
+    const root = project({ 'a.py': 'x = 1\ny = 2\n', 'b.py': 'x = 1\ny = 2  # stackscope: ignore[insecure-session/second-line]\n' });
+    const config = { rules: { 'insecure-session': 'off', 'insecure-session/second-line': 'info' } as const, exclude: [], queryFunctions: [] };
+    const analyzer = new Analyzer(root, { rules: [everyPythonFile], config: { ...config, rules: { ...config.rules } } });
+    await analyzer.scan();
+    assert.deepEqual(analyzer.findings().map((f) => [f.check, f.severity, f.file]), [['insecure-session/second-line', 'info', join(root, 'a.py')]]);
   });
 
   it('a scan stops when cancelled', async () => {

@@ -1,4 +1,4 @@
-export type Command = 'check' | 'model';
+export type Command = 'check' | 'model' | 'rules' | 'rule';
 export type Format = 'text' | 'json' | 'sarif';
 
 export interface CliArgs {
@@ -6,6 +6,8 @@ export interface CliArgs {
   dir: string;
   format: Format;
   rules: string[];
+  /** `rule ID`: the rule or check to document. */
+  id?: string;
 }
 
 export class UsageError extends Error {}
@@ -13,22 +15,26 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   stackscope check [DIR] [--format text|json|sarif] [--rule ID ...]
   stackscope model [DIR] [--format text|json]
+  stackscope rules [--format text|json]
+  stackscope rule ID
   stackscope --help | --version
 
-check   analyses DIR (default .) and prints its findings.
+check   analyses DIR (default .) and prints its findings. --rule takes rule ids (n-plus-one) or check
+        ids (insecure-session/cookie-name), comma-separated or repeated.
         Exit code: 0 when nothing at warning or above, 1 when there are such findings, 2 on a usage or internal error.
-model   prints the project model: models, signals and middleware chains.`;
+model   prints the project model: models, signals and middleware chains.
+rules   lists every check: its id, default severity, stacks and what it finds.
+rule    prints the documentation of a check (or of every check of a rule).`;
 
-const FORMATS: Record<Command, readonly Format[]> = { check: ['text', 'json', 'sarif'], model: ['text', 'json'] };
+const FORMATS: Record<Command, readonly Format[]> = { check: ['text', 'json', 'sarif'], model: ['text', 'json'], rules: ['text', 'json'], rule: ['text'] };
+const COMMANDS: readonly string[] = Object.keys(FORMATS);
 
 export function parseArgs(argv: readonly string[]): CliArgs | 'help' | 'version' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'model') {
-    throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  }
-  const args: CliArgs = { command, dir: '.', format: 'text', rules: [] };
+  if (!COMMANDS.includes(command)) throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const args: CliArgs = { command: command as Command, dir: '.', format: 'text', rules: [] };
   let dirSeen = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -40,14 +46,19 @@ export function parseArgs(argv: readonly string[]): CliArgs | 'help' | 'version'
     };
     if (flag === '--format' || flag === '-f') {
       const format = value();
-      if (!FORMATS[command].includes(format as Format)) {
-        throw new UsageError(`--format must be one of ${FORMATS[command].join(', ')} for "${command}"`);
+      if (!FORMATS[args.command].includes(format as Format)) {
+        throw new UsageError(`--format must be one of ${FORMATS[args.command].join(', ')} for "${command}"`);
       }
       args.format = format as Format;
     } else if (flag === '--rule' && command === 'check') {
       args.rules.push(...value().split(',').map((s) => s.trim()).filter(Boolean));
     } else if (flag.startsWith('-')) {
       throw new UsageError(`unknown option "${flag}"`);
+    } else if (args.command === 'rules') {
+      throw new UsageError(`unexpected argument "${arg}"`);
+    } else if (args.command === 'rule') {
+      if (args.id !== undefined) throw new UsageError(`unexpected argument "${arg}" (one ID)`);
+      args.id = arg;
     } else if (!dirSeen) {
       args.dir = arg;
       dirSeen = true;
@@ -55,5 +66,6 @@ export function parseArgs(argv: readonly string[]): CliArgs | 'help' | 'version'
       throw new UsageError(`unexpected argument "${arg}" (only one DIR)`);
     }
   }
+  if (args.command === 'rule' && args.id === undefined) throw new UsageError('rule needs an ID (`stackscope rules` lists them)');
   return args;
 }

@@ -26,6 +26,7 @@ export function findingsToJson(root: string, findings: readonly Finding[]) {
     version: 1,
     findings: findings.map((f) => ({
       rule: f.rule,
+      check: f.check,
       severity: f.severity,
       file: rel(f.file),
       ...oneBased(f.range),

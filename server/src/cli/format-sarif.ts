@@ -1,8 +1,10 @@
-// `check --format sarif`: SARIF 2.1.0 for code-scanning upload (GitHub, Azure DevOps, ...).
+// `check --format sarif`: SARIF 2.1.0 for code-scanning upload (GitHub, Azure DevOps, ...). Its rules are
+// Stackscope's checks, so code scanning lists a hard-coded secret apart from a missing SameSite.
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../model/types';
-import type { RuleMeta } from '../rules/rule';
+import { type Check, checkMarkdown } from '../rules/check';
+import { checkDocsUrl } from '../rules/docs';
 import { toPosix } from '../workspace/files';
 import { oneBased } from './format-json';
 
@@ -10,14 +12,24 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
+/** What kind of problem each rule's checks find, for code scanning's filters. */
+const KIND: Record<Check['rule'], string> = {
+  'n-plus-one': 'performance',
+  'missing-index': 'performance',
+  'insecure-session': 'security',
+  'middleware-order': 'correctness',
+};
+
 function region(range: Finding['range']) {
   const span = oneBased(range);
   return { startLine: span.line, startColumn: span.column, endLine: span.endLine, endColumn: span.endColumn };
 }
 
-export function findingsToSarif(root: string, findings: readonly Finding[], rules: readonly RuleMeta[], version: string) {
+const pascal = (id: string) => id.replace(/(^|[-/])(\w)/g, (_, _sep, c: string) => c.toUpperCase());
+
+export function findingsToSarif(root: string, findings: readonly Finding[], checks: readonly Check[], version: string) {
   const artifact = (file: string) => ({ uri: encodeURI(toPosix(relative(root, file))), uriBaseId: '%SRCROOT%' });
-  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  const checkIndex = new Map(checks.map((check, i) => [check.id, i]));
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -28,21 +40,23 @@ export function findingsToSarif(root: string, findings: readonly Finding[], rule
             name: 'Stackscope',
             version,
             informationUri: 'https://marketplace.visualstudio.com/items?itemName=stackscope.stackscope',
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              name: rule.id.replace(/(^|-)(\w)/g, (_, _dash, c: string) => c.toUpperCase()),
-              shortDescription: { text: rule.summary },
-              fullDescription: { text: rule.summary },
-              help: { text: rule.docs, markdown: rule.docs },
-              defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+            rules: checks.map((check) => ({
+              id: check.id,
+              name: pascal(check.id),
+              shortDescription: { text: check.summary },
+              fullDescription: { text: check.docs.what.trim() },
+              helpUri: checkDocsUrl(check),
+              help: { text: checkMarkdown(check), markdown: checkMarkdown(check) },
+              defaultConfiguration: { level: LEVEL[check.severity] },
+              properties: { tags: [KIND[check.rule], check.rule, ...check.stacks] },
             })),
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root).href.replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits',
         results: findings.map((f) => ({
-          ruleId: f.rule,
-          ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
+          ruleId: f.check,
+          ...(checkIndex.has(f.check) ? { ruleIndex: checkIndex.get(f.check) } : {}),
           level: LEVEL[f.severity],
           message: { text: f.message },
           locations: [{ physicalLocation: { artifactLocation: artifact(f.file), region: region(f.range) } }],

@@ -8,7 +8,7 @@ export function findingsToText(root: string, findings: readonly Finding[]): stri
   const lines = findings.map((f) => {
     const where = `${toPosix(relative(root, f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
     const fixable = f.fixes.length > 0 ? ' (fixable)' : '';
-    return `${where}  ${f.severity}  ${f.message}  [${f.rule}]${fixable}`;
+    return `${where}  ${f.severity}  ${f.message}  [${f.check}]${fixable}`;
   });
   lines.push(summary(findings));
   return lines.join('\n') + '\n';

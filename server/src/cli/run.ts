@@ -1,7 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serializeModel } from '../model/serialize';
-import { RULES, ruleById } from '../rules';
+import { CHECKS, checksSelected, RULES, ruleById } from '../rules';
+import { checkMarkdown } from '../rules/check';
+import { checkDocsUrl } from '../rules/docs';
 import { Analyzer } from '../workspace/analyzer';
 import { loadConfig } from '../workspace/config';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
@@ -29,7 +31,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(VERSION + '\n');
       return 0;
     }
-    for (const id of args.rules) if (!ruleById(id)) throw new UsageError(`unknown rule "${id}" (known: ${RULES.map((r) => r.id).join(', ')})`);
+    for (const id of [...args.rules, ...(args.id ? [args.id] : [])]) {
+      if (checksSelected(id).length === 0) throw new UsageError(`unknown rule or check "${id}" (\`stackscope rules\` lists them)`);
+    }
+    if (args.command === 'rules') {
+      io.stdout(args.format === 'json' ? JSON.stringify(checksToJson(), null, 2) + '\n' : checksToText());
+      return 0;
+    }
+    if (args.command === 'rule') {
+      const rule = ruleById(args.id!);
+      const pages = checksSelected(args.id!).map(checkMarkdown);
+      io.stdout((rule ? [`# ${rule.id}\n\n${rule.summary}\n`, ...pages] : pages).join('\n'));
+      return 0;
+    }
     const dir = resolve(args.dir);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`"${args.dir}" is not a directory`);
     args = { ...args, dir };
@@ -55,8 +69,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const findings = sortFindings(analyzer.findings());
     if (args.format === 'json') io.stdout(JSON.stringify(findingsToJson(args.dir, findings), null, 2) + '\n');
     else if (args.format === 'sarif') {
-      const rules = args.rules.length ? RULES.filter((r) => args.rules.includes(r.id)) : RULES;
-      io.stdout(JSON.stringify(findingsToSarif(args.dir, findings, rules, VERSION), null, 2) + '\n');
+      const checks = args.rules.length ? [...new Set(args.rules.flatMap(checksSelected))] : CHECKS;
+      io.stdout(JSON.stringify(findingsToSarif(args.dir, findings, checks, VERSION), null, 2) + '\n');
     } else io.stdout(findingsToText(args.dir, findings));
     return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
   } catch (error) {
@@ -65,12 +79,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-function sortFindings<T extends { file: string; range: { start: { line: number; character: number } }; rule: string }>(findings: T[]): T[] {
+/** `rules`: a line per check, grouped by rule, like `ruff rule --all` in short. */
+function checksToText(): string {
+  const lines: string[] = [];
+  for (const rule of RULES) {
+    lines.push(`${rule.id}: ${rule.summary}`);
+    const width = Math.max(...rule.checks.map((check) => check.id.length));
+    for (const check of rule.checks) lines.push(`  ${check.id.padEnd(width)}  ${check.severity.padEnd(7)}  ${check.summary}`);
+    lines.push('');
+  }
+  lines.push(`${CHECKS.length} checks. \`stackscope rule ID\` prints one's documentation.`);
+  return lines.join('\n') + '\n';
+}
+
+function checksToJson() {
+  return {
+    version: 1,
+    checks: CHECKS.map((check) => ({ id: check.id, rule: check.rule, severity: check.severity, stacks: check.stacks, summary: check.summary, docs: checkDocsUrl(check) })),
+  };
+}
+
+function sortFindings<T extends { file: string; range: { start: { line: number; character: number } }; check: string }>(findings: T[]): T[] {
   return [...findings].sort(
     (a, b) =>
       a.file.localeCompare(b.file) ||
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
-      a.rule.localeCompare(b.rule),
+      a.check.localeCompare(b.check),
   );
 }

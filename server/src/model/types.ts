@@ -1,5 +1,6 @@
 // The stack-neutral project model. Frontends fill it from syntax trees; rules read it.
 // Nothing here knows about a parser: positions are plain ranges, values are plain data.
+import type { FixPlan } from './fix-plans';
 
 /** 0-based line and UTF-16 character, as in LSP. */
 export interface Position {
@@ -44,6 +45,8 @@ export type Value =
   | { kind: 'env'; name?: string; fallback?: Value; location: Location }
   /** Anything else: a call, a name that could not be resolved, arithmetic on unknowns. `text` is the source. */
   | { kind: 'unknown'; text: string; location: Location };
+
+export type ObjectValue = Extract<Value, { kind: 'object' }>;
 
 /**
  * A frontend-provided recipe for adding `key: value` to an object literal while keeping its layout:
@@ -814,11 +817,16 @@ export interface Fix {
 
 export interface Finding {
   rule: string;
+  /** The check that reported it, `rule/check` (`insecure-session/hard-coded-secret`). */
+  check: string;
   severity: Severity;
   file: string;
   range: Range;
   message: string;
+  /** Edits ready to apply: the rule's fix plans, written by the frontends that own the files. */
   fixes: Fix[];
+  /** What the rule wants changed; turned into `fixes` after the rules run. */
+  plans?: FixPlan[];
   /** Other places that explain the finding (the conflicting middleware entry, the overriding setting). */
   related?: { location: Location; message: string }[];
 }

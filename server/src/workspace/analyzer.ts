@@ -3,9 +3,10 @@ import { frontendFor, initFrontends } from '../frontends';
 import { emptyFacts } from '../frontends/frontend';
 import { buildProjectModel } from '../model/project';
 import type { FileFacts, Finding, ProjectModel } from '../model/types';
-import { RULES } from '../rules';
+import { checksSelected, RULES } from '../rules';
 import type { Rule } from '../rules/rule';
-import { type Config, emptyConfig } from './config';
+import { type Config, configuredSeverity, emptyConfig } from './config';
+import { withFixes } from './fixes';
 import { checkText, discoverFiles, excludeMatcher, readSource, toPosix, type ExcludeMatcher } from './files';
 import { applySuppressions } from './suppression';
 import { Timings } from './timings';
@@ -14,7 +15,7 @@ export interface AnalyzerOptions {
   config?: Config;
   /** Where problems go that a user should see in a log (a file that could not be read, a rule that crashed). */
   log?: (message: string) => void;
-  /** Only these rules run (CLI `--rule`). */
+  /** Only these rules run (CLI `--rule`): rule ids, or check ids whose rules run and whose findings are kept. */
   onlyRules?: readonly string[];
   /** The rule set; every known rule unless given. */
   rules?: readonly Rule[];
@@ -41,13 +42,16 @@ export class Analyzer {
   private readonly loggedEngineErrors = new Set<string>();
   private readonly log: (message: string) => void;
   private readonly rules: readonly Rule[];
+  private readonly onlyChecks?: ReadonlySet<string>;
 
   constructor(readonly root: string, options: AnalyzerOptions = {}) {
     this.currentConfig = options.config ?? emptyConfig();
     this.isExcluded = excludeMatcher(this.currentConfig.exclude);
     this.log = options.log ?? (() => {});
     const rules = options.rules ?? RULES;
-    this.rules = options.onlyRules ? rules.filter((rule) => options.onlyRules!.includes(rule.id)) : rules;
+    const only = options.onlyRules?.flatMap((id) => checksSelected(id).map((check) => check.id));
+    this.onlyChecks = only ? new Set(only) : undefined;
+    this.rules = rules.filter((rule) => !this.onlyChecks || rule.checks.some((check) => this.onlyChecks!.has(check.id)));
   }
 
   get config(): Config {
@@ -133,19 +137,21 @@ export class Analyzer {
       const model = this.model();
       const all: Finding[] = [];
       for (const rule of this.rules) {
-        const setting = this.currentConfig.rules[rule.id];
-        if (setting === 'off') continue;
+        if (rule.checks.length > 0 && rule.checks.every((check) => configuredSeverity(this.currentConfig, { rule: rule.id, check: check.id, severity: check.severity }) === 'off')) continue;
         const started = performance.now();
         try {
-          for (const finding of rule.check(model)) all.push(setting ? { ...finding, severity: setting } : finding);
+          for (const finding of rule.check(model)) {
+            const severity = configuredSeverity(this.currentConfig, finding);
+            if (severity === 'off' || !this.files.has(finding.file) || (this.onlyChecks && !this.onlyChecks.has(finding.check))) continue;
+            all.push(withFixes(severity === finding.severity ? finding : { ...finding, severity }, model));
+          }
         } catch (error) {
           // One rule's bug must not hide the other rules' findings.
           this.log(`rule ${rule.id} failed: ${(error as Error).stack ?? error}`);
         }
         this.timings.setRule(rule.id, performance.now() - started);
       }
-      const visible = all.filter((finding) => this.files.has(finding.file));
-      this.cachedFindings = applySuppressions(dedupe(visible), (file) => this.files.get(file)?.comments ?? []);
+      this.cachedFindings = applySuppressions(dedupe(all), (file) => this.files.get(file)?.comments ?? []);
     }
     return this.cachedFindings;
   }
@@ -193,7 +199,7 @@ function zeroRange() {
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = `${f.rule}|${f.file}|${f.range.start.line}:${f.range.start.character}|${f.message}`;
+    const key = `${f.check}|${f.file}|${f.range.start.line}:${f.range.start.character}|${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

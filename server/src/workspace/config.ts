@@ -2,14 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Severity } from '../model/types';
 import { SEVERITIES } from '../rules/rule';
-import { ruleById } from '../rules';
+import { checksSelected } from '../rules';
 
 export const CONFIG_FILE = 'stackscope.json';
 
 export type RuleSetting = Severity | 'off';
 
 export interface Config {
-  /** Per-rule severity overrides; a rule not named keeps each finding's own severity. */
+  /**
+   * Severity overrides by rule id (every check of the rule) or check id (`insecure-session/cookie-name`);
+   * a check's own setting wins over its rule's. A check named by neither keeps its default severity.
+   */
   rules: Record<string, RuleSetting>;
   /** Project functions that run one query each (`getEntityOrThrow`), for projects that wrap their repositories. */
   queryFunctions: string[];
@@ -56,10 +59,10 @@ export function parseConfig(raw: unknown, source: string): LoadedConfig {
   }
   if (rules !== undefined) {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
-      problems.push(`${source}: "rules" must be an object like {"n-plus-one": "warning"}`);
+      problems.push(`${source}: "rules" must be an object like {"n-plus-one": "warning", "insecure-session/cookie-name": "off"}`);
     } else {
       for (const [id, setting] of Object.entries(rules)) {
-        if (!ruleById(id)) problems.push(`${source}: unknown rule "${id}"`);
+        if (checksSelected(id).length === 0) problems.push(`${source}: unknown rule or check "${id}" (\`stackscope rules\` lists them)`);
         else if (typeof setting !== 'string' || !RULE_SETTINGS.includes(setting)) {
           problems.push(`${source}: rule "${id}" must be one of ${RULE_SETTINGS.join(', ')}`);
         } else config.rules[id] = setting as RuleSetting;
@@ -81,4 +84,9 @@ export function mergeConfig(base: Config, override: Partial<Config>): Config {
     exclude: [...base.exclude, ...(override.exclude ?? [])],
     queryFunctions: [...base.queryFunctions, ...(override.queryFunctions ?? [])],
   };
+}
+
+/** The severity a finding is shown with: its check's setting, else its rule's, else the check's default. */
+export function configuredSeverity(config: Config, finding: { rule: string; check: string; severity: Severity }): RuleSetting {
+  return config.rules[finding.check] ?? config.rules[finding.rule] ?? finding.severity;
 }

@@ -1,13 +1,14 @@
 import type { Comment, Finding } from '../model/types';
 
-// `# stackscope: ignore[rule-a, rule-b]` (Python) and `// stackscope-ignore rule-a rule-b` (TypeScript).
-// Without rule ids, the comment silences every rule on its line. Only the comment's own text is read:
-// the frontends have already found the comments with their parsers.
+// `# stackscope: ignore[insecure-session/cookie-name, n-plus-one]` (Python, templates) and
+// `// stackscope-ignore insecure-session/cookie-name n-plus-one` (TypeScript). An id is a check id, or
+// a rule id that silences every check of the rule; without ids the comment silences everything on
+// its line. Only the comment's own text is read: the frontends have already found the comments.
 const PYTHON_STYLE = /stackscope:\s*ignore(?:\[([^\]]*)\])?/;
-const TS_STYLE = /stackscope-ignore(?:\s+([\w\s,-]+))?/;
+const TS_STYLE = /stackscope-ignore(?:\s+([\w\s,/-]+))?/;
 
-/** Rule ids a comment silences: a set, or `'all'`, or undefined when it is no suppression comment. */
-export function suppressedRules(text: string): Set<string> | 'all' | undefined {
+/** Ids a comment silences: a set, or `'all'`, or undefined when it is no suppression comment. */
+export function suppressedIds(text: string): Set<string> | 'all' | undefined {
   const match = PYTHON_STYLE.exec(text) ?? TS_STYLE.exec(text);
   if (!match) return undefined;
   const ids = (match[1] ?? '').split(/[\s,]+/).filter(Boolean);
@@ -22,8 +23,8 @@ export function applySuppressions(findings: Finding[], commentsOf: (file: string
     if (!lines) {
       lines = new Map();
       for (const comment of commentsOf(file)) {
-        const rules = suppressedRules(comment.text);
-        if (rules) lines.set(comment.line, rules);
+        const ids = suppressedIds(comment.text);
+        if (ids) lines.set(comment.line, ids);
       }
       byFile.set(file, lines);
     }
@@ -32,6 +33,7 @@ export function applySuppressions(findings: Finding[], commentsOf: (file: string
   return findings.filter((finding) => {
     const lines = linesOf(finding.file);
     const line = finding.range.start.line;
-    return ![lines.get(line), lines.get(line - 1)].some((rules) => rules === 'all' || rules?.has(finding.rule));
+    const silences = (ids: Set<string> | 'all' | undefined) => ids === 'all' || ids?.has(finding.check) || ids?.has(finding.rule);
+    return !silences(lines.get(line)) && !silences(lines.get(line - 1));
   });
 }

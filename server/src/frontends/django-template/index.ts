@@ -6,7 +6,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { sep } from 'node:path';
 import type { RowAccess, TemplateLoop } from '../../model/types';
 import type { Frontend } from '../frontend';
-import { emptyFacts } from '../frontend';
+import { bracketSuppression, emptyFacts } from '../frontend';
 import { LineIndex } from './line-index';
 
 /** Manager and queryset methods a template calls when it reads them (`{{ a.books.count }}`). */
@@ -14,6 +14,8 @@ const CALLED = new Set(['all', 'count', 'exists', 'first', 'last', 'values', 'va
 
 export const djangoTemplateFrontend: Frontend = {
   language: 'django-template',
+  globs: ['**/templates/**/*.{html,txt,djhtml}'],
+  comments: { start: '{# ', end: ' #}', suppression: bracketSuppression },
   // Templates live in a `templates` folder by Django's convention (APP_DIRS and most DIRS settings).
   handles: (file) => /\.(html|txt|djhtml)$/.test(file) && file.split(sep).includes('templates'),
   init: async () => {},

@@ -10,6 +10,7 @@ const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies'
 
 export const packageJsonFrontend: Frontend = {
   language: 'package-json',
+  globs: ['**/package.json'],
   handles: (file) => basename(file) === 'package.json',
   init: async () => {},
   analyze: (file, text) => {

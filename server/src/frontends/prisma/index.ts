@@ -4,6 +4,7 @@ import type { Block, Datasource, Model } from '@mrleebo/prisma-ast';
 import type { FileFacts, ModelDecl, PrismaFileSchema } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { emptyFacts } from '../frontend';
+import { writePrismaChange } from './fixes';
 import { readModel } from './models';
 import { parsePrisma } from './parser';
 
@@ -12,7 +13,10 @@ const lastGood = new Map<string, { models: ModelDecl[]; databases: string[]; rel
 
 export const prismaFrontend: Frontend = {
   language: 'prisma',
+  globs: ['**/*.prisma'],
   handles: (file) => file.endsWith('.prisma'),
+  comments: { start: '// ', end: '', suppression: (ids) => `stackscope-ignore ${ids.join(' ')}` },
+  writeChange: writePrismaChange,
   init: async () => {},
   analyze(file, text) {
     const facts: FileFacts = emptyFacts(file, 'prisma');

@@ -3,7 +3,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts, InsertPoint } from '../../model/types';
 import type { Frontend } from '../frontend';
-import { emptyFacts } from '../frontend';
+import { bracketSuppression, emptyFacts } from '../frontend';
+import { writePythonChange } from './fixes';
 import { type ImportBinding, readImport } from './imports';
 import { isModelClass, readModel, type ModelContext } from './models';
 import { loadPythonParser, parsePython } from './parser';
@@ -23,7 +24,10 @@ import { bindAssignment, bindImport, newScope } from './values';
 
 export const pythonFrontend: Frontend = {
   language: 'python',
+  globs: ['**/*.py'],
   handles: (file) => file.endsWith('.py'),
+  comments: { start: '# ', end: '', suppression: bracketSuppression },
+  writeChange: writePythonChange,
   init: loadPythonParser,
   analyze(file, text) {
     const facts = emptyFacts(file, 'python');

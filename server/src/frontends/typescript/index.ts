@@ -2,6 +2,7 @@ import { SyntaxKind, ts, type SourceFile } from 'ts-morph';
 import type { FileFacts, InsertPoint } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { emptyFacts } from '../frontend';
+import { writeTypescriptChange } from './fixes';
 import { extractColumnUsages } from './column-usages';
 import { extractDrizzleQueries } from './drizzle-queries';
 import { extractEventSignals } from './event-signals';
@@ -49,6 +50,9 @@ const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'
 /** TypeScript and JavaScript: one syntax tree per file, no type checker, no other file read. */
 export const typescriptFrontend: Frontend = {
   language: 'typescript',
+  globs: EXTENSIONS.map((extension) => `**/*${extension}`),
+  comments: { start: '// ', end: '', suppression: (ids) => `stackscope-ignore ${ids.join(' ')}` },
+  writeChange: writeTypescriptChange,
   handles: (file) => EXTENSIONS.some((extension) => file.endsWith(extension)) && !/\.d\.[cm]?ts$/.test(file),
   init: async () => {},
   analyze: (file, text) => {

@@ -1,0 +1,27 @@
+// The TypeScript frontend's fix writer: each change of a plan, written as TypeScript or JavaScript.
+import type { Change } from '../../../model/fix-plans';
+import type { ProjectModel, TextEdit } from '../../../model/types';
+import { addEntityIndex, addFieldDecorator } from './decorators';
+import { addNamedImport } from './imports';
+import { addObjectEntry, replaceTypescriptValue } from './objects';
+import { moveStatement } from './statements';
+
+export function writeTypescriptChange(change: Change, model: ProjectModel): TextEdit[] | undefined {
+  switch (change.kind) {
+    case 'replace-value':
+    case 'replace-expression':
+      return replaceTypescriptValue(change.at, change.value);
+    case 'add-object-entry':
+      return addObjectEntry(change.object, change.key, change.value);
+    case 'add-import':
+      return addNamedImport(model, change.file, change.module, change.name);
+    case 'add-decorator':
+      return addFieldDecorator(model, change.field, change.decorator, change.module);
+    case 'add-model-index':
+      return addEntityIndex(model, change.model, change.fields);
+    case 'move-entry':
+      return moveStatement(change.entry, change.anchor, change.where);
+    default:
+      return undefined;
+  }
+}
