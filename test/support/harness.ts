@@ -23,6 +23,8 @@ export interface Expectation {
   id: string;
   rule: string;
   text?: string;
+  /** Where it is written: the comment's line, and which `;`-separated part of it. */
+  comment: { line: number; part: number };
 }
 
 /** Whether a finding meets an expectation's id: its check, or any check of the rule it names. */
@@ -45,10 +47,10 @@ export function expectationsOf(analyzer: Analyzer): Expectation[] {
         line++;
         while (line < lines.length && (lines[line].trim() === '' || facts.comments.some((c) => c.line === line && lines[line].trim().startsWith(c.text.trim())))) line++;
       }
-      for (const part of match[1].split(';')) {
+      for (const [index, part] of match[1].split(';').entries()) {
         const one = /^\s*([\w-]+(?:\/[\w-]+)?)\s*(?:\((.*)\))?\s*$/.exec(part);
         if (!one) throw new Error(`${facts.file}:${comment.line + 1}: malformed expectation "${part}"`);
-        expectations.push({ file: facts.file, line, id: one[1], rule: one[1].split('/')[0], text: one[2] });
+        expectations.push({ file: facts.file, line, id: one[1], rule: one[1].split('/')[0], text: one[2], comment: { line: comment.line, part: index } });
       }
     }
   }
