@@ -12,7 +12,7 @@ export interface RelatedPlace {
 
 /** What a report says besides its check and place. */
 export interface ReportDetails<M extends string> {
-  /** The template to render; a check with one template needs none. */
+  /** The template to render; a check with one template, or with one called `message`, needs none. */
   message?: M;
   data?: TemplateData;
   fixes?: readonly (FixPlan | undefined)[];
@@ -59,7 +59,7 @@ export function defineRule(spec: RuleSpec): Rule {
 
 function findingOf<M extends string>(check: Check<M>, at: Location, details: ReportDetails<M>): Finding {
   const ids = Object.keys(check.messages) as M[];
-  const message = details.message ?? (ids.length === 1 ? ids[0] : undefined);
+  const message = details.message ?? (ids.length === 1 ? ids[0] : ids.find((id) => id === 'message'));
   if (message === undefined) throw new Error(`${check.id}: a report must name one of its messages (${ids.join(', ')})`);
   const plans = (details.fixes ?? []).filter((plan): plan is FixPlan => plan !== undefined);
   return {
