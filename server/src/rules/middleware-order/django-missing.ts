@@ -2,27 +2,26 @@
 // admin is installed. Reported on the MIDDLEWARE assignment of the module Django is pointed at.
 import { effectiveSettings, type EffectiveSettings } from '../../model/django/settings-resolution';
 import { stringItems } from '../../model/django/setting-values';
-import type { Finding, MiddlewareChain, ProjectModel, Severity } from '../../model/types';
-import { insertEntry } from './django-edits';
+import type { MiddlewareChain, ProjectModel } from '../../model/types';
+import type { Check } from '../check';
+import type { Report } from '../rule';
+import { adminMissingMiddleware } from './checks/admin-missing-middleware';
+import { missingDeployMiddleware } from './checks/missing-deploy-middleware';
 import { shortName } from './django-pairs';
 
-interface Required {
-  path: string;
-  checkId: string;
-  severity: Severity;
-  why: string;
-  /** Deploy checks do not apply to development settings; the admin's checks always do. */
-  deployOnly: boolean;
-  adminOnly: boolean;
-}
+/** A middleware Django's checks require, with the check (and its message) that says why. */
+type Required =
+  | { path: string; kind: 'deploy'; djangoId: 'security.W001' | 'security.W002' | 'security.W003' }
+  | { path: string; kind: 'admin'; djangoId: 'admin.E408' | 'admin.E409' | 'admin.E410' };
 
+// Deploy checks do not apply to development settings; the admin's checks always do, when the admin is installed.
 const REQUIRED: Required[] = [
-  { path: 'django.middleware.security.SecurityMiddleware', checkId: 'security.W001', severity: 'warning', deployOnly: true, adminOnly: false, why: 'SECURE_HSTS_SECONDS, SECURE_CONTENT_TYPE_NOSNIFF, SECURE_REFERRER_POLICY, SECURE_CROSS_ORIGIN_OPENER_POLICY and SECURE_SSL_REDIRECT have no effect without it' },
-  { path: 'django.middleware.clickjacking.XFrameOptionsMiddleware', checkId: 'security.W002', severity: 'warning', deployOnly: true, adminOnly: false, why: "pages are not served with an X-Frame-Options header, so other sites can frame them (clickjacking)" },
-  { path: 'django.middleware.csrf.CsrfViewMiddleware', checkId: 'security.W003', severity: 'warning', deployOnly: true, adminOnly: false, why: 'no view is protected against cross-site request forgery' },
-  { path: 'django.contrib.sessions.middleware.SessionMiddleware', checkId: 'admin.E410', severity: 'error', deployOnly: false, adminOnly: true, why: 'the admin needs it to log users in' },
-  { path: 'django.contrib.auth.middleware.AuthenticationMiddleware', checkId: 'admin.E408', severity: 'error', deployOnly: false, adminOnly: true, why: 'the admin needs request.user' },
-  { path: 'django.contrib.messages.middleware.MessageMiddleware', checkId: 'admin.E409', severity: 'error', deployOnly: false, adminOnly: true, why: 'the admin shows its confirmations as messages' },
+  { path: 'django.middleware.security.SecurityMiddleware', kind: 'deploy', djangoId: 'security.W001' },
+  { path: 'django.middleware.clickjacking.XFrameOptionsMiddleware', kind: 'deploy', djangoId: 'security.W002' },
+  { path: 'django.middleware.csrf.CsrfViewMiddleware', kind: 'deploy', djangoId: 'security.W003' },
+  { path: 'django.contrib.sessions.middleware.SessionMiddleware', kind: 'admin', djangoId: 'admin.E410' },
+  { path: 'django.contrib.auth.middleware.AuthenticationMiddleware', kind: 'admin', djangoId: 'admin.E408' },
+  { path: 'django.contrib.messages.middleware.MessageMiddleware', kind: 'admin', djangoId: 'admin.E409' },
 ];
 
 /** The order `startproject` writes; a missing entry goes before the first entry that comes later in it. */
@@ -36,33 +35,33 @@ const CANONICAL = [
   'django.middleware.clickjacking.XFrameOptionsMiddleware',
 ];
 
-export function checkMissingMiddleware(model: ProjectModel): Finding[] {
-  return effectiveSettings(model).flatMap((settings) => checkSettings(model, settings));
+export function checkMissingMiddleware(model: ProjectModel, report: Report): void {
+  for (const settings of effectiveSettings(model)) checkSettings(model, settings, report);
 }
 
-function checkSettings(model: ProjectModel, settings: EffectiveSettings): Finding[] {
-  if (settings.incomplete) return [];
+function checkSettings(model: ProjectModel, settings: EffectiveSettings, report: Report): void {
+  if (settings.incomplete) return;
   const assignment = settings.values.get('MIDDLEWARE');
   const chain = assignment ? model.middleware.find((c) => c.stack === 'django' && c.file === assignment.location.file && c.location.range.start.line >= assignment.location.range.start.line && c.location.range.end.line <= assignment.location.range.end.line) : undefined;
-  if (!assignment || !chain) return [];
+  if (!assignment || !chain) return;
   const apps = stringItems(settings.values.get('INSTALLED_APPS')?.value)?.map((item) => item.text);
   // A module without INSTALLED_APPS is a fragment (a mixin of settings), not what Django is pointed at.
-  if (!apps) return [];
+  if (!apps) return;
   const admin = apps.includes('django.contrib.admin');
   // Django's admin checks accept subclasses; a project class with the same name is given the benefit of the doubt.
   const present = (path: string) => chain.entries.some((entry) => entry.name === path || (shortName(entry.name) === shortName(path) && !entry.name.startsWith('django.')));
   const start = assignment.location.range.start;
-  return REQUIRED.filter((required) => !present(required.path) && !(required.deployOnly && settings.development) && (!required.adminOnly || admin)).map((required) => {
-    const fix = insertEntry(chain, required.path, insertionPoint(chain, required.path), `Add ${shortName(required.path)} to MIDDLEWARE`);
-    return {
-      rule: 'middleware-order',
-      severity: required.severity,
-      file: assignment.location.file,
-      range: { start, end: { line: start.line, character: start.character + 'MIDDLEWARE'.length } },
-      message: `MIDDLEWARE has no ${shortName(required.path)}: ${required.why} (Django ${required.checkId}).`,
-      fixes: fix ? [fix] : [],
-    };
-  });
+  const at = { file: assignment.location.file, range: { start, end: { line: start.line, character: start.character + 'MIDDLEWARE'.length } } };
+  for (const required of REQUIRED) {
+    if (present(required.path) || (required.kind === 'deploy' ? settings.development : !admin)) continue;
+    const name = shortName(required.path);
+    const changes = [{ kind: 'add-chain-entry' as const, chain, name: required.path, before: insertionPoint(chain, required.path) }];
+    // Each check keeps the reason of every middleware it requires as a template named by Django's check id.
+    const missing = <I extends string>(check: Check<'message' | 'fix' | I>, id: I) =>
+      report(check, at, { message: 'message', data: { name, why: check.text(id), id }, fixes: [{ title: check.text('fix', { name }), preferred: true, changes }] });
+    if (required.kind === 'deploy') missing(missingDeployMiddleware, required.djangoId);
+    else missing(adminMissingMiddleware, required.djangoId);
+  }
 }
 
 function insertionPoint(chain: MiddlewareChain, path: string) {

@@ -1,38 +1,37 @@
 import { effectiveSettings } from '../../model/django/settings-resolution';
-import type { Finding, MiddlewareChain, ProjectModel, SettingAssignment } from '../../model/types';
+import type { MiddlewareChain, ProjectModel, SettingAssignment } from '../../model/types';
 import { isTruthy, knownValue } from '../../model/django/setting-values';
-import { moveAbove } from './django-edits';
+import type { Report } from '../rule';
+import { dependencyOrder } from './checks/dependency-order';
+import { documentedOrder } from './checks/documented-order';
 import { type OrderConditions, ORDER_PAIRS, shortName } from './django-pairs';
+import { moveEntryPlan } from './move-plans';
 
-/** Entries that come before a middleware they depend on. */
-export function checkOrderPairs(model: ProjectModel, chain: MiddlewareChain): Finding[] {
+/** Entries that come before a middleware they depend on: an error where Django breaks, else the documented order. */
+export function checkOrderPairs(model: ProjectModel, chain: MiddlewareChain, report: Report): void {
   const conditions = conditionsFor(model, chain);
   const position = new Map<string, number>();
   chain.entries.forEach((entry, index) => {
     if (!position.has(entry.name)) position.set(entry.name, index);
   });
-  const findings: Finding[] = [];
   for (const pair of ORDER_PAIRS) {
     const first = position.get(pair.first);
     const then = position.get(pair.then);
     if (first === undefined || then === undefined || first < then) continue;
-    const severity = pair.severity(conditions);
-    if (!severity) continue;
+    const outcome = pair.outcome(conditions);
+    if (!outcome) continue;
     const early = chain.entries[then];
     const needed = chain.entries[first];
-    const runtime = pair.runtimeError ? ` Every request fails with ImproperlyConfigured: "${pair.runtimeError}"` : '';
-    const fix = moveAbove(model, chain, needed, early);
-    findings.push({
-      rule: 'middleware-order',
-      severity,
-      file: early.location.file,
-      range: early.location.range,
-      message: `${shortName(pair.then)} comes before ${shortName(pair.first)}: ${pair.why}.${runtime}`,
-      fixes: fix ? [fix] : [],
-      related: [{ location: needed.location, message: `${shortName(pair.first)} is here; it must come before ${shortName(pair.then)}` }],
-    });
+    const names = { first: shortName(pair.first), then: shortName(pair.then) };
+    const related = [{ location: needed.location, message: dependencyOrder.text('relatedDjango', names) }];
+    const fix = moveEntryPlan(chain, needed, early, 'before', dependencyOrder.text('djangoFix', { entry: names.first, anchor: names.then }));
+    if (outcome === 'fails') {
+      const runtime = pair.runtimeError ? dependencyOrder.text('djangoRuntime', { error: pair.runtimeError }) : '';
+      report(dependencyOrder, early.location, { message: 'django', data: { ...names, why: pair.why, runtime }, fixes: [fix], related });
+    } else {
+      report(documentedOrder, early.location, { message: 'django', data: { ...names, why: pair.why }, fixes: [fix], related });
+    }
   }
-  return findings;
 }
 
 /** CSRF_USE_SESSIONS and MESSAGE_STORAGE as seen by the settings module that defines this MIDDLEWARE. */

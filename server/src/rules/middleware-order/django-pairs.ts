@@ -1,7 +1,6 @@
 // The ordering constraints of Django's middleware, from the docs' "Middleware ordering" section and
 // the runtime errors in Django's source. Each pair says which class must come first; membership is
 // by exact dotted path, as Django's own checks do it.
-import type { Severity } from '../../model/types';
 
 export const MIDDLEWARE = {
   session: 'django.contrib.sessions.middleware.SessionMiddleware',
@@ -34,10 +33,13 @@ export interface OrderPair {
   why: string;
   /** The error Django raises at request time, when it raises one. */
   runtimeError?: string;
-  severity: (conditions: OrderConditions) => Severity | undefined;
+  /** What the wrong order does under the project's settings: requests fail, something is silently wrong, or nothing. */
+  outcome: (conditions: OrderConditions) => Outcome | undefined;
 }
 
-const always = (severity: Severity) => () => severity;
+export type Outcome = 'fails' | 'misbehaves';
+
+const always = (outcome: Outcome) => () => outcome;
 
 const short = (path: string) => path.slice(path.lastIndexOf('.') + 1);
 
@@ -50,13 +52,13 @@ const remoteUserPairs = (remote: string): OrderPair[] => [
     then: remote,
     why: `${short(remote)} logs the remote user in through request.user, which AuthenticationMiddleware sets`,
     runtimeError: REMOTE_USER_ERROR,
-    severity: always('error'),
+    outcome: always('fails'),
   },
   {
     first: MIDDLEWARE.csrf,
     then: remote,
     why: `${short(remote)} may log a user in, which rotates the CSRF token; CsrfViewMiddleware must have checked the request before that`,
-    severity: always('warning'),
+    outcome: always('misbehaves'),
   },
 ];
 
@@ -69,13 +71,13 @@ export const ORDER_PAIRS: readonly OrderPair[] = [
     why: 'AuthenticationMiddleware reads the user from request.session, which SessionMiddleware sets',
     runtimeError:
       "The Django authentication middleware requires session middleware to be installed. Edit your MIDDLEWARE setting to insert 'django.contrib.sessions.middleware.SessionMiddleware' before 'django.contrib.auth.middleware.AuthenticationMiddleware'.",
-    severity: always('error'),
+    outcome: always('fails'),
   },
   {
     first: MIDDLEWARE.auth,
     then: MIDDLEWARE.loginRequired,
     why: 'LoginRequiredMiddleware checks request.user, which AuthenticationMiddleware sets',
-    severity: always('error'),
+    outcome: always('fails'),
   },
   ...remoteUserPairs(MIDDLEWARE.remoteUser),
   ...remoteUserPairs(MIDDLEWARE.persistentRemoteUser),
@@ -85,47 +87,47 @@ export const ORDER_PAIRS: readonly OrderPair[] = [
     why: 'the default message storage keeps messages in request.session, which SessionMiddleware sets',
     runtimeError:
       'The session-based temporary message storage requires session middleware to be installed, and come before the message middleware in the MIDDLEWARE list.',
-    severity: ({ messagesUseSession }) => (messagesUseSession === false ? undefined : messagesUseSession ? 'error' : 'warning'),
+    outcome: ({ messagesUseSession }) => (messagesUseSession === false ? undefined : messagesUseSession ? 'fails' : 'misbehaves'),
   },
   {
     first: MIDDLEWARE.session,
     then: MIDDLEWARE.locale,
     why: 'LocaleMiddleware uses session data, which SessionMiddleware loads',
-    severity: always('warning'),
+    outcome: always('misbehaves'),
   },
   ...[MIDDLEWARE.session, MIDDLEWARE.gzip, MIDDLEWARE.locale].map(
     (modifier): OrderPair => ({
       first: MIDDLEWARE.updateCache,
       then: modifier,
       why: `${short(modifier)} adds to the Vary header on the way out, and UpdateCacheMiddleware must see that header to cache per cookie or language; placed after it, one visitor's cached page can be served to another`,
-      severity: always('warning'),
+      outcome: always('misbehaves'),
     }),
   ),
   {
     first: MIDDLEWARE.gzip,
     then: MIDDLEWARE.conditionalGet,
     why: 'ConditionalGetMiddleware would compute the ETag on the uncompressed body, which GZipMiddleware then changes',
-    severity: always('warning'),
+    outcome: always('misbehaves'),
   },
   ...[...varyModifiers, MIDDLEWARE.updateCache].map(
     (modifier): OrderPair => ({
       first: modifier,
       then: MIDDLEWARE.fetchCache,
       why: `FetchFromCacheMiddleware must run after ${short(modifier)}, which changes the Vary header the cache key depends on; placed before it, cached pages ignore the visitor's cookie or language`,
-      severity: always('warning'),
+      outcome: always('misbehaves'),
     }),
   ),
   {
     first: MIDDLEWARE.session,
     then: MIDDLEWARE.csrf,
     why: 'with CSRF_USE_SESSIONS the CSRF token lives in request.session, which SessionMiddleware sets',
-    severity: ({ csrfUsesSessions }) => (csrfUsesSessions ? 'error' : undefined),
+    outcome: ({ csrfUsesSessions }) => (csrfUsesSessions ? 'fails' : undefined),
   },
   {
     first: MIDDLEWARE.session,
     then: MIDDLEWARE.common,
     why: 'with CSRF_USE_SESSIONS, CommonMiddleware can raise an error whose view needs the session-stored CSRF token',
-    severity: ({ csrfUsesSessions }) => (csrfUsesSessions ? 'warning' : undefined),
+    outcome: ({ csrfUsesSessions }) => (csrfUsesSessions ? 'misbehaves' : undefined),
   },
 ];
 

@@ -11,16 +11,18 @@
 // middleware would not change). Paths and route objects may match any controller, so they count as
 // overlapping.
 import { basename } from 'node:path';
-import type { Finding, Fix, MiddlewareChain, MiddlewareEntry, ProjectModel } from '../../model/types';
-import { entryFinding } from './entry-finding';
-import { moveStatement } from './express-edits';
+import type { MiddlewareChain, MiddlewareEntry, ProjectModel } from '../../model/types';
+import type { Report } from '../rule';
+import { dependencyOrder } from './checks/dependency-order';
+import { guardWithoutSession } from './checks/guard-without-session';
+import { moveEntryPlan, moveTitle } from './move-plans';
 
 const PROVIDERS: Record<string, { role: string; what: string }> = {
   session: { role: 'session', what: 'req.session' },
   user: { role: 'passport-session', what: 'req.user' },
 };
 
-export function checkNestMiddleware(model: ProjectModel): Finding[] {
+export function checkNestMiddleware(model: ProjectModel, report: Report): void {
   const nest = [...model.files.values()].map((facts) => facts.nest).filter((facts) => facts !== undefined);
   const project = {
     // Anything that sets up sessions or restores logins anywhere: a helper the chain does not show may apply it.
@@ -28,11 +30,10 @@ export function checkNestMiddleware(model: ProjectModel): Finding[] {
     passportSession: nest.some((facts) => facts.passportSession.length > 0),
     serializer: nest.flatMap((facts) => facts.serializers)[0],
   };
-  return model.middleware.filter((chain) => chain.stack === 'nest').flatMap((chain) => checkChain(chain, project));
+  for (const chain of model.middleware.filter((c) => c.stack === 'nest')) checkChain(chain, project, report);
 }
 
-function checkChain(chain: MiddlewareChain, project: { sessions: boolean; passportSession: boolean; serializer?: { file: string } }): Finding[] {
-  const findings: Finding[] = [];
+function checkChain(chain: MiddlewareChain, project: { sessions: boolean; passportSession: boolean; serializer?: { file: string } }, report: Report): void {
   const middleware = chain.entries.filter((e) => e.stage === 'global' || e.stage === 'module');
   const origin = (entry: MiddlewareEntry) => `${entry.name} (${entry.scope ? `@UseGuards on ${entry.scope}, ` : entry.module ? `${entry.module}, ` : entry.stage === 'global' ? 'app.use, ' : ''}${basename(entry.location.file)}:${entry.location.range.start.line + 1})`;
   middleware.forEach((entry, index) => {
@@ -42,17 +43,21 @@ function checkChain(chain: MiddlewareChain, project: { sessions: boolean; passpo
       const earlier = middleware.slice(0, index).some((e) => e.role === provider.role);
       const later = middleware.slice(index + 1).find((e) => e.role === provider.role && mayMeet(entry, e));
       if (earlier || !later) continue;
-      const fix = moveStatement(later, entry, 'before');
-      const order =
-        entry.module === later.module
-          ? `${entry.module}'s configure() applies it later`
-          : 'Nest runs app.use middleware first, then module middleware module by module: the root module, then the modules it imports';
-      findings.push(
-        finding(entry, 'error', `${origin(entry)} reads ${provider.what}, but ${origin(later)}, which sets it, runs after it (${order}): ${provider.what} is undefined here. ${entry.module === later.module ? `Apply ${later.name} first.` : `Apply ${later.name} with app.use in main.ts (global middleware run first), or in ${entry.module} before ${entry.name}.`}`, later, fix),
-      );
+      const data = { reader: origin(entry), what: provider.what, setter: origin(later), module: entry.module ?? '' };
+      const sameModule = entry.module === later.module;
+      report(dependencyOrder, entry.location, {
+        message: 'nestReader',
+        data: {
+          ...data,
+          order: sameModule ? dependencyOrder.text('nestSameModule', data) : dependencyOrder.text('nestOtherModule'),
+          advice: sameModule ? dependencyOrder.text('nestApplyFirst', { setter: later.name }) : dependencyOrder.text('nestApplyGlobally', { setter: later.name, module: entry.module ?? '', reader: entry.name }),
+        },
+        fixes: [moveEntryPlan(chain, later, entry, 'before', moveTitle(later, 'before', entry))],
+        related: [{ location: later.location, message: dependencyOrder.text('relatedApplied', { entry: later.name }) }],
+      });
     }
   });
-  if (chain.nestAdapter === 'fastify') return findings;
+  if (chain.nestAdapter === 'fastify') return;
   const guards = chain.entries.filter((e) => e.stage === 'guard');
   // An earlier guard of the same route that runs a passport strategy (AuthGuard('jwt')) sets req.user itself.
   const restoredBefore = (guard: MiddlewareEntry) =>
@@ -60,20 +65,14 @@ function checkChain(chain: MiddlewareChain, project: { sessions: boolean; passpo
   for (const guard of guards) {
     const reads = guard.reads ?? [];
     if (reads.includes('session') && !middleware.some((e) => e.role === 'session') && !project.sessions) {
-      findings.push(finding(guard, 'warning', `${origin(guard)} reads the session (req.session, or passport's logIn, which stores the user in it), but no session middleware is applied: guards run after all middleware, and without app.use(session(...)) there is no req.session ("Login sessions require session support").`));
+      report(guardWithoutSession, guard.location, { message: 'session', data: { guard: origin(guard) } });
     }
     if (reads.includes('user') && project.serializer && !middleware.some((e) => e.role === 'passport-session') && !project.passportSession && !restoredBefore(guard)) {
-      findings.push(
-        finding(guard, 'warning', `${origin(guard)} reads req.user, which passport.session() restores from the session on each request after the login; the app keeps logins in the session (a PassportSerializer in ${basename(project.serializer.file)}) but never applies passport.session(), so req.user is undefined after the login request. Add app.use(passport.session()) after the session middleware in main.ts.`),
-      );
+      report(guardWithoutSession, guard.location, { message: 'user', data: { guard: origin(guard), serializer: basename(project.serializer.file) } });
     }
   }
-  return findings;
 }
 
 /** Both can run on one request: unless both are applied `forRoutes` of distinct controllers. */
 const mayMeet = (a: MiddlewareEntry, b: MiddlewareEntry) => !a.controllers || !b.controllers || a.controllers.some((c) => b.controllers!.includes(c));
 
-
-/** A finding on `entry`, pointing at the middleware it conflicts with, when there is one. */
-const finding = (entry: MiddlewareEntry, severity: Finding['severity'], message: string, other?: MiddlewareEntry, fix?: Fix) => entryFinding(entry, severity, message, other && { entry: other, verb: 'applied' }, fix);
