@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Location as LspLocation, Position as LspPosition } from 'vscode-languageclient/node';
-import { RESCAN_REQUEST, SHOW_PLACES_COMMAND } from '../../server/src/lsp/protocol';
+import { RESCAN_REQUEST, SHOW_PLACES_COMMAND } from '../../server/src/protocol/messages';
 import type { ModelStore } from './model-store';
 
 /** `start` starts the language server once; the analysis commands start it in a workspace that looked unrelated. */

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
-/** The languages whose files the server analyses, on disk only (untitled buffers have no project). */
+/**
+ * The VS Code languages whose open buffers the server is sent, on disk only (untitled buffers have no
+ * project). Which files of those it reads, and which files it watches, the server decides: it registers
+ * its own file watchers from its frontends' globs.
+ */
 const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'html', 'django-html', 'django-txt', 'prisma'];
-const WATCHED = '**/{*.py,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.html,*.txt,*.prisma,stackscope.json,package.json}';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -13,7 +16,6 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ scheme: 'file', language })),
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED) },
     outputChannel: output,
     traceOutputChannel: output,
   };

@@ -2,7 +2,7 @@
 // one change event for all three views.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { MODEL_REQUEST, type ModelResponse } from '../../server/src/lsp/protocol';
+import { MODEL_REQUEST, type ModelResponse } from '../../server/src/protocol/messages';
 
 export class ModelStore implements vscode.Disposable {
   private current: ModelResponse = { folders: [] };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DidAnalyzeParams } from '../../server/src/lsp/protocol';
+import type { DidAnalyzeParams } from '../../server/src/protocol/messages';
 
 /** The workspace's finding counts; a click opens the Problems panel. */
 export class FindingsStatusBar implements vscode.Disposable {

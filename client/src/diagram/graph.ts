@@ -3,8 +3,8 @@
 // Findings come from Stackscope's diagnostics and mark the model and field lines they point at.
 // No `vscode` import: the panel feeds it, the unit tests call it directly.
 import { join, normalize } from 'node:path';
-import type { FolderModel } from '../../../server/src/lsp/protocol';
-import type { JsonModel } from '../../../server/src/model/serialize';
+import type { FolderModel } from '../../../server/src/protocol/messages';
+import type { JsonModel } from '../../../server/src/protocol/model-json';
 import type { DiagramElement, FindingMark, ModelNodeData, Severity } from './protocol';
 
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info', 'hint'];

@@ -4,7 +4,7 @@ import { middlewareNodes } from './middleware';
 import { modelNodes } from './models';
 import { NodeTree, type ViewNode } from './node';
 import { signalNodes } from './signals';
-import type { FolderModel } from '../../../server/src/lsp/protocol';
+import type { FolderModel } from '../../../server/src/protocol/messages';
 
 const VIEWS: [id: string, build: (folders: readonly FolderModel[]) => ViewNode[]][] = [
   ['stackscope.models', modelNodes],

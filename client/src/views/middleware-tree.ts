@@ -1,8 +1,8 @@
 // The Middleware view's tree as plain data: labels, descriptions, tooltips and children of each
 // app's chain, built from the JSON model. middleware.ts turns the rows into VS Code tree items; kept
 // apart so the tree can be checked without an editor.
-import { shortEntryName } from '../../../server/src/model/entry-names';
-import type { JsonChain, JsonMiddlewareEntry } from '../../../server/src/model/serialize';
+import { shortEntryName } from '../../../server/src/protocol/entry-names';
+import type { JsonChain, JsonMiddlewareEntry } from '../../../server/src/protocol/model-json';
 
 export type RowIcon = 'chain' | 'stage' | 'broken-stage' | 'entry' | 'plugin' | 'router' | 'error' | 'warning' | 'info';
 

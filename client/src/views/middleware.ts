@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FolderModel } from '../../../server/src/lsp/protocol';
+import type { FolderModel } from '../../../server/src/protocol/messages';
 import { chainRow, type MiddlewareRow, type RowIcon } from './middleware-tree';
 import { node, type ViewNode } from './node';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FolderModel } from '../../../server/src/lsp/protocol';
+import type { FolderModel } from '../../../server/src/protocol/messages';
 import { node, type ViewNode } from './node';
 
 /** Models → fields (key, index and relation markers) and indexes, each opening its source. */

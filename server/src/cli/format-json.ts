@@ -1,7 +1,7 @@
 // `check --format json`: a public contract other tools consume. Keys may be added, never renamed.
 import { relative } from 'node:path';
 import type { Finding, Range } from '../model/types';
-import { toPosix } from '../workspace/files';
+import { toPosix } from '../model/paths';
 
 export interface JsonSpan {
   line: number;

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../model/types';
 import { type Check, checkMarkdown } from '../rules/check';
 import { checkDocsUrl } from '../rules/docs';
-import { toPosix } from '../workspace/files';
+import { toPosix } from '../model/paths';
 import { oneBased } from './format-json';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { Finding, Severity } from '../model/types';
-import type { JsonProjectModel } from '../model/serialize';
-import { toPosix } from '../workspace/files';
+import type { JsonProjectModel } from '../protocol/model-json';
+import { toPosix } from '../model/paths';
 
 /** One line per finding, like ruff and eslint's unix formatter, then a summary. */
 export function findingsToText(root: string, findings: readonly Finding[]): string {

@@ -2,6 +2,7 @@
 // `source.fixAll.stackscope` (every preferred fix of a file, skipping edits that would overlap).
 import type { CodeAction, Diagnostic, Range, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
+import type { CommentSyntax } from '../frontends/frontend';
 import type { Finding, Fix, TextEdit } from '../model/types';
 import { toDiagnostic } from './diagnostics';
 import { fileUri } from './uri';
@@ -18,20 +19,18 @@ const overlaps = (a: Range, b: Range) =>
   !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) ||
     b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
 
-/** The quick fixes and suppressions for findings that touch `range`. */
-export type CommentStyle = 'python' | 'typescript' | 'template';
-
-export function quickFixes(findings: readonly Finding[], range: Range, lines: readonly string[], language: CommentStyle): CodeAction[] {
+/** The quick fixes and suppressions (where the file can hold a comment) for findings that touch `range`. */
+export function quickFixes(findings: readonly Finding[], range: Range, lines: readonly string[], comments: CommentSyntax | undefined): CodeAction[] {
   const actions: CodeAction[] = [];
   const suppressed = new Set<string>();
   for (const finding of findings) {
     if (!overlaps(finding.range, range)) continue;
     const diagnostic = toDiagnostic(finding);
     for (const fix of finding.fixes) actions.push(fixAction(fix, diagnostic));
-    const key = `${finding.rule}:${finding.range.start.line}`;
-    if (suppressed.has(key)) continue;
+    const key = `${finding.check}:${finding.range.start.line}`;
+    if (!comments || suppressed.has(key)) continue;
     suppressed.add(key);
-    actions.push(suppressAction(finding, diagnostic, lines, language));
+    actions.push(suppressAction(finding, diagnostic, lines, comments));
   }
   return actions;
 }
@@ -40,15 +39,14 @@ function fixAction(fix: Fix, diagnostic: Diagnostic): CodeAction {
   return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred ?? false, edit: workspaceEdit(fix.edits) };
 }
 
-/** A suppression comment on its own line above the finding, indented like that line. */
-function suppressAction(finding: Finding, diagnostic: Diagnostic, lines: readonly string[], language: CommentStyle): CodeAction {
+/** A suppression comment naming the finding's check, on its own line above the finding, indented like that line. */
+function suppressAction(finding: Finding, diagnostic: Diagnostic, lines: readonly string[], comments: CommentSyntax): CodeAction {
   const line = finding.range.start.line;
   const indent = /^\s*/.exec(lines[line] ?? '')?.[0] ?? '';
-  const comment =
-    language === 'python' ? `# stackscope: ignore[${finding.rule}]` : language === 'template' ? `{# stackscope: ignore[${finding.rule}] #}` : `// stackscope-ignore ${finding.rule}`;
+  const comment = `${comments.start}${comments.suppression([finding.check])}${comments.end}`;
   const at = { line, character: 0 };
   return {
-    title: `Suppress ${finding.rule} on this line`,
+    title: `Suppress ${finding.check} on this line`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     edit: workspaceEdit([{ file: finding.file, range: { start: at, end: at }, newText: `${indent}${comment}\n` }]),

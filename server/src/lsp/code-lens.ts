@@ -1,9 +1,10 @@
-// The line above each model: how many places query it, how many of its fields are filtered or sorted
-// without an index, and how many hooks or receivers listen to it. Clicking lists those places in a
+// The line above each model: how many places query it, how many findings a rule that counts on fields
+// (missing-index: unindexed filters) has on its fields, and how many hooks or receivers listen to it. Clicking lists those places in a
 // peek view (the client's SHOW_PLACES_COMMAND), as a references code lens does.
 import type { CodeLens, Location as LspLocation } from 'vscode-languageserver';
 import type { Finding, Location, ModelDecl, ProjectModel } from '../model/types';
-import { SHOW_PLACES_COMMAND } from './protocol';
+import { RULES } from '../rules';
+import { SHOW_PLACES_COMMAND } from '../protocol/messages';
 import { fileUri } from './uri';
 
 export interface ModelSummary {
@@ -25,7 +26,7 @@ export function modelSummaries(model: ProjectModel, findings: readonly Finding[]
       for (const usage of model.columnUsages) if (usage.stack === m.stack && usage.model === m.name) at(usage.location);
       for (const query of model.perRowQueries) if (query.stack === m.stack && query.model === m.name) at(query.location);
       const fieldLines = new Set(m.fields.map((f) => `${f.location.file}:${f.location.range.start.line}`));
-      const unindexed = findings.filter((f) => f.rule === 'missing-index' && fieldLines.has(`${f.file}:${f.range.start.line}`));
+      const unindexed = findings.filter((f) => f.rule === LENS_RULE?.id && fieldLines.has(`${f.file}:${f.range.start.line}`));
       const hooks = model.signals.filter((s) => s.sender !== undefined && (s.sender === m.name || s.sender.endsWith(`.${m.name}`) || s.sender === `"${m.app}.${m.name}"`));
       const places = [...queryPlaces.values(), ...unindexed.map((f) => ({ file: f.file, range: f.range })), ...hooks.map((h) => h.location)];
       return { model: m, queries: queryPlaces.size, unindexed: unindexed.length, hooks: hooks.length, places };
@@ -34,11 +35,18 @@ export function modelSummaries(model: ProjectModel, findings: readonly Finding[]
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** The rule whose findings on a model's fields the lens counts, and how it names them. */
+const LENS_RULE = RULES.find((rule) => rule.lens);
+
 export function codeLenses(summaries: readonly ModelSummary[]): CodeLens[] {
   return summaries.map(({ model, queries, unindexed, hooks, places }) => ({
     range: model.location.range,
     command: {
-      title: `${count(queries, 'query', 'queries')} · ${count(unindexed, 'unindexed filter', 'unindexed filters')} · ${count(hooks, 'hook', 'hooks')}`,
+      title: [
+        count(queries, 'query', 'queries'),
+        ...(LENS_RULE?.lens ? [count(unindexed, LENS_RULE.lens.one, LENS_RULE.lens.many)] : []),
+        count(hooks, 'hook', 'hooks'),
+      ].join(' · '),
       command: SHOW_PLACES_COMMAND,
       arguments: [fileUri(model.location.file), model.location.range.start, places.map((place): LspLocation => ({ uri: fileUri(place.file), range: place.range }))],
     },

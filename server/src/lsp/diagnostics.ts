@@ -4,6 +4,8 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding, Severity } from '../model/types';
+import { checkById } from '../rules';
+import { checkDocsUrl } from '../rules/docs';
 import { fileUri } from './uri';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -14,11 +16,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(finding: Finding): Diagnostic {
+  const check = checkById(finding.check);
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     source: 'stackscope',
-    code: finding.rule,
+    // The check id is what settings, suppression comments and the docs call it; VS Code links it to the docs.
+    code: finding.check,
+    ...(check ? { codeDescription: { href: checkDocsUrl(check) } } : {}),
     message: finding.message,
     ...(finding.related?.length
       ? { relatedInformation: finding.related.map((r) => ({ location: { uri: fileUri(r.location.file), range: r.location.range }, message: r.message })) }

@@ -1,23 +1,25 @@
-// Hovers: on a read that costs a query per row, what it costs and where the rows come from; on a
-// middleware entry, its place in the chain and what runs before it.
+// Hovers: on a finding whose check explains itself in a hover (a read that costs a query per row: what
+// it costs and where the rows come from), that explanation; on a middleware entry, its place in the
+// chain and what runs before it.
 import { relative } from 'node:path';
 import type { Hover, Position } from 'vscode-languageserver';
-import { shortEntryName } from '../model/entry-names';
 import type { Finding, MiddlewareChain, MiddlewareEntry, ProjectModel, Range } from '../model/types';
+import { shortEntryName } from '../protocol/entry-names';
+import { checkById } from '../rules';
+import { checkDocsUrl } from '../rules/docs';
 
 const contains = (range: Range, at: Position) =>
   (at.line > range.start.line || (at.line === range.start.line && at.character >= range.start.character)) &&
   (at.line < range.end.line || (at.line === range.end.line && at.character <= range.end.character));
 
 export function hoverAt(model: ProjectModel, findings: readonly Finding[], file: string, at: Position): Hover | undefined {
-  const n1 = findings.find((f) => f.rule === 'n-plus-one' && f.file === file && contains(f.range, at));
-  if (n1) {
-    const source = n1.related?.[0];
-    const from = source ? ` The rows come from ${relative(model.root, source.location.file)}:${source.location.range.start.line + 1}.` : '';
-    return {
-      range: n1.range,
-      contents: { kind: 'markdown', value: `**Stackscope: 1 + N queries.** This runs once per row: a page of 50 rows costs 51 queries instead of 1 or 2.${from}\n\n${n1.message}` },
-    };
+  for (const finding of findings) {
+    const check = finding.file === file && contains(finding.range, at) ? checkById(finding.check) : undefined;
+    if (!check?.hover) continue;
+    const source = finding.related?.[0]?.location;
+    const place = source ? `${relative(model.root, source.file)}:${source.range.start.line + 1}` : 'the loop';
+    const lead = check.hover.replace(/\{\{\s*place\s*\}\}/g, place);
+    return { range: finding.range, contents: { kind: 'markdown', value: `${lead}\n\n${finding.message}\n\n[${check.id}](${checkDocsUrl(check)})` } };
   }
   for (const chain of model.middleware) {
     // Entries registered by a setup function live in that function's file.

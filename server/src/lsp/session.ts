@@ -6,13 +6,14 @@ import {
   CodeActionKind,
   type Connection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
-import { initFrontends } from '../frontends';
+import { FRONTENDS, frontendFor, initFrontends } from '../frontends';
 import { serializeModel } from '../model/serialize';
 import type { Finding } from '../model/types';
 import { CONFIG_FILE } from '../workspace/config';
@@ -22,8 +23,11 @@ import { hoverAt } from './hover';
 import { DiagnosticsPublisher } from './diagnostics';
 import { editorConfig } from './editor-settings';
 import { type Folder, Folders } from './folders';
-import { DID_ANALYZE_NOTIFICATION, type DidAnalyzeParams, MODEL_REQUEST, type ModelResponse, RESCAN_REQUEST } from './protocol';
+import { DID_ANALYZE_NOTIFICATION, type DidAnalyzeParams, MODEL_REQUEST, type ModelResponse, RESCAN_REQUEST } from '../protocol/messages';
 import { uriPath } from './uri';
+
+/** Every file a frontend reads, and the project's config file. */
+const WATCHED_GLOBS = [...FRONTENDS.flatMap((frontend) => frontend.globs), `**/${CONFIG_FILE}`];
 
 /** Long enough to let a burst of keystrokes settle, short enough to feel live. */
 const DEBOUNCE_MS = 150;
@@ -36,6 +40,7 @@ export function startServer(connection: Connection): void {
   const pending = new Map<string, NodeJS.Timeout>();
   let canReadConfiguration = false;
   let canWatchFolders = false;
+  let canRegisterWatchers = false;
   let scanGeneration = 0;
   let ready = false;
 
@@ -123,6 +128,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params) => {
     canReadConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
+    canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const initial = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     for (const folder of initial) {
       const path = uriPath(folder.uri);
@@ -143,6 +149,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(
     guard('initialise', undefined, async () => {
       if (canReadConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'stackscope' });
+      // The frontends know which files they read: the client watches those (and the config file) for us.
+      if (canRegisterWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
       if (canWatchFolders) {
         connection.workspace.onDidChangeWorkspaceFolders(
           guard('workspace folders', undefined, async (event) => {
@@ -215,8 +223,7 @@ export function startServer(connection: Connection): void {
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
       const text = documents.get(params.textDocument.uri)?.getText() ?? (existsSync(path) ? readFileSync(path, 'utf8') : '');
-      const language = path.endsWith('.py') ? 'python' : /\.(html|txt|djhtml)$/.test(path) ? 'template' : 'typescript';
-      const actions = wants(CodeActionKind.QuickFix) ? quickFixes(findings, params.range, text.split('\n'), language) : [];
+      const actions = wants(CodeActionKind.QuickFix) ? quickFixes(findings, params.range, text.split('\n'), frontendFor(path)?.comments) : [];
       // fixAll only on request (on save, or from the Source Action menu), never in the light bulb.
       const all = only && wants(FIX_ALL_KIND) ? fixAll(findings) : undefined;
       return all ? [...actions, all] : actions;

@@ -32,6 +32,11 @@ export interface CheckSpec<M extends string> {
    */
   messages: Record<M, string>;
   docs: CheckDocs;
+  /**
+   * What a hover over the finding says first, in Markdown: the cost or the risk in a reader's words.
+   * `{{place}}` is the first related place (`views.py:8`), when the finding has one.
+   */
+  hover?: string;
 }
 
 export interface Check<M extends string = string> extends CheckSpec<M> {

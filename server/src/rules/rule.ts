@@ -27,6 +27,8 @@ export interface RuleMeta {
   /** One line, shown in rule lists. */
   summary: string;
   checks: readonly Check[];
+  /** How the code lens above a model counts this rule's findings on the model's fields (`unindexed filter`), if it does. */
+  lens?: { one: string; many: string };
 }
 
 export interface Rule extends RuleMeta {
@@ -45,6 +47,7 @@ export function defineRule(spec: RuleSpec): Rule {
     id: spec.id,
     summary: spec.summary,
     checks: spec.checks,
+    ...(spec.lens ? { lens: spec.lens } : {}),
     check(model) {
       const findings: Finding[] = [];
       const report: Report = (check, at, details = {}) => {

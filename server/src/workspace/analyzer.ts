@@ -7,7 +7,8 @@ import { checksSelected, RULES } from '../rules';
 import type { Rule } from '../rules/rule';
 import { type Config, configuredSeverity, emptyConfig } from './config';
 import { withFixes } from './fixes';
-import { checkText, discoverFiles, excludeMatcher, readSource, toPosix, type ExcludeMatcher } from './files';
+import { toPosix } from '../model/paths';
+import { checkText, discoverFiles, excludeMatcher, readSource, type ExcludeMatcher } from './files';
 import { applySuppressions } from './suppression';
 import { Timings } from './timings';
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
+import { toPosix } from '../model/paths';
 import picomatch from 'picomatch';
 import { frontendFor } from '../frontends';
 
@@ -26,10 +27,6 @@ export function excludeMatcher(patterns: readonly string[]): ExcludeMatcher {
     }
     return false;
   };
-}
-
-export function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }
 
 /** Every file under `root` that some frontend reads, skipping vendored, generated and excluded folders. */
