@@ -28,3 +28,11 @@ export function rulePage(rule: Rule): string {
     ...rule.checks.map((check) => checkMarkdown(check).replace(/^# /, '## ').replace(/\n## /g, '\n### ')),
   ].join('\n');
 }
+
+/** The README's table of checks: one row per check, each linking to its documentation. */
+export function checksTable(rules: readonly Rule[]): string {
+  const rows = rules.flatMap((rule) =>
+    rule.checks.map((check) => `| [\`${check.id}\`](${rulePagePath(rule)}#${check.id.replace('/', '')}) | ${check.severity} | ${check.stacks.join(', ')} | ${check.summary} |`),
+  );
+  return ['| check | default | stacks | finds |', '|---|---|---|---|', ...rows].join('\n');
+}
