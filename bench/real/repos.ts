@@ -16,9 +16,13 @@ export interface Repo {
 export const HERE = __dirname;
 export const LEDGERS = join(HERE, 'ledgers');
 
+/** Paths a person typed are relative to where they typed them; `npm run` moves to the package root first. */
+export const fromUserDir = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+
 /** Where snapshots are looked for: `$STACKSCOPE_REAL_CHECKOUTS/NAME`, else `bench/real/checkouts/NAME` (gitignored). */
 export function checkoutsDir(): string {
-  return resolve(process.env.STACKSCOPE_REAL_CHECKOUTS ?? join(HERE, 'checkouts'));
+  const configured = process.env.STACKSCOPE_REAL_CHECKOUTS;
+  return configured ? fromUserDir(configured) : join(HERE, 'checkouts');
 }
 
 export function loadRepos(): Repo[] {

@@ -2,13 +2,13 @@
 // compares what it reports with their triage ledgers (see README.md here). A benchmark to run by hand
 // on every change to a rule; never part of `npm test` (it needs the projects' snapshots).
 // Exit status 0 whatever the figures; 2 when the run itself cannot be made.
-import { relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { compare } from './compare';
 import { longMessages, repeatedRootCauses } from './conditions';
 import { analyseProject } from './findings';
 import { type LedgerEntry, MESSAGE_START, readLedger, writeLedger } from './ledger';
 import { type ProjectResult, projectText, summaryJson, summaryText } from './report';
-import { checkoutsDir, commitMismatch, hasCheckout, howToCheckout, ledgerPath, loadRepos, type Repo } from './repos';
+import { checkoutsDir, commitMismatch, fromUserDir, hasCheckout, howToCheckout, ledgerPath, loadRepos, type Repo } from './repos';
 
 const USAGE = `Usage: npm run real -- NAME [DIR] [--json] [--write-new]
        npm run real -- --all [--json] [--write-new]
@@ -77,7 +77,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const results: ProjectResult[] = [];
   const skipped: { name: string; reason: string }[] = [];
   for (const repo of chosen) {
-    const dir = resolve(options.dir ?? `${checkoutsDir()}/${repo.name}`);
+    const dir = options.dir ? fromUserDir(options.dir) : join(checkoutsDir(), repo.name);
     if (!hasCheckout(dir)) {
       skipped.push({ name: repo.name, reason: howToCheckout(repo, dir) });
       process.stderr.write(howToCheckout(repo, dir) + '\n');
