@@ -63,7 +63,7 @@ describe('stackscope check', () => {
     for (const f of json.findings) {
       assert.deepEqual(
         Object.keys(f).filter((k) => k !== 'related').sort(),
-        ['column', 'endColumn', 'endLine', 'file', 'fixes', 'line', 'message', 'rule', 'severity'],
+        ['column', 'endColumn', 'endLine', 'file', 'fingerprint', 'fixes', 'line', 'message', 'rule', 'severity'],
       );
       assert.match(f.file, /^[^/\\][^\\]*$/, 'relative with forward slashes');
       assert.ok(f.line >= 1 && f.column >= 1 && f.endLine >= f.line);

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../server/src/model/types';
@@ -10,15 +8,9 @@ import { Analyzer } from '../../server/src/workspace/analyzer';
 import { parseConfig } from '../../server/src/workspace/config';
 import { decodeSource, discoverFiles, excludeMatcher, MAX_FILE_BYTES, readSource } from '../../server/src/workspace/files';
 import { applySuppressions, suppressedIds } from '../../server/src/workspace/suppression';
+import { tempProject } from '../support/temp-project';
 
-function project(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(join(tmpdir(), 'stackscope-engine-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const project = (files: Record<string, string | Buffer>) => tempProject(files, 'stackscope-engine-');
 
 const docs = { what: '', why: '', example: '', instead: '' };
 const secondLine = defineCheck({ rule: 'insecure-session', name: 'second-line', severity: 'warning', summary: 'test check', stacks: ['django'], messages: { only: 'line two' }, docs });

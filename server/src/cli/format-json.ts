@@ -20,13 +20,15 @@ export function oneBased(range: Range): JsonSpan {
   };
 }
 
-export function findingsToJson(root: string, findings: readonly Finding[]) {
+/** `fingerprints`: see workspace/fingerprints.ts; stable across unrelated edits, for baselines and CI. */
+export function findingsToJson(root: string, findings: readonly Finding[], fingerprints: ReadonlyMap<Finding, string>) {
   const rel = (file: string) => toPosix(relative(root, file));
   return {
     version: 1,
     findings: findings.map((f) => ({
       rule: f.rule,
       check: f.check,
+      fingerprint: fingerprints.get(f),
       severity: f.severity,
       file: rel(f.file),
       ...oneBased(f.range),

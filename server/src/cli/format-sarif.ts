@@ -27,7 +27,8 @@ function region(range: Finding['range']) {
 
 const pascal = (id: string) => id.replace(/(^|[-/])(\w)/g, (_, _sep, c: string) => c.toUpperCase());
 
-export function findingsToSarif(root: string, findings: readonly Finding[], checks: readonly Check[], version: string) {
+/** Fingerprints go in `partialFingerprints`, where code scanning looks to follow a result across commits. */
+export function findingsToSarif(root: string, findings: readonly Finding[], checks: readonly Check[], version: string, fingerprints: ReadonlyMap<Finding, string>) {
   const artifact = (file: string) => ({ uri: encodeURI(toPosix(relative(root, file))), uriBaseId: '%SRCROOT%' });
   const checkIndex = new Map(checks.map((check, i) => [check.id, i]));
   return {
@@ -60,6 +61,7 @@ export function findingsToSarif(root: string, findings: readonly Finding[], chec
           level: LEVEL[f.severity],
           message: { text: f.message },
           locations: [{ physicalLocation: { artifactLocation: artifact(f.file), region: region(f.range) } }],
+          ...(fingerprints.has(f) ? { partialFingerprints: { 'stackscope/v1': fingerprints.get(f) } } : {}),
           ...(f.related?.length
             ? {
                 relatedLocations: f.related.map((r, id) => ({

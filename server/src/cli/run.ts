@@ -6,6 +6,7 @@ import { checkMarkdown } from '../rules/check';
 import { checkDocsUrl } from '../rules/docs';
 import { Analyzer } from '../workspace/analyzer';
 import { loadConfig } from '../workspace/config';
+import { diskText, findingFingerprints } from '../workspace/fingerprints';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { findingsToJson } from './format-json';
 import { findingsToSarif } from './format-sarif';
@@ -67,10 +68,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
 
     const findings = sortFindings(analyzer.findings());
-    if (args.format === 'json') io.stdout(JSON.stringify(findingsToJson(args.dir, findings), null, 2) + '\n');
+    const fingerprints = () => findingFingerprints(findings, { root: args.dir, model: analyzer.model(), text: diskText });
+    if (args.format === 'json') io.stdout(JSON.stringify(findingsToJson(args.dir, findings, fingerprints()), null, 2) + '\n');
     else if (args.format === 'sarif') {
       const checks = args.rules.length ? [...new Set(args.rules.flatMap(checksSelected))] : CHECKS;
-      io.stdout(JSON.stringify(findingsToSarif(args.dir, findings, checks, VERSION), null, 2) + '\n');
+      io.stdout(JSON.stringify(findingsToSarif(args.dir, findings, checks, VERSION, fingerprints()), null, 2) + '\n');
     } else io.stdout(findingsToText(args.dir, findings));
     return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
   } catch (error) {

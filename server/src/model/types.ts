@@ -667,9 +667,22 @@ export interface ParseProblem {
   range: Range;
 }
 
+/**
+ * A class, function or method of a file's outline, by its qualified name (`Class.method`,
+ * `outer.inner`). What a finding is in: its stable address when lines move.
+ */
+export interface SymbolDecl {
+  name: string;
+  kind: 'class' | 'function' | 'method';
+  /** The whole definition, decorators included. */
+  range: Range;
+}
+
 export interface FileFacts {
   file: string;
   language: Language;
+  /** The file's classes, functions and methods, in document order (outer before inner). */
+  symbols?: SymbolDecl[];
   /** Syntax errors the parser recovered from (facts are still extracted from the rest). */
   problems: ParseProblem[];
   comments: Comment[];

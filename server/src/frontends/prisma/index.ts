@@ -34,6 +34,9 @@ export const prismaFrontend: Frontend = {
     // folder are known only when the files are linked (see model/prisma-schemas.ts).
     const enums = new Set(blocks.flatMap((block) => (block.type === 'enum' || block.type === 'type' ? [block.name] : [])));
     facts.models = blocks.filter((block): block is Model => block.type === 'model').map((model) => readModel(model, file, enums));
+    // A schema's only definitions are its models, one level deep. The parser locates a model by its
+    // header line: its body runs to the line after its last field, where the insertion point is.
+    facts.symbols = facts.models.map((model) => ({ name: model.name, kind: 'class', range: { start: model.location.range.start, end: model.bodyInsert?.position ?? model.location.range.end } }));
     const datasource = blocks.find((block): block is Datasource => block.type === 'datasource');
     const setting = (key: string) => {
       const assignment = datasource?.assignments.find((a) => a.type === 'assignment' && a.key === key);

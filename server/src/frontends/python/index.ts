@@ -19,7 +19,8 @@ import { readQueries, readQueryFlow } from './queries';
 import { readViews } from './views';
 import { readInclusionTags } from './template-tags';
 import { readConnectCall, readReceiverDecorators, readSignalDefinition, readSignalSend } from './signals';
-import { assignmentOf, descendants, namedChildren } from './syntax';
+import { assignmentOf, descendants, namedChildren, rangeOf } from './syntax';
+import { Outline } from '../outline';
 import { bindAssignment, bindImport, newScope } from './values';
 
 export const pythonFrontend: Frontend = {
@@ -45,10 +46,12 @@ const MAX_PROBLEMS = 20;
 
 function extract(file: string, text: string, root: Node, facts: FileFacts): void {
   const imports = new Set<string>();
+  const outline = new Outline();
   for (const node of descendants(root)) {
     if (node.type === 'comment') facts.comments.push({ line: node.startPosition.row, text: node.text });
     else if ((node.isError || node.isMissing) && facts.problems.length < MAX_PROBLEMS) facts.problems.push(syntaxProblem(node));
     else if (node.type === 'decorated_definition') facts.signals.push(...readReceiverDecorators(node, file));
+    else if (node.type === 'class_definition' || node.type === 'function_definition') addDefinition(node, outline);
     else if (node.type === 'call') {
       const named = readSettingsModuleName(node);
       if (named) (facts.settingsModuleNames ??= []).push(named);
@@ -61,6 +64,7 @@ function extract(file: string, text: string, root: Node, facts: FileFacts): void
     }
   }
   facts.imports = [...imports];
+  facts.symbols = outline.symbols;
   readModule(file, text, root, facts);
   facts.queries = readQueries(root, file);
   const flow = readQueryFlow(root, file);
@@ -73,6 +77,14 @@ function extract(file: string, text: string, root: Node, facts: FileFacts): void
   facts.admins = readAdmins(root, file);
   facts.managerClasses = readManagerClasses(root, file);
   facts.views = readViews(root, file);
+}
+
+/** A class or function in the outline; its decorators are part of it (a finding on `@csrf_exempt` is in the view). */
+function addDefinition(node: Node, outline: Outline): void {
+  const name = node.childForFieldName('name')?.text;
+  if (!name) return;
+  const definition = node.parent?.type === 'decorated_definition' ? node.parent : node;
+  outline.add(name, node.type === 'class_definition' ? 'class' : 'function', rangeOf(definition));
 }
 
 /** Module-level statements in order: what they bind, the settings they assign, the models they declare. */

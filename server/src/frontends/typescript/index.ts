@@ -33,6 +33,7 @@ import { extractEntitySchemas } from './typeorm-entity-schema';
 import { extractTypeormQueries } from './typeorm-queries';
 import { builderColumnUsages, QueryBuilders } from './typeorm-query-builders';
 import { extractTypeormSignals } from './typeorm-signals';
+import { extractSymbols, SYMBOL_KINDS } from './symbols';
 
 /** The node kinds the extractors look for anywhere in a file. */
 const INDEXED_KINDS = [
@@ -43,6 +44,7 @@ const INDEXED_KINDS = [
   SyntaxKind.AwaitExpression,
   SyntaxKind.NewExpression,
   SyntaxKind.BinaryExpression,
+  ...SYMBOL_KINDS,
 ];
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -90,6 +92,7 @@ function analyzeSource(file: string, text: string): FileFacts {
     const prismaSchema = isPrismaConfig(file) ? prismaSchemaPath(source, exports, file) : undefined;
     return {
       ...emptyFacts(file, 'typescript'),
+      symbols: extractSymbols(index, locator, source.compilerNode),
       problems: extractProblems(source, locator),
       comments: extractComments(source),
       models: [...extractEntities(index, imports, locator), ...extractEntitySchemas(index, imports, locator), ...sequelize.models, ...drizzle.models, ...mongoose.models, ...mikro.models],

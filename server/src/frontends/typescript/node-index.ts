@@ -23,9 +23,14 @@ export class NodeIndex {
   }
 
   of<K extends SyntaxKind>(kind: K): KindToNodeMappings[K][] {
+    return this.compilerNodes(kind).map((node) => this.wrap(node) as KindToNodeMappings[K]);
+  }
+
+  /** The compiler's own nodes, for readers of many nodes that need no ts-morph wrapper (wrapping costs). */
+  compilerNodes(kind: SyntaxKind): readonly ts.Node[] {
     const nodes = this.byKind.get(kind);
     if (!nodes) throw new Error(`NodeIndex was not built for kind ${kind}`);
-    return nodes.map((node) => this.wrap(node) as KindToNodeMappings[K]);
+    return nodes;
   }
 
   private wrap(node: ts.Node): Node {
