@@ -23,7 +23,7 @@ describe('insecure-session: Django settings', () => {
 
   it('names the deployable module that makes a base-module assignment effective', async () => {
     const analyzer = await analyzeFixture(join(fixtures, 'django-flagged'));
-    const httponly = analyzer.findings().find((f) => f.message.startsWith('SESSION_COOKIE_HTTPONLY'));
+    const httponly = analyzer.findings().find((f) => f.check === 'insecure-session/cookie-not-httponly' && f.related?.length);
     assert.ok(httponly);
     assert.ok(httponly.file.endsWith(join('settings', 'base.py')));
     assert.match(httponly.related?.[0].message ?? '', /production\.py/);

@@ -1,7 +1,7 @@
 // Fix intents: what a quick fix changes, said without a language. Rules write these; the frontend that
 // owns the edited file turns each change into text edits, with its own safety checks, or refuses it
 // (then the fix is not offered). No rule writes Python, TypeScript or Prisma source.
-import type { Field, Location, MiddlewareChain, MiddlewareEntry, ModelDecl, ObjectValue, QuerySite, SettingsModule } from './types';
+import type { CookieWrite, Field, Location, MiddlewareChain, MiddlewareEntry, ModelDecl, ObjectValue, QuerySite, SettingsModule } from './types';
 
 /** A value a fix writes. Each language spells it its own way (`True`/`true`, `os.environ[...]`/`process.env...`). */
 export type NewValue =
@@ -16,7 +16,9 @@ export type NewValue =
   | { kind: 'env'; name: string; list?: boolean; flag?: boolean }
   | { kind: 'list'; items: NewValue[] }
   /** An attribute path read from a variable: `book.author_id`. */
-  | { kind: 'attribute'; path: string[] };
+  | { kind: 'attribute'; path: string[] }
+  /** An object (a dict in Python) with these entries, in order: `{ secure: true }`. */
+  | { kind: 'object'; entries: { key: string; value: NewValue }[] };
 
 /**
  * One change of a fix. The location fields are the model's own (a field, a settings module, an object
@@ -29,6 +31,13 @@ export type Change =
   | { kind: 'set-setting'; module: SettingsModule; name: string; value: NewValue; assignment?: Location }
   /** Add `key: value` to an object literal as it is laid out. */
   | { kind: 'add-object-entry'; object: ObjectValue; key: string; value: NewValue }
+  /**
+   * Replace the entry `key: {...}` of an object literal with the entries of the nested literal, as written,
+   * leaving out keys the outer object already has (cookie-session reads its cookie options at the top level).
+   */
+  | { kind: 'inline-object-entry'; object: ObjectValue; key: string }
+  /** Add keyword arguments to a call that writes a cookie (`set_cookie(..., secure=True)`), none of them written yet. */
+  | { kind: 'add-keyword-arguments'; call: CookieWrite; keywords: { name: string; value: NewValue }[] }
   /** Import `name` from `module` in `file` (`from django.db.models import Count`, `import { In } from 'typeorm'`); nothing when it already is. */
   | { kind: 'add-import'; file: string; module: string; name?: string }
   /** Declare an index on a model's columns, in the form its ORM reads (Meta.indexes, `@Index()`, `@@index([...])`). */
@@ -64,7 +73,10 @@ export function changeFile(change: Change): string {
     case 'set-setting':
       return change.module.file;
     case 'add-object-entry':
+    case 'inline-object-entry':
       return change.object.location.file;
+    case 'add-keyword-arguments':
+      return change.call.location.file;
     case 'add-import':
       return change.file;
     case 'add-model-index':

@@ -1,8 +1,9 @@
 // What every Django settings check needs: the effective settings of one module Django can be
-// pointed at, which session and CSRF machinery it installs, and how to word a finding.
+// pointed at, which session and CSRF machinery it installs, and how to report on one of its assignments.
 import { basename } from 'node:path';
 import type { EffectiveSettings } from '../../model/django/settings-resolution';
-import type { Finding, Fix, Location, ProjectModel, SettingAssignment, Severity, Value } from '../../model/types';
+import type { Location, SettingAssignment, Value } from '../../model/types';
+import type { RelatedPlace, Report } from '../rule';
 import { stringItems } from '../../model/django/setting-values';
 
 export const SESSIONS_APP = 'django.contrib.sessions';
@@ -13,15 +14,16 @@ export const CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
 export type Membership = Value | false | undefined;
 
 export interface DjangoContext {
-  model: ProjectModel;
   settings: EffectiveSettings;
   get(name: string): SettingAssignment | undefined;
   sessionsApp: Membership;
   sessionMiddleware: Membership;
   csrfMiddleware: Membership;
+  /** Reports on an assignment of these settings: in a base module, the report names the module that makes it effective. */
+  report: Report;
 }
 
-export function djangoContext(model: ProjectModel, settings: EffectiveSettings): DjangoContext {
+export function djangoContext(settings: EffectiveSettings, report: Report): DjangoContext {
   const get = (name: string) => settings.values.get(name);
   const member = (setting: string, entry: string): Membership => {
     const assignment = get(setting);
@@ -32,40 +34,18 @@ export function djangoContext(model: ProjectModel, settings: EffectiveSettings):
     return items.find((item) => item.text === entry)?.value ?? false;
   };
   return {
-    model,
     settings,
     get,
     sessionsApp: member('INSTALLED_APPS', SESSIONS_APP),
     sessionMiddleware: member('MIDDLEWARE', SESSION_MIDDLEWARE),
     csrfMiddleware: member('MIDDLEWARE', CSRF_MIDDLEWARE),
+    report: (check, at, details) => report(check, at, { ...details, related: starImported(settings, at) }),
   };
 }
 
-export interface FindingSpec {
-  severity: Severity;
-  message: string;
-  location: Location;
-  fixes?: (Fix | undefined)[];
-}
-
-/** A finding of insecure-session; when the assignment sits in a base module, it names the module that makes it effective. */
-export function settingsFinding(context: DjangoContext, spec: FindingSpec): Finding {
-  const leaf = context.settings.module.file;
-  const related =
-    spec.location.file === leaf
-      ? undefined
-      : [{ location: { file: leaf, range: zeroRange() }, message: `in effect in ${basename(leaf)}, which star-imports this module` }];
-  return {
-    rule: 'insecure-session',
-    severity: spec.severity,
-    file: spec.location.file,
-    range: spec.location.range,
-    message: spec.message,
-    fixes: (spec.fixes ?? []).filter((fix): fix is Fix => fix !== undefined),
-    ...(related ? { related } : {}),
-  };
-}
-
-function zeroRange() {
-  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+function starImported(settings: EffectiveSettings, at: Location): RelatedPlace[] {
+  const leaf = settings.module.file;
+  if (at.file === leaf) return [];
+  const start = { line: 0, character: 0 };
+  return [{ location: { file: leaf, range: { start, end: start } }, message: `in effect in ${basename(leaf)}, which star-imports this module` }];
 }

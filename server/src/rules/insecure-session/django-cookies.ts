@@ -1,22 +1,30 @@
 // The cookie flags of Django's session and CSRF cookies, judged as `manage.py check --deploy`
 // judges them (security.W010–W016, `is True` since Django 4.0), plus SameSite, which Django
 // does not check.
-import type { Finding, Value } from '../../model/types';
-import { type DjangoContext, type Membership, settingsFinding } from './django-context';
-import { appendSetting, replaceValue } from './django-fixes';
+import type { Value } from '../../model/types';
+import type { Check } from '../check';
+import { cookieNotHttpOnly } from './checks/cookie-not-httponly';
+import { cookieNotSecure } from './checks/cookie-not-secure';
+import { sameSiteNone } from './checks/samesite-none';
+import { type DjangoContext, type Membership } from './django-context';
+import { appendSettingPlan, replacePlan, TRUE } from './plans';
 import { isTrue, isTruthy, knownValue, pythonLiteral } from '../../model/django/setting-values';
 
-interface FlagSetting {
+/** The templates both flag checks word their Django findings with. */
+type FlagMessage = 'djangoValue' | 'djangoDefault' | 'djangoId' | 'fixDjango' | 'fixDjangoDefault';
+
+/** A flag setting and the check that reports it; Django's default decides whether an absent one is reported. */
+type FlagSetting = {
   name: string;
-  /** Django's default when the module does not assign it. */
-  defaultTrue: boolean;
-  /** The check id by what installs the cookie: app only, middleware only, both. */
-  checkId: string;
   /** Why the flag matters, as a clause. */
   why: string;
-  /** Where to point when the setting is absent. */
-  anchor?: Value;
-}
+  /** Django's own check id, when it applies. */
+  djangoId?: string;
+} & (
+  | { check: Check<FlagMessage>; defaultTrue: true }
+  /** Reported where absent too, at the entry that installs the cookie (`anchor`). */
+  | { check: typeof cookieNotSecure; defaultTrue: false; anchor?: Value }
+);
 
 /** Django's check id for a session-cookie setting depends on whether the app, the middleware or both are installed. */
 function sessionCheckId(context: DjangoContext, ids: [appOnly: string, middlewareOnly: string, both: string]): string | undefined {
@@ -30,39 +38,32 @@ function sessionCheckId(context: DjangoContext, ids: [appOnly: string, middlewar
 
 const inUse = (membership: Membership) => membership !== false;
 
-export function checkCookieFlags(context: DjangoContext): Finding[] {
-  const findings: Finding[] = [];
+export function checkCookieFlags(context: DjangoContext): void {
   const sessionsMaybeUsed = inUse(context.sessionsApp) || inUse(context.sessionMiddleware);
   if (sessionsMaybeUsed) {
     const anchor = valueOf(context.sessionMiddleware) ?? valueOf(context.sessionsApp);
-    findings.push(
-      ...checkFlag(context, {
-        name: 'SESSION_COOKIE_SECURE',
-        defaultTrue: false,
-        checkId: sessionCheckId(context, ['W010', 'W011', 'W012']) ?? '',
-        why: 'the session cookie is also sent over plain HTTP, where a network sniffer can copy it and hijack the session',
-        anchor,
-      }),
-      ...checkFlag(context, {
-        name: 'SESSION_COOKIE_HTTPONLY',
-        defaultTrue: true,
-        checkId: sessionCheckId(context, ['W013', 'W014', 'W015']) ?? '',
-        why: 'JavaScript can read the session cookie, so one cross-site scripting bug hands the session to an attacker',
-      }),
-    );
+    checkFlag(context, {
+      check: cookieNotSecure,
+      name: 'SESSION_COOKIE_SECURE',
+      defaultTrue: false,
+      why: cookieNotSecure.text('SESSION_COOKIE_SECURE'),
+      djangoId: sessionCheckId(context, ['W010', 'W011', 'W012']),
+      anchor,
+    });
+    checkFlag(context, {
+      check: cookieNotHttpOnly,
+      name: 'SESSION_COOKIE_HTTPONLY',
+      defaultTrue: true,
+      why: cookieNotHttpOnly.text('SESSION_COOKIE_HTTPONLY'),
+      djangoId: sessionCheckId(context, ['W013', 'W014', 'W015']),
+    });
   }
   if (inUse(context.csrfMiddleware) && !csrfInSession(context)) {
-    findings.push(
-      ...checkFlag(context, {
-        name: 'CSRF_COOKIE_SECURE',
-        defaultTrue: false,
-        checkId: context.csrfMiddleware ? 'W016' : '',
-        why: 'the CSRF cookie is also sent over plain HTTP, where it can be read and replayed in a forged request',
-        anchor: valueOf(context.csrfMiddleware),
-      }),
-    );
+    const djangoId = context.csrfMiddleware ? 'W016' : undefined;
+    const why = cookieNotSecure.text('CSRF_COOKIE_SECURE');
+    const anchor = valueOf(context.csrfMiddleware);
+    checkFlag(context, { check: cookieNotSecure, name: 'CSRF_COOKIE_SECURE', defaultTrue: false, why, djangoId, anchor });
   }
-  return findings;
 }
 
 /** With CSRF_USE_SESSIONS the token lives in the session and the CSRF cookie is never set. Unknown counts as "maybe": stay silent. */
@@ -77,69 +78,44 @@ function valueOf(membership: Membership): Value | undefined {
   return membership === false ? undefined : membership;
 }
 
-function checkFlag(context: DjangoContext, flag: FlagSetting): Finding[] {
-  const assignment = context.get(flag.name);
-  const id = flag.checkId ? ` (Django security.${flag.checkId})` : '';
-  const title = `Set ${flag.name} = True`;
+function checkFlag(context: DjangoContext, flag: FlagSetting): void {
+  const { name, check } = flag;
+  const assignment = context.get(name);
+  const words = { name, why: flag.why, djangoId: flag.djangoId ? check.text('djangoId', { id: flag.djangoId }) : '' };
   if (!assignment) {
-    if (flag.defaultTrue || context.settings.incomplete || !flag.anchor) return [];
-    return [
-      settingsFinding(context, {
-        severity: 'warning',
-        message: `${flag.name} is not set, and Django's default is False: ${flag.why}${id}.`,
-        location: flag.anchor.location,
-        fixes: [appendSetting(title, context.settings.module, `${flag.name} = True`)],
-      }),
-    ];
+    if (flag.defaultTrue || context.settings.incomplete || !flag.anchor) return;
+    const fix = appendSettingPlan(flag.check.text('fixDjango', { name }), context.settings.module, name, TRUE);
+    return context.report(flag.check, flag.anchor.location, { message: 'djangoUnset', data: words, fixes: [fix] });
   }
   const known = knownValue(assignment.value);
-  if (!known || isTrue(known)) return [];
-  const written = known.env ? `defaults to ${pythonLiteral(known.value)} when ${known.env} is not set` : `is ${pythonLiteral(known.value)}`;
-  const fix = known.env
-    ? replaceValue(context.model, `Default ${flag.name} to True`, known.value, 'True')
-    : replaceValue(context.model, title, assignment.value, 'True');
-  return [
-    settingsFinding(context, {
-      severity: 'warning',
-      message: `${flag.name} ${written}, not True: ${flag.why}${id}.`,
-      location: assignment.location,
-      fixes: [fix],
-    }),
-  ];
+  if (!known || isTrue(known)) return;
+  const value = pythonLiteral(known.value);
+  if (known.env) {
+    const fix = replacePlan(check.text('fixDjangoDefault', { name }), known.value, TRUE);
+    context.report(check, assignment.location, { message: 'djangoDefault', data: { ...words, value, env: known.env }, fixes: [fix] });
+  } else {
+    const fix = replacePlan(check.text('fixDjango', { name }), assignment.value, TRUE);
+    context.report(check, assignment.location, { message: 'djangoValue', data: { ...words, value }, fixes: [fix] });
+  }
 }
 
 /** `SameSite=None` lets every other site send the cookie along; browsers accept it only on a Secure cookie. */
-export function checkSameSite(context: DjangoContext): Finding[] {
-  return ['SESSION', 'CSRF'].flatMap((prefix) => {
+export function checkSameSite(context: DjangoContext): void {
+  for (const prefix of ['SESSION', 'CSRF'] as const) {
     const assignment = context.get(`${prefix}_COOKIE_SAMESITE`);
     const known = knownValue(assignment?.value);
-    if (!assignment || !known) return [];
-    const title = `Set ${prefix}_COOKIE_SAMESITE = "Lax"`;
+    if (!assignment || !known) continue;
     const value = known.env ? known.value : assignment.value;
-    const fix = replaceValue(context.model, title, value, '"Lax"');
+    const fix = replacePlan(sameSiteNone.text('fixDjango', { prefix }), value, { kind: 'string', value: 'Lax' });
+    const data = { prefix, cookie: sameSiteNone.text(prefix) };
     if (known.value.kind === 'bool' && !known.value.value) {
-      return [
-        settingsFinding(context, {
-          severity: 'warning',
-          message: `${prefix}_COOKIE_SAMESITE = False drops the SameSite flag: the browser sends the ${cookieName(prefix)} cookie on cross-site requests, which opens the door to CSRF. Use "Lax" (Django's default) or "Strict".`,
-          location: assignment.location,
-          fixes: [fix],
-        }),
-      ];
+      context.report(sameSiteNone, assignment.location, { message: 'djangoFalse', data, fixes: [fix] });
+      continue;
     }
-    if (known.value.kind !== 'string' || known.value.value.toLowerCase() !== 'none') return [];
+    if (known.value.kind !== 'string' || known.value.value.toLowerCase() !== 'none') continue;
     const secure = context.get(`${prefix}_COOKIE_SECURE`);
     const secureKnown = knownValue(secure?.value);
-    if (secure && (!secureKnown || isTrue(secureKnown))) return [];
-    return [
-      settingsFinding(context, {
-        severity: 'warning',
-        message: `${prefix}_COOKIE_SAMESITE = "None" without ${prefix}_COOKIE_SECURE = True: browsers reject a SameSite=None cookie that is not Secure, and where they accept it, every cross-site request carries the ${cookieName(prefix)} cookie.`,
-        location: assignment.location,
-        fixes: [fix],
-      }),
-    ];
-  });
+    if (secure && (!secureKnown || isTrue(secureKnown))) continue;
+    context.report(sameSiteNone, assignment.location, { message: 'djangoNone', data, fixes: [fix] });
+  }
 }
-
-const cookieName = (prefix: string) => (prefix === 'SESSION' ? 'session' : 'CSRF');

@@ -1,31 +1,35 @@
 // What Django views do with CSRF protection and cookies of their own: `@csrf_exempt` on a view that
 // changes state, and `set_cookie` without Secure / HttpOnly.
 import { basename } from 'node:path';
-import type { CookieWrite, Finding, Fix, ProjectModel, Value } from '../../model/types';
+import type { FixPlan } from '../../model/fix-plans';
+import type { CookieWrite, ProjectModel, Value } from '../../model/types';
+import type { Report } from '../rule';
+import { csrfExemptView } from './checks/csrf-exempt-view';
+import { setCookieCredentialFlags } from './checks/set-cookie-credential-flags';
+import { setCookieNotSecure } from './checks/set-cookie-not-secure';
+import { TRUE } from './plans';
 
 /** Tests exercise views with fake requests; what they do is not what production does. */
 const isTestFile = (file: string) => /^(test_.*|.*_tests?|tests?|conftest)\.py$/.test(basename(file));
 /** Cookie names that carry an identity or a credential: those must not be readable by scripts. */
 const SENSITIVE = /(session|token|auth|jwt|sid|login|remember|user|csrf|secret|key)/i;
 
-export function checkCsrfExemptViews(model: ProjectModel): Finding[] {
-  return model.views
-    .filter((view) => view.stack === 'django' && view.csrfExempt && view.changesState.length > 0 && !isTestFile(view.location.file))
-    .map((view) => ({
-      rule: 'insecure-session',
-      severity: 'warning' as const,
-      file: view.location.file,
-      range: view.location.range,
-      message: `\`${view.name}\` is exempt from CSRF protection and changes state (${view.changesState.slice(0, 3).join(', ')}): any site a logged-in user visits can make their browser send it a request with their session cookie. Keep CSRF protection, or authenticate the caller another way (a signed webhook, a token header) and do not rely on the session.`,
-      fixes: [],
-    }));
+export function checkCsrfExemptViews(model: ProjectModel, report: Report): void {
+  for (const view of model.views) {
+    if (view.stack !== 'django' || !view.csrfExempt || view.changesState.length === 0 || isTestFile(view.location.file)) continue;
+    report(csrfExemptView, view.location, { data: { view: view.name, changes: view.changesState.slice(0, 3).join(', ') } });
+  }
 }
 
-export function checkCookieWrites(model: ProjectModel): Finding[] {
-  return model.cookieWrites.filter((write) => write.location.file.endsWith('.py') && !isTestFile(write.location.file)).flatMap(checkWrite);
+export function checkCookieWrites(model: ProjectModel, report: Report): void {
+  for (const write of model.cookieWrites) {
+    if (write.location.file.endsWith('.py') && !isTestFile(write.location.file)) checkWrite(write, report);
+  }
 }
 
-function checkWrite(write: CookieWrite): Finding[] {
+type Flag = 'secure' | 'httponly';
+
+function checkWrite(write: CookieWrite, report: Report): void {
   const option = (key: string): Value | undefined => write.options.entries.find((entry) => entry.key === key)?.value;
   // True, or something configured elsewhere (a setting, the environment): not this check's business.
   const unset = (key: string) => {
@@ -34,34 +38,22 @@ function checkWrite(write: CookieWrite): Finding[] {
     return value.kind === 'bool' ? !value.value : value.kind === 'none' || (value.kind === 'number' && value.value === 0);
   };
   const sensitive = write.name === undefined || SENSITIVE.test(write.name);
-  const missing = [unset('secure') ? 'secure' : '', sensitive && unset('httponly') ? 'httponly' : ''].filter(Boolean);
-  if (missing.length === 0) return [];
-  const label = write.name !== undefined ? `the cookie "${write.name}"` : 'this cookie';
-  const why = [
-    missing.includes('secure') ? 'without Secure it is also sent over plain HTTP, where it can be read or replaced' : '',
-    missing.includes('httponly') ? 'without HttpOnly any script on the page (one XSS bug) can read it' : '',
-  ].filter(Boolean);
-  return [
-    {
-      rule: 'insecure-session',
-      severity: sensitive ? 'warning' : 'info',
-      file: write.location.file,
-      range: write.location.range,
-      message: `${write.method}() writes ${label} without ${missing.join(' and ')}=True (Django's defaults are False): ${why.join('; ')}.`,
-      fixes: fixFor(write, missing),
-    },
-  ];
+  const missing = (['secure', 'httponly'] as const).filter((key) => unset(key) && (key === 'secure' || sensitive));
+  if (missing.length === 0) return;
+  if (sensitive) {
+    const check = setCookieCredentialFlags;
+    const cookie = write.name !== undefined ? check.text('named', { name: write.name }) : check.text('unnamed');
+    const data = { method: write.method, cookie, missing: missing.join(' and '), why: missing.map((key) => check.text(key)).join('; ') };
+    const title = check.text('fix', { flags: missing.map((key) => check.text('flag', { name: key })).join(', ') });
+    report(check, write.location, { message: 'message', data, fixes: [addFlags(title, write, missing)] });
+  } else {
+    const data = { method: write.method, name: write.name ?? '' };
+    report(setCookieNotSecure, write.location, { message: 'message', data, fixes: [addFlags(setCookieNotSecure.text('fix'), write, missing)] });
+  }
 }
 
-function fixFor(write: CookieWrite, missing: string[]): Fix[] {
-  const at = write.argumentInsert;
-  // An option written as False is a choice to change, not to add to: only absent options are added.
-  if (!at || missing.some((key) => write.options.entries.some((entry) => entry.key === key))) return [];
-  return [
-    {
-      title: `Add ${missing.map((key) => `${key}=True`).join(', ')}`,
-      isPreferred: true,
-      edits: [{ file: write.location.file, range: { start: at, end: at }, newText: missing.map((key) => `, ${key}=True`).join('') }],
-    },
-  ];
+/** Adds the missing flags as keyword arguments; the frontend leaves a flag already written (as False) to its author. */
+function addFlags(title: string, write: CookieWrite, missing: readonly Flag[]): FixPlan {
+  const keywords = missing.map((name) => ({ name, value: TRUE }));
+  return { title, preferred: true, changes: [{ kind: 'add-keyword-arguments', call: write, keywords }] };
 }

@@ -1,5 +1,8 @@
 import { effectiveSettings, type EffectiveSettings, mergeSettings } from '../../model/django/settings-resolution';
-import type { Finding, ProjectModel } from '../../model/types';
+import type { Location, ProjectModel } from '../../model/types';
+import type { Check } from '../check';
+import type { Report, ReportDetails } from '../rule';
+import { insecureBaseSetting } from './checks/insecure-base-setting';
 import { djangoContext } from './django-context';
 import { checkCookieFlags, checkSameSite } from './django-cookies';
 import { checkSecretKey, checkDebug, checkSessionStorage } from './django-secrets';
@@ -10,41 +13,58 @@ import { checkSessionLifetime } from './django-lifetime';
  * Django would see them (star imports followed). Modules named for development or tests are
  * skipped: DEBUG = True and a local secret are what they are for.
  */
-export function checkDjangoSettings(model: ProjectModel): Finding[] {
+export function checkDjangoSettings(model: ProjectModel, report: Report): void {
   const deployable = effectiveSettings(model).filter((settings) => !settings.development);
-  const direct = deployable.flatMap((settings) => checkSettings(model, settings));
   // A base that Django also runs directly (manage.py names it) already has the real finding.
-  const at = (finding: Finding) => `${finding.file}:${finding.range.start.line}`;
-  const reported = new Set(direct.map(at));
-  const overridden = deployable.flatMap((settings) => overriddenInBases(model, settings)).filter((finding) => !reported.has(at(finding)));
-  return [...direct, ...overridden];
+  const reported = new Set<string>();
+  const direct: Report = (check, at, details) => {
+    reported.add(lineOf(at));
+    report(check, at, details);
+  };
+  for (const settings of deployable) checkSettings(settings, direct);
+  for (const settings of deployable) checkOverriddenBases(model, settings, reported, report);
 }
 
-function checkSettings(model: ProjectModel, settings: EffectiveSettings): Finding[] {
-  const context = djangoContext(model, settings);
-  return [
-    ...checkSecretKey(context),
-    ...checkDebug(context),
-    ...checkCookieFlags(context),
-    ...checkSameSite(context),
-    ...checkSessionStorage(context),
-    ...checkSessionLifetime(context),
-  ];
+function checkSettings(settings: EffectiveSettings, report: Report): void {
+  const context = djangoContext(settings, report);
+  checkSecretKey(context);
+  checkDebug(context);
+  checkCookieFlags(context);
+  checkSameSite(context);
+  checkSessionStorage(context);
+  checkSessionLifetime(context);
 }
 
 /**
  * An insecure assignment in base.py that production.py overrides is not in effect where it is
- * deployed, but it is wherever base.py is used directly: one info finding, in base.py.
+ * deployed, but it is wherever base.py is used directly: one info finding, in base.py, that says
+ * what the check would have said.
  */
-function overriddenInBases(model: ProjectModel, leaf: EffectiveSettings): Finding[] {
-  return leaf.bases.flatMap((base) => {
+function checkOverriddenBases(model: ProjectModel, leaf: EffectiveSettings, reported: ReadonlySet<string>, report: Report): void {
+  for (const base of leaf.bases) {
     const ownAssignments = [...base.assignments.values()];
-    return checkSettings(model, mergeSettings(model, base)).flatMap((finding) => {
-      const assignment = ownAssignments.find((a) => a.location.file === finding.file && a.location.range.start.line === finding.range.start.line);
+    const overridden: Report = (check, at, details = {}) => {
+      const assignment = ownAssignments.find((a) => a.location.file === at.file && a.location.range.start.line === at.range.start.line);
       const effective = assignment ? leaf.values.get(assignment.name) : undefined;
-      if (!assignment || !effective || effective === assignment) return [];
-      const where = effective.location.file.split(/[\\/]/).pop();
-      return [{ ...finding, severity: 'info' as const, message: `Overridden in ${where}, so this applies only where this module is used directly: ${finding.message}`, related: [{ location: effective.location, message: `the assignment in effect when Django uses ${where}` }] }];
-    });
-  });
+      if (!assignment || !effective || effective === assignment || reported.has(lineOf(at))) return;
+      const where = effective.location.file.split(/[\\/]/).pop() ?? '';
+      report(insecureBaseSetting, at, {
+        message: 'message',
+        data: { where, finding: render(check, details) },
+        fixes: details.fixes,
+        related: [{ location: effective.location, message: insecureBaseSetting.text('related', { where }) }],
+      });
+    };
+    checkSettings(mergeSettings(model, base), overridden);
+  }
 }
+
+/** The message a report would have had: the template it names, else the check's only one or the one called `message`. */
+function render<M extends string>(check: Check<M>, details: ReportDetails<M>): string {
+  const ids = Object.keys(check.messages) as M[];
+  const message = details.message ?? (ids.length === 1 ? ids[0] : ids.find((id) => id === 'message'));
+  if (message === undefined) throw new Error(`${check.id}: a report must name one of its messages`);
+  return check.text(message, details.data);
+}
+
+const lineOf = (at: Location) => `${at.file}:${at.range.start.line}`;

@@ -3,31 +3,25 @@
 // the app receives plain HTTP, and Express reads the protocol from X-Forwarded-Proto only once
 // `trust proxy` is set: without it the cookie goes out without Secure. (@fastify/session's 'auto' reads
 // X-Forwarded-Proto itself, whatever Fastify's `trustProxy` is, so it is not checked.)
-import type { Finding, MiddlewareChain, SessionConfig } from '../../model/types';
-import { registers } from './express-fixes';
+import type { MiddlewareChain, SessionConfig } from '../../model/types';
+import type { Report } from '../rule';
+import { autoSecureUntrustedProxy } from './checks/auto-secure-untrusted-proxy';
 import { optionOf } from './express-options';
-
-const AUTO_WITHOUT_TRUST_PROXY =
-  "`secure: 'auto'` makes the session cookie Secure only when `req.secure` is true. Behind a TLS-terminating proxy (a load " +
-  "balancer, nginx, a hosting platform's router) the app receives plain HTTP, and `req.secure` stays false unless Express " +
-  "trusts the proxy: this app never sets `app.set('trust proxy', …)`, so there the cookie goes out without Secure. Behind a " +
-  "proxy, set `trust proxy` to the number of proxies in front of the app (e.g. `app.set('trust proxy', 1)`) before the " +
-  'session middleware; an app that terminates TLS itself needs nothing.';
+import { registers } from './session-chains';
 
 /** `secure: 'auto'` on a session registered on an Express app (known) that never sets `trust proxy`. */
-export function checkAutoSecure(session: SessionConfig, chains: readonly MiddlewareChain[]): Finding[] {
+export function checkAutoSecure(session: SessionConfig, chains: readonly MiddlewareChain[], report: Report): void {
   const options = session.options;
-  if (!options) return [];
+  if (!options) return;
   const cookie = optionOf(options, 'cookie');
-  if (cookie.state !== 'present' || cookie.value.kind !== 'object') return [];
+  if (cookie.state !== 'present' || cookie.value.kind !== 'object') return;
   const secure = cookie.value.entries.find((entry) => entry.key === 'secure');
-  if (!secure || secure.value.kind !== 'string' || secure.value.value !== 'auto') return [];
+  if (!secure || secure.value.kind !== 'string' || secure.value.value !== 'auto') return;
   // `proxy: true` trusts X-Forwarded-Proto for this cookie whatever `trust proxy` is (and `false` never does): the author chose.
-  if (optionOf(options, 'proxy').state !== 'absent') return [];
+  if (optionOf(options, 'proxy').state !== 'absent') return;
   const app = appOf(session, chains);
-  if (!app || app.entries.some((entry) => entry.role === 'trust-proxy')) return [];
-  const { file, range } = secure.location;
-  return [{ rule: 'insecure-session', severity: 'info', file, range, message: AUTO_WITHOUT_TRUST_PROXY, fixes: [] }];
+  if (!app || app.entries.some((entry) => entry.role === 'trust-proxy')) return;
+  report(autoSecureUntrustedProxy, secure.location);
 }
 
 /**

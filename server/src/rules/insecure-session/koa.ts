@@ -1,22 +1,27 @@
 // koa-session and the app keys that sign its cookie: hard-coded `app.keys`, `signed: false`, cookie
 // flags turned off, `maxAge: 'session'` (a browser-session cookie a thief can use until the
 // browser closes, with no expiry on the server) and no `sameSite` (same-site.ts).
-import type { Finding, Location, ProjectModel, Value } from '../../model/types';
-import { envSecretFix, registers, replaceValueFix } from './express-fixes';
+import type { ProjectModel, Value } from '../../model/types';
+import type { Report } from '../rule';
+import { cookieNotHttpOnly } from './checks/cookie-not-httponly';
+import { cookieNotSecure } from './checks/cookie-not-secure';
+import { hardCodedSecret } from './checks/hard-coded-secret';
+import { sessionNeverExpires } from './checks/session-never-expires';
+import { unsignedCookie } from './checks/unsigned-cookie';
 import { falseOption, optionOf } from './express-options';
 import { isLiteralSecret } from './express-secret';
+import { envSecretPlan, replacePlan, TRUE } from './plans';
 import { checkSameSite } from './same-site';
+import { registers } from './session-chains';
 
-const RULE = 'insecure-session';
-
-export function checkKoaSessions(model: ProjectModel): Finding[] {
-  const findings: Finding[] = [];
+export function checkKoaSessions(model: ProjectModel, report: Report): void {
   const chains = model.middleware.filter((chain) => chain.stack === 'koa');
   for (const chain of chains) {
     if (chain.keys && isLiteralSecret(chain.keys.value)) {
       // Keygrip takes a list of keys: the variable goes in one.
-      const fix = envSecretFix('Read the keys from process.env.SESSION_KEY', chain.keys.value, 'SESSION_KEY', 'list');
-      findings.push(finding(chain.keys.value.location, 'error', '`app.keys` is hard-coded: Koa signs its cookies (the koa-session cookie among them) with these keys, so anyone who reads this repository can forge them. Read them from the environment.', fix));
+      const title = hardCodedSecret.text('fixEnv', { option: 'keys', variable: 'SESSION_KEY' });
+      const fix = envSecretPlan(title, chain.keys.value, 'SESSION_KEY', 'list');
+      report(hardCodedSecret, chain.keys.value.location, { message: 'koaKeys', fixes: [fix] });
     }
   }
   for (const session of model.sessions.filter((s) => s.library === 'koa-session')) {
@@ -27,26 +32,19 @@ export function checkKoaSessions(model: ProjectModel): Finding[] {
       // Signed cookies need app.keys (cookies throws ".keys required for signed cookies" without them): the fix is
       // offered only when the app the session is registered on sets them.
       const keyed = chains.find((chain) => registers(chain, session))?.keys !== undefined;
-      findings.push(finding(signed.location, 'error', '`signed: false`: the koa-session cookie carries no signature, so a client can change what the server reads from it.', keyed ? setTrue('signed', signed) : undefined));
+      const fixes = keyed ? [replacePlan(unsignedCookie.text('fix'), signed, TRUE)] : [];
+      report(unsignedCookie, signed.location, { message: 'koa', fixes });
     }
     const httpOnly = falseOption(options, 'httpOnly');
-    if (httpOnly) findings.push(finding(httpOnly.location, 'warning', '`httpOnly: false`: scripts on the page can read the session cookie, so one XSS bug takes the session.', setTrue('httpOnly', httpOnly)));
+    const httpOnlyTitle = cookieNotHttpOnly.text('fix', { option: 'httpOnly' });
+    if (httpOnly) report(cookieNotHttpOnly, httpOnly.location, { message: 'koa', fixes: [replacePlan(httpOnlyTitle, httpOnly, TRUE)] });
     const secure = falseOption(options, 'secure');
-    if (secure) findings.push(finding(secure.location, 'warning', '`secure: false`: the session cookie is also sent over plain HTTP.', setTrue('secure', secure)));
+    const secureTitle = cookieNotSecure.text('fix', { option: 'secure' });
+    if (secure) report(cookieNotSecure, secure.location, { message: 'koa', fixes: [replacePlan(secureTitle, secure, TRUE)] });
     const maxAge = optionOf(options, 'maxAge');
-    if (maxAge.state === 'present' && isString(maxAge.value, 'session')) {
-      findings.push(finding(maxAge.value.location, 'info', "`maxAge: 'session'`: the cookie lasts until the browser closes, and a stolen copy stays valid as long, with no expiry the server enforces. Prefer a bounded maxAge."));
-    }
-    findings.push(...checkSameSite(session.library, options, 'top'));
+    if (maxAge.state === 'present' && isString(maxAge.value, 'session')) report(sessionNeverExpires, maxAge.value.location, { message: 'koa' });
+    checkSameSite('koa-session', options, 'top', report);
   }
-  return findings;
 }
 
-const setTrue = (key: string, value: Value) => replaceValueFix(`Set ${key} to true`, value, 'true');
-
-/** The Koa app whose `app.use(session(...))` registers this session. */
 const isString = (value: Value, text: string) => value.kind === 'string' && value.value === text;
-
-function finding(location: Location, severity: Finding['severity'], message: string, fix?: Finding['fixes'][number]): Finding {
-  return { rule: RULE, severity, file: location.file, range: location.range, message, fixes: fix ? [fix] : [] };
-}

@@ -7,38 +7,28 @@
 // handler does not regenerate the session itself; an unknown version says nothing.
 import { relative } from 'node:path';
 import { declaredRange, onlyBelow } from '../../model/dependencies';
-import type { Finding, LoginSite, ProjectModel } from '../../model/types';
+import type { ProjectModel } from '../../model/types';
+import type { Report } from '../rule';
+import { sessionFixation } from './checks/session-fixation';
 
 const FIXED_IN = '0.6.0';
+const FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export function checkSessionFixation(model: ProjectModel): Finding[] {
-  const findings: Finding[] = [];
+export function checkSessionFixation(model: ProjectModel, report: Report): void {
   for (const facts of model.files.values()) {
     for (const site of facts.logins ?? []) {
       if (site.regenerates || site.opaque) continue;
       const declared = declaredRange(model, site.location.file, 'passport');
       if (!declared || !onlyBelow(declared.range, FIXED_IN)) continue;
-      findings.push(finding(site, declared.range, relative(model.root, declared.manifest), declared.manifest));
+      const range = declared.range;
+      report(sessionFixation, site.location, {
+        message: 'message',
+        data: { call: site.call, range, manifest: relative(model.root, declared.manifest) },
+        related: [
+          { location: site.handler, message: sessionFixation.text('handler') },
+          { location: { file: declared.manifest, range: FILE_START }, message: sessionFixation.text('declared', { range }) },
+        ],
+      });
     }
   }
-  return findings;
-}
-
-function finding(site: LoginSite, range: string, manifestName: string, manifest: string): Finding {
-  return {
-    rule: 'insecure-session',
-    severity: 'warning',
-    file: site.location.file,
-    range: site.location.range,
-    message:
-      `Session fixation: ${site.call} logs the user in without \`req.session.regenerate()\`, and passport ${range} (${manifestName}) ` +
-      'keeps the session ID the visitor had before logging in. Whoever planted that ID in their browser (a crafted link, a shared ' +
-      'computer, a cookie set from a subdomain) is then logged in as them. Upgrade passport to 0.6 or later, which regenerates ' +
-      'the session in req.login(), or call req.session.regenerate() before logging the user in.',
-    fixes: [],
-    related: [
-      { location: site.handler, message: 'the login handler' },
-      { location: { file: manifest, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: `passport ${range} is declared here` },
-    ],
-  };
 }

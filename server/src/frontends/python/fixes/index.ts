@@ -2,6 +2,7 @@
 import type { Change } from '../../../model/fix-plans';
 import type { ProjectModel, TextEdit } from '../../../model/types';
 import { addPythonImport } from './imports';
+import { addKeywordArguments } from './keywords';
 import { moveListEntry, insertListEntry } from './middleware-list';
 import { addDjangoIndex } from './model-index';
 import { addQuerysetCall } from './querysets';
@@ -16,6 +17,8 @@ export function writePythonChange(change: Change, model: ProjectModel): TextEdit
       return setSetting(model, change.module, change.name, change.value, change.assignment);
     case 'add-import':
       return addPythonImport(model, change.file, change.module, change.name);
+    case 'add-keyword-arguments':
+      return addKeywordArguments(model, change.call, change.keywords);
     case 'add-model-index':
       return addDjangoIndex(change.model, change.fields, change.form);
     case 'add-queryset-call':

@@ -22,5 +22,9 @@ export function spellPython(value: NewValue): { text: string; needsOs: boolean }
     }
     case 'attribute':
       return { text: value.path.join('.'), needsOs: false };
+    case 'object': {
+      const entries = value.entries.map((entry) => ({ key: JSON.stringify(entry.key), value: spellPython(entry.value) }));
+      return { text: `{${entries.map((entry) => `${entry.key}: ${entry.value.text}`).join(', ')}}`, needsOs: entries.some((entry) => entry.value.needsOs) };
+    }
   }
 }

@@ -3,6 +3,7 @@ import type { Change } from '../../../model/fix-plans';
 import type { ProjectModel, TextEdit } from '../../../model/types';
 import { addEntityIndex, addFieldDecorator } from './decorators';
 import { addNamedImport } from './imports';
+import { inlineObjectEntry } from './inline-entry';
 import { addObjectEntry, replaceTypescriptValue } from './objects';
 import { moveStatement } from './statements';
 
@@ -13,6 +14,8 @@ export function writeTypescriptChange(change: Change, model: ProjectModel): Text
       return replaceTypescriptValue(change.at, change.value);
     case 'add-object-entry':
       return addObjectEntry(change.object, change.key, change.value);
+    case 'inline-object-entry':
+      return inlineObjectEntry(change.object, change.key);
     case 'add-import':
       return addNamedImport(model, change.file, change.module, change.name);
     case 'add-decorator':

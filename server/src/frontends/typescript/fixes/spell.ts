@@ -23,5 +23,7 @@ export function spellTypescript(value: NewValue, file: string): string {
       return `[${value.items.map((item) => spellTypescript(item, file)).join(', ')}]`;
     case 'attribute':
       return value.path.join('.');
+    case 'object':
+      return value.entries.length ? `{ ${value.entries.map((entry) => `${entry.key}: ${spellTypescript(entry.value, file)}`).join(', ')} }` : '{}';
   }
 }
