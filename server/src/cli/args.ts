@@ -20,7 +20,7 @@ export const USAGE = `Usage:
   stackscope --help | --version
 
 check   analyses DIR (default .) and prints its findings. --rule takes rule ids (n-plus-one) or check
-        ids (insecure-session/cookie-name), comma-separated or repeated.
+        ids (insecure-session/default-cookie-name), comma-separated or repeated.
         Exit code: 0 when nothing at warning or above, 1 when there are such findings, 2 on a usage or internal error.
 model   prints the project model: models, signals and middleware chains.
 rules   lists every check: its id, default severity, stacks and what it finds.

@@ -60,10 +60,15 @@ export function defineRule(spec: RuleSpec): Rule {
   };
 }
 
-function findingOf<M extends string>(check: Check<M>, at: Location, details: ReportDetails<M>): Finding {
+/** The message a report renders: the template it names, else the check's only one or the one called `message`. */
+export function reportMessage<M extends string>(check: Check<M>, details: ReportDetails<M>): string {
   const ids = Object.keys(check.messages) as M[];
   const message = details.message ?? (ids.length === 1 ? ids[0] : ids.find((id) => id === 'message'));
   if (message === undefined) throw new Error(`${check.id}: a report must name one of its messages (${ids.join(', ')})`);
+  return check.text(message, details.data);
+}
+
+function findingOf<M extends string>(check: Check<M>, at: Location, details: ReportDetails<M>): Finding {
   const plans = (details.fixes ?? []).filter((plan): plan is FixPlan => plan !== undefined);
   return {
     rule: check.rule,
@@ -71,7 +76,7 @@ function findingOf<M extends string>(check: Check<M>, at: Location, details: Rep
     severity: check.severity,
     file: at.file,
     range: at.range,
-    message: check.text(message, details.data),
+    message: reportMessage(check, details),
     fixes: [],
     ...(plans.length ? { plans } : {}),
     ...(details.related?.length ? { related: [...details.related] } : {}),

@@ -10,7 +10,7 @@ export type RuleSetting = Severity | 'off';
 
 export interface Config {
   /**
-   * Severity overrides by rule id (every check of the rule) or check id (`insecure-session/cookie-name`);
+   * Severity overrides by rule id (every check of the rule) or check id (`insecure-session/default-cookie-name`);
    * a check's own setting wins over its rule's. A check named by neither keeps its default severity.
    */
   rules: Record<string, RuleSetting>;
@@ -59,7 +59,7 @@ export function parseConfig(raw: unknown, source: string): LoadedConfig {
   }
   if (rules !== undefined) {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
-      problems.push(`${source}: "rules" must be an object like {"n-plus-one": "warning", "insecure-session/cookie-name": "off"}`);
+      problems.push(`${source}: "rules" must be an object like {"n-plus-one": "warning", "insecure-session/default-cookie-name": "off"}`);
     } else {
       for (const [id, setting] of Object.entries(rules)) {
         if (checksSelected(id).length === 0) problems.push(`${source}: unknown rule or check "${id}" (\`stackscope rules\` lists them)`);

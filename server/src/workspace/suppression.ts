@@ -1,7 +1,7 @@
 import type { Comment, Finding } from '../model/types';
 
-// `# stackscope: ignore[insecure-session/cookie-name, n-plus-one]` (Python, templates) and
-// `// stackscope-ignore insecure-session/cookie-name n-plus-one` (TypeScript). An id is a check id, or
+// `# stackscope: ignore[insecure-session/default-cookie-name, n-plus-one]` (Python, templates) and
+// `// stackscope-ignore insecure-session/default-cookie-name n-plus-one` (TypeScript). An id is a check id, or
 // a rule id that silences every check of the rule; without ids the comment silences everything on
 // its line. Only the comment's own text is read: the frontends have already found the comments.
 const PYTHON_STYLE = /stackscope:\s*ignore(?:\[([^\]]*)\])?/;

@@ -1,7 +1,7 @@
 import { effectiveSettings, type EffectiveSettings, mergeSettings } from '../../model/django/settings-resolution';
 import type { Location, ProjectModel } from '../../model/types';
 import type { Check } from '../check';
-import type { Report, ReportDetails } from '../rule';
+import { type Report, type ReportDetails, reportMessage } from '../rule';
 import { insecureBaseSetting } from './checks/insecure-base-setting';
 import { djangoContext } from './django-context';
 import { checkCookieFlags, checkSameSite } from './django-cookies';
@@ -50,21 +50,13 @@ function checkOverriddenBases(model: ProjectModel, leaf: EffectiveSettings, repo
       const where = effective.location.file.split(/[\\/]/).pop() ?? '';
       report(insecureBaseSetting, at, {
         message: 'message',
-        data: { where, finding: render(check, details) },
+        data: { where, finding: reportMessage(check, details) },
         fixes: details.fixes,
         related: [{ location: effective.location, message: insecureBaseSetting.text('related', { where }) }],
       });
     };
     checkSettings(mergeSettings(model, base), overridden);
   }
-}
-
-/** The message a report would have had: the template it names, else the check's only one or the one called `message`. */
-function render<M extends string>(check: Check<M>, details: ReportDetails<M>): string {
-  const ids = Object.keys(check.messages) as M[];
-  const message = details.message ?? (ids.length === 1 ? ids[0] : ids.find((id) => id === 'message'));
-  if (message === undefined) throw new Error(`${check.id}: a report must name one of its messages`);
-  return check.text(message, details.data);
 }
 
 const lineOf = (at: Location) => `${at.file}:${at.range.start.line}`;
