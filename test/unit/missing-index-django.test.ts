@@ -23,18 +23,20 @@ describe('missing-index: Django', () => {
     const analyzer = await analyzeFixture(join(fixtures, 'django-flagged'));
     const findings = analyzer.findings().filter((f) => f.rule === RULE);
     const created = findings.find((f) => f.message.startsWith('`Product.created`'))!;
-    assert.equal(created.severity, 'warning');
+    assert.deepEqual([created.check, created.severity], ['missing-index/filtered-column', 'warning']);
     assert.match(created.message, /`created__gte` \(store\/views\.py:14\), `created__year` \(store\/views\.py:18\)/);
     assert.equal(created.related?.length, 2);
     assert.match(created.message, /migration/);
-    assert.equal(findings.find((f) => f.message.startsWith('`Product.rank`'))?.severity, 'info');
-    assert.equal(findings.find((f) => f.message.startsWith('`Category.code`'))?.severity, 'hint');
+    const rank = findings.find((f) => f.message.startsWith('`Product.rank`'));
+    assert.deepEqual([rank?.check, rank?.severity], ['missing-index/sorted-column', 'info']);
+    const code = findings.find((f) => f.message.startsWith('`Category.code`'));
+    assert.deepEqual([code?.check, code?.severity], ['missing-index/unservable-lookup', 'hint']);
   });
 });
 
 describe('missing-index: Django quick fixes', () => {
   const dir = join(fixtures, 'django-fixes');
-  fixTests(dir, RULE, [
+  fixTests(dir, 'missing-index/filtered-column', [
     ['Add an index on Shelf.label to Meta.indexes', 'store/models.py', 5, 'store/models.shelf.py.expected'],
     ['Add an index on Box.label to Meta.indexes', 'store/models.py', 9, 'store/models.box.py.expected'],
     ['Add an index on Crate.label to Meta.indexes', 'store/models.py', 16, 'store/models.crate.py.expected'],

@@ -16,7 +16,7 @@ describe('missing-index: TypeORM foreign keys', () => {
   });
 
   describe('quick fix', () => {
-    fixTests(join(fixtures, 'typeorm'), RULE, [['Add @Index() to Invoice.payer', 'src/entities.ts', 23, 'src/entities.ts.expected']]);
+    fixTests(join(fixtures, 'typeorm'), 'missing-index/foreign-key', [['Add @Index() to Invoice.payer', 'src/entities.ts', 23, 'src/entities.ts.expected']]);
   });
 });
 
@@ -45,7 +45,7 @@ describe('missing-index: TypeORM QueryBuilder predicates', () => {
   });
 
   describe('quick fix', () => {
-    fixTests(project, RULE, [['Add @Index() to Post.status', 'src/Post.ts', 13, 'src/Post.ts.status.expected']]);
+    fixTests(project, 'missing-index/filtered-column', [['Add @Index() to Post.status', 'src/Post.ts', 13, 'src/Post.ts.status.expected']]);
   });
 });
 

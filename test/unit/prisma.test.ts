@@ -57,8 +57,12 @@ describe('missing-index: Prisma foreign keys', () => {
     await checkFixture(join(fixtures, 'missing-index', 'prisma-mysql'), 'missing-index');
   });
 
+  it('flags relation scalars with relationMode = "prisma", even on MySQL: there is no foreign key', async () => {
+    await checkFixture(join(fixtures, 'missing-index', 'prisma-fixes'), 'missing-index');
+  });
+
   describe('quick fix (relationMode = "prisma" has no foreign keys, even on MySQL)', () => {
-    fixTests(join(fixtures, 'missing-index', 'prisma-fixes'), 'missing-index', [['Add @@index([authorId]) to Post', 'prisma/schema.prisma', 15, 'prisma/schema.prisma.expected']]);
+    fixTests(join(fixtures, 'missing-index', 'prisma-fixes'), 'missing-index/emulated-relation', [['Add @@index([authorId]) to Post', 'prisma/schema.prisma', 15, 'prisma/schema.prisma.expected']]);
   });
 });
 

@@ -7,6 +7,7 @@ import { linkTemplateLoops } from './django/templates';
 import { linkFastifyPlugins } from './fastify-tree';
 import { linkNestChains } from './nest-chains';
 import { linkMiddlewareChains, MiddlewareHelpers } from './middleware-links';
+import { linkModelDatabases } from './model-databases';
 import { linkPrismaSchemas } from './prisma-schemas';
 import { linkSequelizeModels } from './sequelize-links';
 import { linkSessionOptions } from './session-links';
@@ -37,6 +38,7 @@ export function buildProjectModel(root: string, files: Map<string, FileFacts>, q
   const prisma = linkPrismaSchemas(model.models, files);
   model.models = prisma.models;
   model.prismaSchemas = prisma.schemas;
+  model.models = linkModelDatabases(model.models, files, model.settings.values(), prisma.schemas);
   model.signals = linkReceivers(model.signals, files);
   const helpers = new MiddlewareHelpers(files);
   model.middleware = linkMiddlewareChains(model.middleware, files, helpers);

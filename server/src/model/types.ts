@@ -144,6 +144,12 @@ export interface ModelDecl {
   ordering?: { fields: string[]; location: Location };
   /** Where declarations go in the model's options (Django `class Meta`), for fixes that add an index. */
   options?: ModelOptionsAnchor;
+  /**
+   * The databases its table lives in, as its ORM's configuration names them (`postgres`, `postgresql`, `mysql`,
+   * `sqlite`...): several where the project configures several. Absent when no configuration was read.
+   * Set at link time (model-databases.ts).
+   */
+  databases?: readonly string[];
 }
 
 export interface ModelOptionsAnchor {

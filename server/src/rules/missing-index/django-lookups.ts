@@ -48,14 +48,17 @@ export function resolveLookup(models: DjangoModels, root: ModelDecl, written: st
   return undefined;
 }
 
-/** Lookups a plain B-tree index cannot serve: the column is wrapped in UPPER() or matched with a leading wildcard. */
-export const PATTERN_LOOKUPS: Record<string, string> = {
-  iexact: 'an expression index on Upper() (or a citext column)',
-  istartswith: 'an expression index on Upper() with a pattern operator class',
-  contains: 'a trigram index (GinIndex with gin_trgm_ops, PostgreSQL pg_trgm)',
-  icontains: 'a trigram index (GinIndex with gin_trgm_ops, PostgreSQL pg_trgm)',
-  endswith: 'a trigram index (GinIndex with gin_trgm_ops, PostgreSQL pg_trgm)',
-  iendswith: 'a trigram index (GinIndex with gin_trgm_ops, PostgreSQL pg_trgm)',
-  regex: 'a trigram index (GinIndex with gin_trgm_ops, PostgreSQL pg_trgm)',
-  iregex: 'a trigram index (GinIndex with gin_trgm_ops, PostgreSQL pg_trgm)',
+/**
+ * Lookups a plain B-tree index cannot serve: the column is wrapped in UPPER() or matched with a leading
+ * wildcard. Each names the `missing-index/unservable-lookup` template of the index that would serve it.
+ */
+export const PATTERN_LOOKUPS: Readonly<Record<string, 'upperIndex' | 'upperPatternIndex' | 'trigramIndex'>> = {
+  iexact: 'upperIndex',
+  istartswith: 'upperPatternIndex',
+  contains: 'trigramIndex',
+  icontains: 'trigramIndex',
+  endswith: 'trigramIndex',
+  iendswith: 'trigramIndex',
+  regex: 'trigramIndex',
+  iregex: 'trigramIndex',
 };

@@ -1,13 +1,18 @@
-// Columns that TypeORM and Prisma queries filter or sort on without an index leading with them.
-// findUnique is left out (Prisma only allows it on unique keys); relations are the foreign-key
-// checks' business; boolean columns rarely gain from an index.
-import { relative } from 'node:path';
-import type { ColumnUsage, Field, Finding, Fix, ModelDecl, ProjectModel } from '../../model/types';
+// Columns that TypeORM, Prisma, Sequelize and Mongoose queries filter or sort on without an index
+// leading with them. findUnique is left out (Prisma only allows it on unique keys); relations are the
+// foreign-key checks' business; boolean columns rarely gain from an index.
+import type { ColumnUsage, Field, ModelDecl, ProjectModel } from '../../model/types';
+import type { Check } from '../check';
+import type { Report } from '../rule';
+import { filteredColumn } from './checks/filtered-column';
+import { sortedColumn } from './checks/sorted-column';
+import { indexPlan } from './index-plans';
+import { listPlaces, relatedPlaces } from './places';
 
 const BOOLEAN_TYPES = new Set(['boolean', 'Boolean', 'bool']);
 const MAX_LISTED = 4;
 
-export function checkTypescriptColumns(model: ProjectModel): Finding[] {
+export function checkTypescriptColumns(model: ProjectModel, report: Report): void {
   const groups = new Map<Field, { entity: ModelDecl; usages: ColumnUsage[] }>();
   const byName = new Map(model.models.map((m) => [`${m.stack}:${m.name}`, m]));
   for (const usage of model.columnUsages) {
@@ -20,19 +25,35 @@ export function checkTypescriptColumns(model: ProjectModel): Finding[] {
     group.usages.push(usage);
     groups.set(field, group);
   }
-  return [...groups].map(([field, { entity, usages }]) => {
-    const filters = usages.some((usage) => usage.kind === 'filter');
-    const listed = usages.slice(0, MAX_LISTED).map((u) => `\`${u.call}\` (${relative(model.root, u.location.file)}:${u.location.range.start.line + 1})`);
-    const more = usages.length > MAX_LISTED ? ` and ${usages.length - MAX_LISTED} more` : '';
-    return {
-      rule: 'missing-index',
-      severity: filters ? ('warning' as const) : ('info' as const),
-      file: field.location.file,
-      range: field.location.range,
-      message: `\`${entity.name}.${field.name}\` is ${filters ? 'filtered' : 'sorted'} on by ${listed.join(', ')}${more}, but no index leads with it: each such query ${filters ? 'scans' : 'sorts'} the whole table as it grows. Add an index, then a migration.`,
-      fixes: indexFix(model, entity, field),
-      related: usages.slice(0, 20).map((u) => ({ location: u.location, message: `${u.kind === 'filter' ? 'filters' : 'sorts'} on it` })),
-    };
+  for (const [field, { entity, usages }] of groups) {
+    const check = usages.some((usage) => usage.kind === 'filter') ? filteredColumn : sortedColumn;
+    reportColumn(check, model.root, entity, field, usages, report);
+  }
+}
+
+/** The templates filtered-column and sorted-column share. */
+type ColumnCheck = Check<'typescript' | 'typescriptRelatedSort' | 'indexFix' | 'prismaIndexFix'>;
+
+function reportColumn(
+  check: ColumnCheck,
+  root: string,
+  entity: ModelDecl,
+  field: Field,
+  usages: readonly ColumnUsage[],
+  report: Report,
+): void {
+  const names = { model: entity.name, field: field.name };
+  // Prisma declares indexes in the model block; TypeORM on the column (the frontend refuses other ORMs).
+  const title =
+    entity.stack === 'prisma' ? check.text('prismaIndexFix', { model: entity.name, columns: field.name }) : check.text('indexFix', names);
+  report(check, field.location, {
+    message: 'typescript',
+    data: { ...names, usages: listPlaces(root, usages.map((usage) => ({ text: usage.call, location: usage.location })), MAX_LISTED) },
+    fixes: [indexPlan(title, entity, [field.name])],
+    // Only a filtered column has queries that filter on it.
+    related: relatedPlaces(usages, (usage) =>
+      usage.kind === 'filter' ? filteredColumn.text('typescriptRelatedFilter') : check.text('typescriptRelatedSort'),
+    ),
   });
 }
 
@@ -44,18 +65,4 @@ function ownerOf(usage: ColumnUsage, byName: Map<string, ModelDecl>): ModelDecl 
     entity = target ? byName.get(`${usage.stack}:${target}`) : undefined;
   }
   return entity;
-}
-
-function indexFix(model: ProjectModel, entity: ModelDecl, field: Field): Fix[] {
-  if (entity.stack === 'prisma') {
-    const at = entity.bodyInsert;
-    if (!at) return [];
-    return [{ title: `Add @@index([${field.name}]) to ${entity.name}`, isPreferred: true, edits: [{ file: field.location.file, range: { start: at.position, end: at.position }, newText: `${at.indent}@@index([${field.name}])\n` }] }];
-  }
-  const at = field.annotationInsert;
-  const typeorm = model.files.get(field.location.file)?.namedImports?.find((entry) => entry.module === 'typeorm');
-  if (!at || !typeorm) return [];
-  const edits = [{ file: field.location.file, range: { start: at.position, end: at.position }, newText: `${at.indent}@Index()\n` }];
-  if (!typeorm.names.includes('Index')) edits.push({ file: field.location.file, range: { start: typeorm.insertAt, end: typeorm.insertAt }, newText: ', Index' });
-  return [{ title: `Add @Index() to ${entity.name}.${field.name}`, isPreferred: true, edits }];
 }
