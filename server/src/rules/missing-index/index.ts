@@ -21,6 +21,8 @@ export const missingIndex = defineRule({
   id: 'missing-index',
   summary: 'A field that queries filter or sort on, with no index that leads with it.',
   checks: [filteredColumn, sortedColumn, unservableLookup, foreignKey, emulatedRelation],
+  // The code lens above each model counts these on its fields.
+  lens: { one: 'unindexed filter', many: 'unindexed filters' },
   run(model, report) {
     checkDjangoIndexes(model, report);
     checkTypeormForeignKeys(model, report);
