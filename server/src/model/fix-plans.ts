@@ -1,7 +1,21 @@
 // Fix intents: what a quick fix changes, said without a language. Rules write these; the frontend that
 // owns the edited file turns each change into text edits, with its own safety checks, or refuses it
 // (then the fix is not offered). No rule writes Python, TypeScript or Prisma source.
-import type { CookieWrite, Field, Location, MiddlewareChain, MiddlewareEntry, ModelDecl, ObjectValue, QuerySite, SettingsModule } from './types';
+import type {
+  CookieWrite,
+  Field,
+  ListLoadRecipe,
+  Location,
+  MiddlewareChain,
+  MiddlewareEntry,
+  ModelDecl,
+  ObjectValue,
+  PerRowQuery,
+  Position,
+  QuerySite,
+  SettingsModule,
+  Stack,
+} from './types';
 
 /** A value a fix writes. Each language spells it its own way (`True`/`true`, `os.environ[...]`/`process.env...`). */
 export type NewValue =
@@ -51,7 +65,16 @@ export type Change =
   /** Move one registration of a chain next to another. */
   | { kind: 'move-entry'; chain: MiddlewareChain; entry: MiddlewareEntry; anchor: MiddlewareEntry; where: 'before' | 'after' }
   /** Replace an expression with another, given as a tree of intents rather than text. */
-  | { kind: 'replace-expression'; at: Location; value: NewValue };
+  | { kind: 'replace-expression'; at: Location; value: NewValue }
+  /**
+   * Load a relation whole with the query that produced a list, in the ORM's option (`relations`, `include`, Prisma's
+   * `select`): nothing when it does already; refused when it names the relation in another form.
+   */
+  | { kind: 'load-relation'; file: string; stack: Stack; list: ListLoadRecipe; relation: string }
+  /** Join and select a relation in the QueryBuilder that produced a list, whose main alias is `alias`. */
+  | { kind: 'join-relation'; file: string; at: Position; alias: string; relation: string }
+  /** Read the rows a loop reads one by one (`query`, by its unique `column`) with one query before the loop, and look each up. */
+  | { kind: 'read-all-before-loop'; query: PerRowQuery; column: string };
 
 /** An argument of a queryset call that is itself an expression: `Count("books")`. */
 export type QueryArgument = { kind: 'aggregate'; function: string; lookup: string };
@@ -59,8 +82,11 @@ export type QueryArgument = { kind: 'aggregate'; function: string; lookup: strin
 /** A quick fix as a rule plans it: a title for the user and the changes, applied together or not at all. */
 export interface FixPlan {
   title: string;
-  /** The one fix a user most likely wants; `fixAll` applies only preferred fixes. */
-  preferred?: boolean;
+  /**
+   * The one fix a user most likely wants; `fixAll` applies only preferred fixes. `'if-first'`: preferred when no
+   * plan before it in the finding was written (it is the fallback of a better fix that may not apply).
+   */
+  preferred?: boolean | 'if-first';
   changes: Change[];
 }
 
@@ -70,6 +96,11 @@ export function changeFile(change: Change): string {
     case 'replace-value':
     case 'replace-expression':
       return change.at.file;
+    case 'load-relation':
+    case 'join-relation':
+      return change.file;
+    case 'read-all-before-loop':
+      return change.query.location.file;
     case 'set-setting':
       return change.module.file;
     case 'add-object-entry':

@@ -482,8 +482,12 @@ export interface PerRowLookup {
   /** The read's receiver as written (`this.users`, `prisma.user`, `User`), and a leading entity argument (`manager.findOneBy(User, ...)`). */
   receiver: string;
   entityArgument?: string;
-  /** When every element's row can be read before the loop: where that statement goes, the list the loop iterates, and names free in the file. */
-  hoist?: { at: InsertPoint; list: string; mapName: string; rowName: string };
+  /**
+   * When every element's row can be read before the loop: where that statement goes, the list the loop iterates,
+   * names free in the file, and the calls the row meets by name (`save` of `row.save()` and of `repo.save(row)`),
+   * which decide whether a row shared by several elements stays unchanged.
+   */
+  hoist?: { at: InsertPoint; list: string; mapName: string; rowName: string; calls: string[] };
   /** The list was produced by a query of the same ORM in the same function: how to load a relation with it. */
   listQuery?: ListLoadRecipe;
 }

@@ -5,7 +5,8 @@ import type { FixPlan } from '../model/fix-plans';
 import type { Finding, Fix, ProjectModel, TextEdit } from '../model/types';
 import { frontendFor } from '../frontends';
 
-export function writePlan(plan: FixPlan, model: ProjectModel): Fix | undefined {
+/** `first`: no plan before this one in its finding was written (an `'if-first'` plan is then preferred). */
+export function writePlan(plan: FixPlan, model: ProjectModel, first = true): Fix | undefined {
   const edits: TextEdit[] = [];
   for (const change of plan.changes) {
     const written = frontendFor(changeFile(change))?.writeChange?.(change, model);
@@ -13,12 +14,17 @@ export function writePlan(plan: FixPlan, model: ProjectModel): Fix | undefined {
     edits.push(...written);
   }
   if (edits.length === 0) return undefined;
-  return { title: plan.title, edits, ...(plan.preferred ? { isPreferred: true } : {}) };
+  const preferred = plan.preferred === true || (plan.preferred === 'if-first' && first);
+  return { title: plan.title, edits, ...(preferred ? { isPreferred: true } : {}) };
 }
 
 /** The finding with its plans written as fixes (after any the rule wrote itself). */
 export function withFixes(finding: Finding, model: ProjectModel): Finding {
   if (!finding.plans?.length) return finding;
-  const written = finding.plans.map((plan) => writePlan(plan, model)).filter((fix): fix is Fix => fix !== undefined);
+  const written: Fix[] = [];
+  for (const plan of finding.plans) {
+    const fix = writePlan(plan, model, written.length === 0);
+    if (fix) written.push(fix);
+  }
   return { ...finding, fixes: [...finding.fixes, ...written] };
 }

@@ -7,6 +7,7 @@ import { sep } from 'node:path';
 import type { RowAccess, TemplateLoop } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { bracketSuppression, emptyFacts } from '../frontend';
+import { writeTemplateChange } from './fixes';
 import { LineIndex } from './line-index';
 
 /** Manager and queryset methods a template calls when it reads them (`{{ a.books.count }}`). */
@@ -35,6 +36,7 @@ export const djangoTemplateFrontend: Frontend = {
     facts.templateLoops = loops;
     return facts;
   },
+  writeChange: writeTemplateChange,
 };
 
 function readLoop(statement: SyntaxNode, text: string, file: string, lines: LineIndex): TemplateLoop | undefined {

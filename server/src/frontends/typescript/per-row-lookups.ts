@@ -10,15 +10,6 @@ import type { EnclosingLoop } from './loops';
 import type { Locator } from './source';
 import { declarationsNamed, inScope } from './typeorm-queries';
 
-/** Loops whose body runs once for every element, so reading all elements' rows first changes nothing. */
-const HOISTABLE_LOOPS = new Set(['for…of', 'map', 'forEach', 'flatMap', 'Promise.all(map)', 'Promise.allSettled(map)']);
-
-/** Calls that may change an entity they are given or called on: a row shared by several elements must not be. */
-const MUTATORS = new Set([
-  'save', 'update', 'remove', 'softRemove', 'recover', 'destroy', 'restore', 'reload', 'increment', 'decrement',
-  'set', 'setDataValue', 'merge', 'assign', 'upsert', 'insert', 'preload', 'changed',
-]);
-
 export function perRowLookup(call: CallExpression, loop: EnclosingLoop, stack: Stack, model: string, locator: Locator): PerRowLookup | undefined {
   const element = loop.variable;
   const callee = call.getExpression();
@@ -119,39 +110,44 @@ function elementKey(key: Expression, element: string): { text: string; property?
 
 /**
  * Where one read of every element's row goes: right before the loop's statement, in an async function,
- * when the loop iterates a plain list once per element, the receiver is defined before the loop, and the
- * row is kept in a `const` nothing changes (the Map hands the same row to every element with that key).
+ * when the loop iterates a plain list, the receiver is defined before the loop, and the row is kept in a
+ * `const` nothing assigns to. Which loops and which calls on the row are safe, the fix's writer decides.
  */
 function hoistRecipe(call: CallExpression, replaced: Node, loop: EnclosingLoop, model: string, locator: Locator): PerRowLookup['hoist'] {
   const list = loop.iterated;
-  if (!list || !Node.isIdentifier(list) || !HOISTABLE_LOOPS.has(loop.kind)) return undefined;
+  if (!list || !Node.isIdentifier(list)) return undefined;
   const statement = Node.isForOfStatement(loop.node) ? loop.node : loop.node.getFirstAncestor((ancestor) => Node.isBlock(ancestor.getParent()));
   if (!statement || !Node.isBlock(statement.getParent())) return undefined;
   const owner = enclosingFunction(statement);
   const async = (Node.isFunctionDeclaration(owner) || Node.isMethodDeclaration(owner) || Node.isArrowFunction(owner) || Node.isFunctionExpression(owner)) && owner.isAsync();
   if (!async) return undefined;
-  if (!keptUnchanged(replaced)) return undefined;
+  const calls = callsOnKeptRow(replaced);
+  if (!calls) return undefined;
   if (declaredWithin(call.getExpression(), statement)) return undefined;
-  return { at: insertPoint(statement, locator), list: list.getText(), mapName: freeName(statement, `${lowerFirst(plural(model))}ById`), rowName: lowerFirst(model)[0] ?? 'row' };
+  const mapName = freeName(statement, `${lowerFirst(plural(model))}ById`);
+  return { at: insertPoint(statement, locator), list: list.getText(), mapName, rowName: lowerFirst(model)[0] ?? 'row', calls };
 }
 
-/** `const row = await read` whose row nothing assigns to or hands to a write, or the value a callback returns. */
-function keptUnchanged(replaced: Node): boolean {
+/**
+ * The calls the row meets, when it is kept in a `const` nothing assigns to (`const row = await read`), or is
+ * the value a callback returns (none then): see `calls` of the hoist recipe.
+ */
+function callsOnKeptRow(replaced: Node): string[] | undefined {
   const parent = replaced.getParent();
-  if (Node.isArrowFunction(parent) && parent.getBody() === replaced) return true;
-  if (!Node.isVariableDeclaration(parent) || parent.getInitializer() !== replaced) return false;
-  if (parent.getVariableStatement()?.getDeclarationKind() !== 'const') return false;
+  if (Node.isArrowFunction(parent) && parent.getBody() === replaced) return [];
+  if (!Node.isVariableDeclaration(parent) || parent.getInitializer() !== replaced) return undefined;
+  if (parent.getVariableStatement()?.getDeclarationKind() !== 'const') return undefined;
   const name = parent.getNameNode();
-  if (!Node.isIdentifier(name)) return false;
+  if (!Node.isIdentifier(name)) return undefined;
   const scope = enclosingFunction(parent) ?? parent.getSourceFile();
-  return scope
+  const uses = scope
     .getDescendantsOfKind(SyntaxKind.Identifier)
-    .filter((identifier) => identifier !== name && identifier.getText() === name.getText())
-    .every((use) => !changes(use));
+    .filter((identifier) => identifier !== name && identifier.getText() === name.getText());
+  return uses.some(assigns) ? undefined : uses.flatMap(callsMet);
 }
 
-/** `row.name = x`, `row.count++`, `delete row.x`, `row.save()`, `repo.save(row)`, `Object.assign(row, ...)`. */
-function changes(use: Node): boolean {
+/** `row.name = x`, `row.count++`, `delete row.x`. */
+function assigns(use: Node): boolean {
   let target: Node = use;
   while (true) {
     const parent = target.getParent();
@@ -162,18 +158,22 @@ function changes(use: Node): boolean {
   const parent = target.getParent();
   if (Node.isBinaryExpression(parent) && parent.getLeft() === target && isAssignment(parent.getOperatorToken().getKind())) return true;
   if ((Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) && [SyntaxKind.PlusPlusToken, SyntaxKind.MinusMinusToken].includes(parent.getOperatorToken())) return true;
-  if (Node.isDeleteExpression(parent)) return true;
-  // A method called on the row: `row.save()`.
-  const access = use.getParent();
-  if (Node.isPropertyAccessExpression(access) && access.getExpression() === use && MUTATORS.has(access.getName()) && Node.isCallExpression(access.getParent())) return true;
-  // The row handed to a write: `repo.save(row)`, `Object.assign(row, patch)`.
-  const call = use.getParent();
-  if (Node.isCallExpression(call) && call.getArguments().includes(use)) {
-    const callee = call.getExpression();
-    const method = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
-    return MUTATORS.has(method);
+  return Node.isDeleteExpression(parent);
+}
+
+/**
+ * A method called on the row (`save` of `row.save()`), or the call it is handed to (`save` of `repo.save(row)`,
+ * `assign` of `Object.assign(row, ...)`).
+ */
+function callsMet(use: Node): string[] {
+  const parent = use.getParent();
+  const called = Node.isPropertyAccessExpression(parent) && parent.getExpression() === use && Node.isCallExpression(parent.getParent());
+  if (called) return [parent.getName()];
+  if (Node.isCallExpression(parent) && parent.getArguments().includes(use)) {
+    const callee = parent.getExpression();
+    return [Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText()];
   }
-  return false;
+  return [];
 }
 
 function isAssignment(kind: SyntaxKind): boolean {

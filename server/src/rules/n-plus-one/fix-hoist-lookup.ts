@@ -1,24 +1,15 @@
-// "Fetch all in one query": a loop that reads one row per element by a unique key
-// (`const user = await users.findOneBy({ id: order.userId })`) reads them all before the loop with one
-// set-based query into a Map, and looks each up there: TypeORM `findBy({ id: In(keys) })`, Prisma
-// `findMany({ where: { id: { in: keys } } })`, Sequelize `findAll({ where: { id: keys } })` (an array
-// value means IN). `?? null` keeps the single read's "no row" value.
-import type { Fix, PerRowLookup, PerRowQuery, ProjectModel, Stack, TextEdit } from '../../model/types';
-import { modelNamed, primaryKeyOf } from './list-loading';
+// "Fetch all in one query": a loop that reads one row per element by a unique key reads them all before
+// the loop with one set-based query into a Map (the TypeScript frontend writes it, and decides whether the
+// loop and the row's uses allow it). Here: which column the key is, and that it is unique.
+import type { FixPlan } from '../../model/fix-plans';
+import type { PerRowQuery, ProjectModel } from '../../model/types';
+import type { Check } from '../check';
+import { modelNamed, primaryKeyOf } from './ts-models';
 
-const READ_ALL: Partial<Record<Stack, (lookup: PerRowLookup, column: string, keys: string) => string>> = {
-  typeorm: (lookup, column, keys) => `${lookup.receiver}.findBy(${lookup.entityArgument ? `${lookup.entityArgument}, ` : ''}{ ${column}: In(${keys}) })`,
-  prisma: (lookup, column, keys) => `${lookup.receiver}.findMany({ where: { ${column}: { in: ${keys} } } })`,
-  sequelize: (lookup, column, keys) => `${lookup.receiver}.findAll({ where: { ${column}: ${keys} } })`,
-};
-
-export function hoistLookupFix(query: PerRowQuery, model: ProjectModel): Fix | undefined {
-  const lookup = query.lookup;
-  const hoist = lookup?.hoist;
-  const key = lookup?.key;
-  const readAll = READ_ALL[query.stack];
+export function hoistLookupPlan(check: Check<'hoistFix'>, query: PerRowQuery, model: ProjectModel): FixPlan | undefined {
+  const key = query.lookup?.key;
   const target = modelNamed(model, query.stack, query.model);
-  if (!lookup || !hoist || !key || !readAll || !target) return undefined;
+  if (!key || !target) return undefined;
   // findByPk: the primary key, `id` when the model declares none (Sequelize adds it).
   const declaredKey = primaryKeyOf(target);
   const column = key.column ?? declaredKey ?? (target.fields.some((field) => field.primaryKey) ? undefined : 'id');
@@ -26,32 +17,6 @@ export function hoistLookupFix(query: PerRowQuery, model: ProjectModel): Fix | u
   const field = target.fields.find((f) => f.name === column);
   const unique = field ? field.primaryKey || field.unique : query.stack === 'sequelize' && column === 'id' && !target.fields.some((f) => f.primaryKey);
   if (!unique) return undefined;
-  const file = query.location.file;
-  const imports = query.stack === 'typeorm' ? importIn(model, file) : [];
-  if (!imports) return undefined;
-  const keys = key.text === lookup.element ? hoist.list : `${hoist.list}.map((${lookup.element}) => ${key.text})`;
-  const row = hoist.rowName;
-  const statement = `const ${hoist.mapName} = new Map((await ${readAll(lookup, column, keys)}).map((${row}) => [${row}.${column}, ${row}]));\n${hoist.at.indent}`;
-  return {
-    title: `Fetch all ${query.model} rows in one query before the loop`,
-    edits: [
-      ...imports,
-      { file, range: { start: hoist.at.position, end: hoist.at.position }, newText: statement },
-      { file, range: lookup.replace.range, newText: `${hoist.mapName}.get(${key.text}) ?? null` },
-    ],
-  };
-}
-
-/** TypeORM's `In`: already imported, added to the file's typeorm import, or imported on a line of its own. */
-function importIn(model: ProjectModel, file: string): TextEdit[] | undefined {
-  const facts = model.files.get(file);
-  const imports = facts?.namedImports ?? [];
-  // `typeorm`, or a fork published under a scope (`@n8n/typeorm`); `@nestjs/typeorm` is Nest's module, without `In`.
-  const typeorm = imports.find((entry) => entry.module === 'typeorm' || (/^@[^/]+\/typeorm$/.test(entry.module) && entry.module !== '@nestjs/typeorm'));
-  if (typeorm?.names.includes('In')) return [];
-  // Some other `In` is in scope: adding TypeORM's would clash.
-  if (imports.some((entry) => entry.names.includes('In'))) return undefined;
-  if (typeorm) return [{ file, range: { start: typeorm.insertAt, end: typeorm.insertAt }, newText: ', In' }];
-  const at = facts?.importInsert;
-  return at ? [{ file, range: { start: at.position, end: at.position }, newText: "import { In } from 'typeorm';\n" }] : undefined;
+  // The fallback of loading the relation with the list, when that fix is not offered.
+  return { title: check.text('hoistFix', { model: query.model }), preferred: 'if-first', changes: [{ kind: 'read-all-before-loop', query, column }] };
 }

@@ -3,24 +3,31 @@
 // or through a Sequelize association getter (`post.getAuthor()`), and the list comes from a query of the
 // same ORM in the same function, one fix both loads the relation in that query and reads it from the row.
 // Loading it alone would leave the per-row read in place, so the read is replaced in the same fix.
+import type { FixPlan } from '../../model/fix-plans';
+import type { ListLoadRecipe, PerRowQuery, ProjectModel, Stack } from '../../model/types';
+import type { Check } from '../check';
 import { associationOfGetter } from './sequelize-associations';
-import type { Fix, PerRowQuery, ProjectModel } from '../../model/types';
-import { loadingOption, loadWithList, modelNamed, primaryKeyOf } from './list-loading';
+import { modelNamed, primaryKeyOf } from './ts-models';
 
-export function includeRelationFix(query: PerRowQuery, model: ProjectModel): Fix | undefined {
+export function includeRelationPlan(check: Check<'loadFix'>, query: PerRowQuery, model: ProjectModel): FixPlan | undefined {
   const lookup = query.lookup;
   const list = lookup?.listQuery;
   if (!lookup || !list) return undefined;
   const relation = lookup.association ? associationOfGetter(model, list.model, lookup.association) : relationOfKey(model, query);
   if (!relation) return undefined;
-  const file = query.location.file;
-  const load = loadWithList(list, query.stack, relation, file);
-  if (!load) return undefined;
   return {
-    title: `Load ${relation} with ${list.list} (${loadingOption(list, query.stack)})`,
-    isPreferred: true,
-    edits: [...load, { file, range: (lookup.parenthesized ?? lookup.replace).range, newText: `${lookup.element}.${relation}` }],
+    title: check.text('loadFix', { relation, list: list.list, option: loadingOption(list, query.stack) }),
+    preferred: true,
+    changes: [
+      { kind: 'load-relation', file: query.location.file, stack: query.stack, list, relation },
+      { kind: 'replace-expression', at: lookup.parenthesized ?? lookup.replace, value: { kind: 'attribute', path: [lookup.element, relation] } },
+    ],
   };
+}
+
+/** The option a fix adds to, for its title. */
+export function loadingOption(recipe: ListLoadRecipe, stack: Stack): string {
+  return recipe.into?.option ?? (stack === 'typeorm' ? 'relations' : 'include');
 }
 
 /**
@@ -47,4 +54,3 @@ function relationOfKey(model: ProjectModel, query: PerRowQuery): string | undefi
   const referenced = references && references.length > 0 ? (references.length === 1 ? references[0] : undefined) : primaryKeyOf(target);
   return relation && referenced === key.column ? relation.name : undefined;
 }
-

@@ -2,8 +2,10 @@
 import type { Change } from '../../../model/fix-plans';
 import type { ProjectModel, TextEdit } from '../../../model/types';
 import { addEntityIndex, addFieldDecorator } from './decorators';
+import { readAllBeforeLoop } from './hoist-lookup';
 import { addNamedImport } from './imports';
 import { inlineObjectEntry } from './inline-entry';
+import { joinRelation, loadWithList } from './list-loading';
 import { addObjectEntry, replaceTypescriptValue } from './objects';
 import { moveStatement } from './statements';
 
@@ -24,6 +26,12 @@ export function writeTypescriptChange(change: Change, model: ProjectModel): Text
       return addEntityIndex(model, change.model, change.fields);
     case 'move-entry':
       return moveStatement(change.entry, change.anchor, change.where);
+    case 'load-relation':
+      return loadWithList(change.list, change.stack, change.relation, change.file);
+    case 'join-relation':
+      return joinRelation(change.file, change.at, change.alias, change.relation);
+    case 'read-all-before-loop':
+      return readAllBeforeLoop(model, change.query, change.column);
     default:
       return undefined;
   }

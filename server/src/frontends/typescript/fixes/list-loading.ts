@@ -1,7 +1,8 @@
 // Loading a relation with the list, in each ORM's words: TypeORM `relations: { author: true }` (or
 // `relations: ['author']`), Prisma `include: { author: true }` (or an entry of its `select`), Sequelize
-// `include: ['author']` (a string names the association by its alias: Model._transformStringAssociation).
-import type { ListLoadRecipe, ModelDecl, ProjectModel, Stack, TextEdit } from '../../model/types';
+// `include: ['author']` (a string names the association by its alias: Model._transformStringAssociation),
+// or a TypeORM QueryBuilder's `leftJoinAndSelect`.
+import type { ListLoadRecipe, Position, Stack, TextEdit } from '../../../model/types';
 
 interface LoadingWords {
   /** The entry in an object-form option, and in an array-form option (absent: that ORM has no array form). */
@@ -34,26 +35,7 @@ export function loadWithList(recipe: ListLoadRecipe, stack: Stack, relation: str
   return undefined;
 }
 
-/** The option a fix adds to, for its title. */
-export function loadingOption(recipe: ListLoadRecipe, stack: Stack): string {
-  return recipe.into?.option ?? (stack === 'typeorm' ? 'relations' : 'include');
-}
-
-/** Models by stack and name, built once per project model: every per-row read of a large project asks. */
-const modelIndexes = new WeakMap<ProjectModel, Map<string, ModelDecl>>();
-
-export function modelNamed(model: ProjectModel, stack: Stack, name: string): ModelDecl | undefined {
-  let index = modelIndexes.get(model);
-  if (!index) {
-    index = new Map();
-    // The first declaration wins, as a linear search would find it.
-    for (const m of model.models) if (!index.has(`${m.stack}:${m.name}`)) index.set(`${m.stack}:${m.name}`, m);
-    modelIndexes.set(model, index);
-  }
-  return index.get(`${stack}:${name}`);
-}
-
-export function primaryKeyOf(entity: ModelDecl): string | undefined {
-  const keys = entity.fields.filter((field) => field.primaryKey);
-  return keys.length === 1 ? keys[0].name : undefined;
+/** `.leftJoinAndSelect('post.category', 'category')` right after the QueryBuilder's `createQueryBuilder(...)`. */
+export function joinRelation(file: string, at: Position, alias: string, relation: string): TextEdit[] {
+  return [{ file, range: { start: at, end: at }, newText: `.leftJoinAndSelect('${alias}.${relation}', '${relation}')` }];
 }

@@ -1,0 +1,35 @@
+import { defineCheck } from '../../check';
+import { DJANGO_RELATED, PER_ROW_HOVER } from './shared';
+
+/** A reverse or many-to-many manager queried once per row. */
+export const djangoReverseManager = defineCheck({
+  rule: 'n-plus-one',
+  name: 'django-reverse-manager',
+  severity: 'warning',
+  summary: 'A reverse or many-to-many manager queried per row of a queryset that does not prefetch_related() it.',
+  stacks: ['django'],
+  messages: {
+    message: 'N+1 query: {{reads}}{{via}} queries `{{path}}` once for each {{model}} of `{{queryset}}`. Load them with the rows: prefetch_related("{{lookup}}").',
+    count: 'N+1 query: {{reads}}{{via}} queries `{{path}}` once for each {{model}} of `{{queryset}}`. Load them with the rows: prefetch_related("{{lookup}}"), or annotate the count with Count().',
+    fix: 'Add prefetch_related("{{lookup}}") to the queryset',
+    countFix: 'Annotate the count with Count("{{countBy}}")',
+    ...DJANGO_RELATED,
+  },
+  hover: PER_ROW_HOVER,
+  docs: {
+    what: `A loop over a queryset's rows (the loops \`django-forward-fk\` follows) that calls a reverse \`ForeignKey\` or a
+many-to-many manager of each row without \`prefetch_related\`: \`author.books.all()\`, \`.count()\`, \`.exists()\`, and the
+calls that always query (\`.filter()\`, \`.order_by()\`, \`.get()\`, \`.first()\`, ...), also in templates
+(\`{{ author.books.count }}\`), serializers and through a model's \`__str__\` or a property. Silent where the path is
+prefetched and the call is served from the prefetch cache (\`all\`, \`count\`, \`exists\`); a \`.filter()\` on a
+prefetched manager is \`django-prefetch-bypassed\`. Django 6.1's \`fetch_mode(FETCH_PEERS)\` does not silence it: it
+batches forward keys, not managers.
+
+The fix adds \`prefetch_related(...)\` to the queryset (or declares it on a list view). For \`.count()\` on a manager of
+the row itself, the preferred fix annotates the count instead (\`.annotate(books_count=Count("books"))\`, importing
+\`Count\`, and \`author.books_count\` at each read), where the queryset is an expression in a Python file.`,
+    why: 'Each call is one more query per row; a prefetch loads the related rows of all rows with one query, and an annotated count costs none.',
+    example: '```python\nfor author in Author.objects.all():\n    for book in author.books.all():\n        print(book.title)\n```',
+    instead: '```python\nfor author in Author.objects.prefetch_related("books"):\n    for book in author.books.all():\n        print(book.title)\n```',
+  },
+});
