@@ -4,7 +4,7 @@ import { enclosingSymbol } from '../../server/src/model/symbols';
 import type { Finding, ProjectModel } from '../../server/src/model/types';
 import { Analyzer, type AnalyzerOptions } from '../../server/src/workspace/analyzer';
 import { loadConfig } from '../../server/src/workspace/config';
-import { checkOf, numberedFingerprints, relativeFile } from '../../server/src/workspace/fingerprints';
+import { numberedFingerprints, relativeFile } from '../../server/src/workspace/fingerprints';
 import { type FindingKey, stableMessage } from './ledger';
 
 /** A finding as the benchmark compares it. */
@@ -33,13 +33,13 @@ export function reportedFindings(findings: readonly Finding[], model: ProjectMod
     stable: stableMessage(f.message),
   }));
   const where = (k: (typeof keyed)[number]) => k.finding;
-  const fingerprints = numberedFingerprints(keyed, (k) => [k.finding.rule, checkOf(k.finding), k.file, k.symbol, k.stable], where);
+  const fingerprints = numberedFingerprints(keyed, (k) => [k.finding.rule, k.finding.check, k.file, k.symbol, k.stable], where);
   const ruleFingerprints = numberedFingerprints(keyed, (k) => [k.finding.rule, k.finding.rule, k.file, k.symbol, k.stable], where);
   return keyed.map((k, i) => ({
     fingerprint: fingerprints[i],
     ruleFingerprint: ruleFingerprints[i],
     rule: k.finding.rule,
-    check: checkOf(k.finding),
+    check: k.finding.check,
     file: k.file,
     symbol: k.symbol,
     line: k.finding.range.start.line + 1,

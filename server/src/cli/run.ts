@@ -107,7 +107,6 @@ function sortFindings<T extends { file: string; range: { start: { line: number; 
       a.file.localeCompare(b.file) ||
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
-      // `?? rule`: rules not yet listing checks keep running while they move to checks.
-      (a.check ?? a.rule).localeCompare(b.check ?? b.rule),
+      a.check.localeCompare(b.check),
   );
 }

@@ -9,7 +9,7 @@ import { nPlusOne } from './n-plus-one';
 export const RULES: readonly Rule[] = [nPlusOne, missingIndex, insecureSession, middlewareOrder];
 
 /** Every check, rule by rule, in the order each rule lists them. */
-export const CHECKS: readonly Check[] = RULES.flatMap((rule) => rule.checks ?? []);
+export const CHECKS: readonly Check[] = RULES.flatMap((rule) => rule.checks);
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);

@@ -52,7 +52,7 @@ export class Analyzer {
     const rules = options.rules ?? RULES;
     const only = options.onlyRules?.flatMap((id) => checksSelected(id).map((check) => check.id));
     this.onlyChecks = only ? new Set(only) : undefined;
-    this.rules = rules.filter((rule) => !this.onlyChecks || (rule.checks ?? []).some((check) => this.onlyChecks!.has(check.id)));
+    this.rules = rules.filter((rule) => !this.onlyChecks || rule.checks.some((check) => this.onlyChecks!.has(check.id)));
   }
 
   get config(): Config {
@@ -138,7 +138,7 @@ export class Analyzer {
       const model = this.model();
       const all: Finding[] = [];
       for (const rule of this.rules) {
-        if (rule.checks?.length && rule.checks.every((check) => configuredSeverity(this.currentConfig, { rule: rule.id, check: check.id, severity: check.severity }) === 'off')) continue;
+        if (rule.checks.every((check) => configuredSeverity(this.currentConfig, { rule: rule.id, check: check.id, severity: check.severity }) === 'off')) continue;
         const started = performance.now();
         try {
           for (const finding of rule.check(model)) {

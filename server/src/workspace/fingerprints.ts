@@ -19,9 +19,6 @@ export interface FingerprintContext {
   text: (file: string) => string | undefined;
 }
 
-/** The check a finding counts under: its own, or its rule's while the rule is not yet split into checks. */
-export const checkOf = (finding: Pick<Finding, 'rule' | 'check'>): string => finding.check ?? finding.rule;
-
 export const relativeFile = (root: string, file: string): string => toPosix(relative(root, file));
 
 /** sha-256 of the parts, hex. Parts are separated by NUL so `a|b` + `c` never equals `a` + `b|c`. */
@@ -74,7 +71,7 @@ export function findingFingerprints(findings: readonly Finding[], context: Finge
   const prints = numberedFingerprints(
     findings,
     (f) => [
-      checkOf(f),
+      f.check,
       relativeFile(context.root, f.file),
       enclosingSymbol(context.model, f)?.name ?? '',
       normaliseCode(textOfRange(linesOf(f.file), f.range)),
