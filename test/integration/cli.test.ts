@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 // SARIF's schema is JSON Schema draft-04, which needs Ajv's draft-04 build.
 import Ajv from 'ajv-draft-04';
-import { RULES } from '../../server/src/rules';
+import { CHECKS } from '../../server/src/rules';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -35,6 +35,7 @@ const settings = join(examples, 'django-shop', 'shop', 'settings.py');
 
 interface JsonFinding {
   rule: string;
+  check: string;
   severity: string;
   file: string;
   line: number;
@@ -44,13 +45,13 @@ interface JsonFinding {
 }
 
 describe('stackscope check', () => {
-  it('prints file:line:col  severity  message  [rule] and a summary, and exits 1', () => {
+  it('prints file:line:col  severity  message  [check] and a summary, and exits 1', () => {
     const { code, stdout } = run('check', 'examples');
     assert.equal(code, 1);
     const line = lineOf(settings, 'SESSION_COOKIE_SECURE = False');
     const row = stdout.split('\n').find((l) => l.startsWith(`django-shop/shop/settings.py:${line}:1  warning  `));
     assert.ok(row, stdout);
-    assert.match(row, /SESSION_COOKIE_SECURE.*\[insecure-session\] \(fixable\)$/);
+    assert.match(row, /SESSION_COOKIE_SECURE.*\[insecure-session\/cookie-not-secure\] \(fixable\)$/);
     assert.match(stdout, /^\d+ problems \(.*\) in \d+ files; \d+ with a quick fix\.$/m);
   });
 
@@ -63,7 +64,7 @@ describe('stackscope check', () => {
     for (const f of json.findings) {
       assert.deepEqual(
         Object.keys(f).filter((k) => k !== 'related').sort(),
-        ['column', 'endColumn', 'endLine', 'file', 'fingerprint', 'fixes', 'line', 'message', 'rule', 'severity'],
+        ['check', 'column', 'endColumn', 'endLine', 'file', 'fingerprint', 'fixes', 'line', 'message', 'rule', 'severity'],
       );
       assert.match(f.file, /^[^/\\][^\\]*$/, 'relative with forward slashes');
       assert.ok(f.line >= 1 && f.column >= 1 && f.endLine >= f.line);
@@ -76,6 +77,7 @@ describe('stackscope check', () => {
       (f) => f.file === 'django-shop/shop/settings.py' && f.line === lineOf(settings, 'SESSION_COOKIE_SECURE = False') && f.rule === 'insecure-session',
     );
     assert.ok(secure, 'the SESSION_COOKIE_SECURE finding');
+    assert.equal(secure.check, 'insecure-session/cookie-not-secure');
     assert.equal(secure.column, 1);
     assert.equal(secure.fixes[0].edits[0].file, 'django-shop/shop/settings.py');
     const order = json.findings.find((f) => f.rule === 'middleware-order');
@@ -85,7 +87,7 @@ describe('stackscope check', () => {
 
   interface SarifLog {
     runs: {
-      tool: { driver: { rules: { id: string; help: { markdown: string } }[] } };
+      tool: { driver: { rules: { id: string; helpUri: string; help: { markdown: string }; properties: { tags: string[] } }[] } };
       results: { fixes?: unknown[]; locations: { physicalLocation: { artifactLocation: { uriBaseId: string } } }[] }[];
     }[];
   }
@@ -102,8 +104,12 @@ describe('stackscope check', () => {
     const json = JSON.parse(run('check', 'examples', '--format', 'json').stdout);
     const results = sarif.runs[0].results;
     assert.equal(results.length, json.findings.length);
-    assert.deepEqual(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), RULES.map((rule) => rule.id));
-    assert.ok(sarif.runs[0].tool.driver.rules.every((r: { help: { markdown: string } }) => r.help.markdown.includes('## Why it matters')));
+    // Code scanning lists each check apart: a hard-coded secret is not grouped with a missing SameSite.
+    const rules: SarifLog['runs'][0]['tool']['driver']['rules'] = sarif.runs[0].tool.driver.rules;
+    assert.deepEqual(rules.map((r) => r.id), CHECKS.map((check) => check.id));
+    assert.ok(rules.every((r) => r.help.markdown.includes('## Why it matters') && r.helpUri.includes(`#${r.id.replace('/', '')}`)));
+    assert.deepEqual(rules.find((r) => r.id === 'insecure-session/hard-coded-secret')?.properties.tags.slice(0, 2), ['security', 'insecure-session']);
+    assert.ok(results.every((r: { ruleId: string; ruleIndex: number }) => rules[r.ruleIndex].id === r.ruleId && r.ruleId.includes('/')));
     assert.equal(results[0].locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
     assert.ok(results.some((r: { fixes?: unknown[] }) => r.fixes && r.fixes.length > 0));
   });
@@ -112,6 +118,13 @@ describe('stackscope check', () => {
     const json = JSON.parse(run('check', 'examples', '--format', 'json', '--rule', 'middleware-order').stdout);
     assert.ok(json.findings.length > 0);
     assert.ok(json.findings.every((f: JsonFinding) => f.rule === 'middleware-order'));
+  });
+
+  it('--rule also takes check ids, and SARIF then describes those checks only', () => {
+    const json = JSON.parse(run('check', 'examples', '--format', 'json', '--rule', 'insecure-session/hard-coded-secret,middleware-order/dependency-order').stdout);
+    assert.deepEqual([...new Set(json.findings.map((f: JsonFinding) => f.check))].sort(), ['insecure-session/hard-coded-secret', 'middleware-order/dependency-order']);
+    const sarif = JSON.parse(run('check', 'examples', '--format', 'sarif', '--rule', 'insecure-session/hard-coded-secret').stdout);
+    assert.deepEqual(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), ['insecure-session/hard-coded-secret']);
   });
 
   it('exits 0 with "No problems found." on a clean project', () => {
@@ -126,7 +139,9 @@ describe('stackscope check', () => {
     const cases: [string[], string][] = [
       [['check', 'does-not-exist'], '"does-not-exist" is not a directory'],
       [['check', '--format', 'xml'], '--format must be one of text, json, sarif'],
-      [['check', '--rule', 'nope'], 'unknown rule "nope"'],
+      [['check', '--rule', 'nope'], 'unknown rule or check "nope"'],
+      [['rule'], 'rule needs an ID'],
+      [['rule', 'insecure-session/nope'], 'unknown rule or check "insecure-session/nope"'],
       [['lint'], 'unknown command "lint"'],
       [['check', '--bogus'], 'unknown option "--bogus"'],
     ];
@@ -154,7 +169,26 @@ describe('stackscope check', () => {
     const { code, stdout, stderr } = run('check', dir);
     assert.equal(code, 1);
     assert.match(stderr, /stackscope\.json: not valid JSON .*; using defaults/);
-    assert.match(stdout, /\[insecure-session\]/);
+    assert.match(stdout, /\[insecure-session\//);
+  });
+});
+
+describe('stackscope rules and rule', () => {
+  it('lists every check with its severity, grouped by rule', () => {
+    const { code, stdout } = run('rules');
+    assert.equal(code, 0);
+    for (const check of CHECKS) assert.ok(stdout.split('\n').some((line) => line.trim().split(/\s+/).slice(0, 2).join(' ') === `${check.id} ${check.severity}`), check.id);
+    const json = JSON.parse(run('rules', '--format', 'json').stdout);
+    assert.deepEqual(json.checks.map((c: { id: string }) => c.id), CHECKS.map((c) => c.id));
+  });
+
+  it("prints a check's documentation, or every check of a rule", () => {
+    const one = run('rule', 'insecure-session/hard-coded-secret');
+    assert.equal(one.code, 0);
+    assert.ok(one.stdout.startsWith('# insecure-session/hard-coded-secret\n'));
+    for (const section of ['## What it finds', '## Why it matters', '## Example', '## Instead']) assert.ok(one.stdout.includes(section), section);
+    const rule = run('rule', 'middleware-order').stdout;
+    assert.ok(CHECKS.filter((c) => c.rule === 'middleware-order').every((c) => rule.includes(`# ${c.id}\n`)));
   });
 });
 

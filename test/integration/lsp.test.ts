@@ -20,6 +20,7 @@ interface Diagnostic {
   message: string;
   severity?: number;
   code?: string | number;
+  codeDescription?: { href: string };
   source?: string;
   relatedInformation?: DiagnosticRelatedInformation[];
 }
@@ -136,9 +137,10 @@ describe('the language server over stdio', () => {
     const django = await editor.until(settingsPy, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')), 'the Django diagnostics');
     const secure = django.find((d) => d.message.startsWith('SESSION_COOKIE_SECURE'))!;
     assert.equal(secure.source, 'stackscope');
-    assert.equal(secure.code, 'insecure-session');
+    assert.equal(secure.code, 'insecure-session/cookie-not-secure');
+    assert.match(secure.codeDescription?.href ?? '', /docs\/rules\/insecure-session\.md#insecure-sessioncookie-not-secure$/);
     assert.match(secure.message, /security\.W012/);
-    const order = django.find((d) => d.code === 'middleware-order')!;
+    const order = django.find((d) => d.code === 'middleware-order/dependency-order')!;
     assert.equal(order.severity, 1);
     assert.equal(order.relatedInformation?.[0].location.uri, uri(settingsPy));
     await editor.until(appTs, (d) => d.some((x) => x.message.includes('hard-coded')), 'the Express diagnostics');
@@ -153,13 +155,13 @@ describe('the language server over stdio', () => {
     assert.ok(fix, `offered: ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(fix.kind, 'quickfix');
     assert.equal(fix.isPreferred, true);
-    const suppress = actions.find((a) => a.title === 'Suppress insecure-session on this line');
-    assert.ok(suppress);
+    const suppress = actions.find((a) => a.title === 'Suppress insecure-session/cookie-not-secure on this line');
+    assert.ok(suppress, `offered: ${actions.map((a) => a.title).join(', ')}`);
     const original = readFileSync(settingsPy, 'utf8');
-    assert.match(applied(suppress, settingsPy, original), /^# stackscope: ignore\[insecure-session\]\nSESSION_COOKIE_SECURE = False$/m);
+    assert.match(applied(suppress, settingsPy, original), /^# stackscope: ignore\[insecure-session\/cookie-not-secure\]\nSESSION_COOKIE_SECURE = False$/m);
 
     editor.change(settingsPy, applied(fix, settingsPy, original));
-    await editor.until(settingsPy, (d) => !d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')) && d.some((x) => x.code === 'middleware-order'), 'the cookie diagnostic to go');
+    await editor.until(settingsPy, (d) => !d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')) && d.some((x) => String(x.code).startsWith('middleware-order/')), 'the cookie diagnostic to go');
   });
 
   it('fixes a TypeScript finding and survives a half-typed buffer', async () => {
@@ -238,12 +240,19 @@ describe('the language server over stdio', () => {
   it('applies VS Code settings over stackscope.json, and severities at once', async () => {
     editor.settings = { rules: { 'insecure-session': 'off', 'middleware-order': 'warning' }, exclude: [] };
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const left = await editor.until(settingsPy, (d) => d.length > 0 && d.every((x) => x.code === 'middleware-order' && x.severity === 2), 'only middleware-order, as warnings');
+    const left = await editor.until(settingsPy, (d) => d.length > 0 && d.every((x) => String(x.code).startsWith('middleware-order/') && x.severity === 2), 'only middleware-order, as warnings');
     assert.ok(left.length > 0);
-    await editor.until(appTs, (d) => !d.some((x) => x.code === 'insecure-session'), 'the Express session diagnostics to go');
+    await editor.until(appTs, (d) => !d.some((x) => String(x.code).startsWith('insecure-session/')), 'the Express session diagnostics to go');
     editor.settings = {};
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    await editor.until(appTs, (d) => d.some((x) => x.code === 'insecure-session'), 'the Express session diagnostics to come back');
+    await editor.until(appTs, (d) => d.some((x) => String(x.code).startsWith('insecure-session/')), 'the Express session diagnostics to come back');
+    // One check switched off by its id: the rule's other checks stay.
+    editor.settings = { checks: { 'insecure-session/hard-coded-secret': 'off' } };
+    await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const rest = await editor.until(appTs, (d) => !d.some((x) => x.code === 'insecure-session/hard-coded-secret') && d.some((x) => String(x.code).startsWith('insecure-session/')), 'only the secret to go');
+    assert.ok(rest.some((x) => x.code === 'insecure-session/memory-store'));
+    editor.settings = {};
+    await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   });
 
   it('re-reads files changed on disk, and shrugs at a file that is not UTF-8', async () => {
