@@ -15,8 +15,6 @@ export interface RuleCounts {
 
 export interface Comparison {
   matched: { finding: Reported; entry: LedgerEntry }[];
-  /** Matched only through `ruleFingerprint`: their entries' keys predate the rule's checks. */
-  rekeyed: { finding: Reported; entry: LedgerEntry }[];
   /** Reported, with no entry in the ledger. */
   added: Reported[];
   /** Judged in the ledger, no longer reported. */
@@ -29,23 +27,12 @@ const RULE_ORDER = ['n-plus-one', 'missing-index', 'insecure-session', 'middlewa
 export function compare(reported: readonly Reported[], entries: readonly LedgerEntry[]): Comparison {
   const byFingerprint = new Map(entries.map((entry) => [entry.fingerprint, entry]));
   const used = new Set<LedgerEntry>();
-  const result: Comparison = { matched: [], rekeyed: [], added: [], disappeared: [], rules: new Map() };
-  const unmatched: Reported[] = [];
+  const result: Comparison = { matched: [], added: [], disappeared: [], rules: new Map() };
   for (const finding of reported) {
     const entry = byFingerprint.get(finding.fingerprint);
     if (entry && !used.has(entry)) {
       used.add(entry);
       result.matched.push({ finding, entry });
-    } else unmatched.push(finding);
-  }
-  // An entry judged while its rule had no checks carries the rule as its check.
-  const legacy = new Map(entries.filter((e) => e.check === e.rule && !used.has(e)).map((e) => [e.fingerprint, e]));
-  for (const finding of unmatched) {
-    const entry = legacy.get(finding.ruleFingerprint);
-    if (entry && !used.has(entry)) {
-      used.add(entry);
-      result.matched.push({ finding, entry });
-      result.rekeyed.push({ finding, entry });
     } else result.added.push(finding);
   }
   result.disappeared = entries.filter((entry) => !used.has(entry) && entry.verdict !== null);

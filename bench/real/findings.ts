@@ -9,11 +9,6 @@ import { type FindingKey, stableMessage } from './ledger';
 
 /** A finding as the benchmark compares it. */
 export interface Reported extends FindingKey {
-  /**
-   * The fingerprint it had when its rule reported under the rule's id alone: ledger entries judged
-   * before a rule was split into checks are found again by it.
-   */
-  ruleFingerprint: string;
   /** The places the finding explains itself by (the queryset, the loop, the query using a column). */
   related: { file: string; line: number }[];
 }
@@ -34,10 +29,8 @@ export function reportedFindings(findings: readonly Finding[], model: ProjectMod
   }));
   const where = (k: (typeof keyed)[number]) => k.finding;
   const fingerprints = numberedFingerprints(keyed, (k) => [k.finding.rule, k.finding.check, k.file, k.symbol, k.stable], where);
-  const ruleFingerprints = numberedFingerprints(keyed, (k) => [k.finding.rule, k.finding.rule, k.file, k.symbol, k.stable], where);
   return keyed.map((k, i) => ({
     fingerprint: fingerprints[i],
-    ruleFingerprint: ruleFingerprints[i],
     rule: k.finding.rule,
     check: k.finding.check,
     file: k.file,

@@ -63,7 +63,6 @@ export function projectText(result: ProjectResult): string {
   }
   const pending = comparison.matched.filter(({ entry }) => entry.verdict === null).length;
   if (pending) out.push(`Ledger entries still to judge ("verdict": null): ${pending}`);
-  if (comparison.rekeyed.length) out.push(`Found by their rule's id only (judged before the rule had checks; --write-new re-keys them): ${comparison.rekeyed.length}`);
   out.push(`Judged findings that disappeared: ${comparison.disappeared.length}`);
   for (const e of sortByPlace(comparison.disappeared)) out.push(`  ${where(e)}  ${e.check}  ${e.symbol || '(top level)'}  [${verdictText(e)}]  ${e.message}`);
   out.push(`Messages over ${MAX_MESSAGE} characters: ${result.longMessages.length}`);
@@ -102,7 +101,6 @@ export function summaryJson(results: readonly ProjectResult[], skipped: readonly
         const { fingerprint, check, file, symbol, line, message } = f;
         return { fingerprint, check, file, symbol, line, message, ...(before ? { judgedHereBefore: { fingerprint: before.fingerprint, verdict: before.verdict } } : {}) };
       }),
-      rekeyed: result.comparison.rekeyed.length,
       disappeared: sortByPlace(result.comparison.disappeared).map(({ fingerprint, check, file, symbol, line, message, verdict }) => ({ fingerprint, check, file, symbol, line, message, verdict })),
       longMessages: result.longMessages.map((f) => ({ check: f.check, file: f.file, line: f.line, length: f.message.length })),
       repeatedRootCauses: result.repeats.map((group) => group.map(({ check, file, line }) => ({ check, file, line }))),

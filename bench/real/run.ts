@@ -46,11 +46,10 @@ async function runProject(repo: Repo, dir: string, writeNew: boolean): Promise<P
   const reported = await analyseProject(dir);
   const ledger = readLedger(ledgerPath(repo), repo.name);
   const comparison = compare(reported, ledger.entries);
-  if (writeNew && (comparison.added.length || comparison.rekeyed.length)) {
-    for (const { finding, entry } of comparison.rekeyed) Object.assign(entry, { fingerprint: finding.fingerprint, check: finding.check });
+  if (writeNew && comparison.added.length) {
     ledger.entries.push(...comparison.added.map(newEntry));
     writeLedger(ledgerPath(repo), ledger);
-    process.stderr.write(`${repo.name}: ${comparison.added.length} new entries to judge, ${comparison.rekeyed.length} re-keyed, in ${relative(process.cwd(), ledgerPath(repo))}\n`);
+    process.stderr.write(`${repo.name}: ${comparison.added.length} new entries to judge, in ${relative(process.cwd(), ledgerPath(repo))}\n`);
   }
   return { repo, dir, reported, comparison, longMessages: longMessages(reported), repeats: repeatedRootCauses(reported) };
 }

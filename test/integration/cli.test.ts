@@ -88,7 +88,7 @@ describe('stackscope check', () => {
   interface SarifLog {
     runs: {
       tool: { driver: { rules: { id: string; helpUri: string; help: { markdown: string }; properties: { tags: string[] } }[] } };
-      results: { fixes?: unknown[]; locations: { physicalLocation: { artifactLocation: { uriBaseId: string } } }[] }[];
+      results: { ruleId: string; ruleIndex: number; fixes?: unknown[]; locations: { physicalLocation: { artifactLocation: { uriBaseId: string } } }[] }[];
     }[];
   }
 
@@ -109,7 +109,7 @@ describe('stackscope check', () => {
     assert.deepEqual(rules.map((r) => r.id), CHECKS.map((check) => check.id));
     assert.ok(rules.every((r) => r.help.markdown.includes('## Why it matters') && r.helpUri.includes(`#${r.id.replace('/', '')}`)));
     assert.deepEqual(rules.find((r) => r.id === 'insecure-session/hard-coded-secret')?.properties.tags.slice(0, 2), ['security', 'insecure-session']);
-    assert.ok(results.every((r: { ruleId: string; ruleIndex: number }) => rules[r.ruleIndex].id === r.ruleId && r.ruleId.includes('/')));
+    assert.ok(results.every((r: SarifLog['runs'][0]['results'][0]) => rules[r.ruleIndex].id === r.ruleId && r.ruleId.includes('/')));
     assert.equal(results[0].locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
     assert.ok(results.some((r: { fixes?: unknown[] }) => r.fixes && r.fixes.length > 0));
   });

@@ -50,14 +50,6 @@ describe('real-code benchmark: comparison with a ledger', () => {
     assert.deepEqual(comparison.disappeared.map(brief), ['shop/views.py:20 search']);
   });
 
-  it('finds an entry judged before its rule had checks by the rule id, and says it was re-keyed', async () => {
-    const comparison = compare(await analyseProject(join(FIXTURE, 'project'), RULES), ledger());
-    assert.deepEqual(
-      comparison.rekeyed.map(({ finding, entry }) => [entry.check, finding.check, brief(finding)]),
-      [['missing-index', 'missing-index/reported', 'shop/views.py:14 AuthorView.get']],
-    );
-  });
-
   it('matches the same entries after lines are added above the findings', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'stackscope-real-'));
     cpSync(join(FIXTURE, 'project'), copy, { recursive: true });
@@ -92,7 +84,6 @@ describe('real-code benchmark: what a fingerprint keeps of a message', () => {
 describe("real-code benchmark: the issue's other conditions", () => {
   const finding = (file: string, line: number, check: string, related: { file: string; line: number }[] = [], message = 'm'): Reported => ({
     fingerprint: `${file}:${line}:${message}`,
-    ruleFingerprint: '',
     rule: check.split('/')[0],
     check,
     file,
