@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { setEngineForTests } from '../../server/src/frontends/prisma/engine';
 import { prismaFrontend } from '../../server/src/frontends/prisma';
-import { buildProjectModel } from '../../server/src/model/project';
+import { buildProjectModel } from '../../server/src/workspace/project';
 import type { FileFacts, ModelDecl } from '../../server/src/model/types';
 import { analyzeFixture, checkFixture } from '../support/harness';
 

@@ -9,7 +9,7 @@ import { packageJsonFrontend } from '../../server/src/frontends/package-json';
 import { prismaFrontend } from '../../server/src/frontends/prisma';
 import { setEngineForTests } from '../../server/src/frontends/prisma/engine';
 import { typescriptFrontend } from '../../server/src/frontends/typescript';
-import { buildProjectModel } from '../../server/src/model/project';
+import { buildProjectModel } from '../../server/src/workspace/project';
 import type { FileFacts } from '../../server/src/model/types';
 import { analyzeFixture, checkFixture } from '../support/harness';
 

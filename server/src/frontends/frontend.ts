@@ -25,6 +25,11 @@ export interface Frontend {
   /** Parses one file and extracts its facts. Must not throw on malformed input: report problems instead. */
   analyze(file: string, text: string): FileFacts;
   /**
+   * The project-wide link phase: what one file cannot know about itself (a base class in another file,
+   * a router mounted elsewhere), filled into the model once every file's facts are gathered.
+   */
+  link?(model: ProjectModel): void;
+  /**
    * Turns one change of a fix plan into edits of a file it reads, or refuses it (undefined) when it
    * cannot write it safely: the fix is then not offered.
    */

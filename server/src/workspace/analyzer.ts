@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { frontendFor, initFrontends } from '../frontends';
 import { emptyFacts } from '../frontends/frontend';
-import { buildProjectModel } from '../model/project';
+import { buildProjectModel } from './project';
 import type { FileFacts, Finding, ProjectModel } from '../model/types';
 import { checksSelected, RULES } from '../rules';
 import type { Rule } from '../rules/rule';

@@ -5,6 +5,7 @@ import type { FileFacts, ModelDecl, PrismaFileSchema } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { emptyFacts } from '../frontend';
 import { writePrismaChange } from './fixes';
+import { linkPrisma } from './link';
 import { readModel } from './models';
 import { parsePrisma } from './parser';
 
@@ -17,6 +18,7 @@ export const prismaFrontend: Frontend = {
   handles: (file) => file.endsWith('.prisma'),
   comments: { start: '// ', end: '', suppression: (ids) => `stackscope-ignore ${ids.join(' ')}` },
   writeChange: writePrismaChange,
+  link: linkPrisma,
   init: async () => {},
   analyze(file, text) {
     const facts: FileFacts = emptyFacts(file, 'prisma');

@@ -5,6 +5,7 @@ import type { FileFacts, InsertPoint } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { bracketSuppression, emptyFacts } from '../frontend';
 import { writePythonChange } from './fixes';
+import { linkPython } from './link';
 import { type ImportBinding, readImport } from './imports';
 import { isModelClass, readModel, type ModelContext } from './models';
 import { loadPythonParser, parsePython } from './parser';
@@ -29,6 +30,7 @@ export const pythonFrontend: Frontend = {
   handles: (file) => file.endsWith('.py'),
   comments: { start: '# ', end: '', suppression: bracketSuppression },
   writeChange: writePythonChange,
+  link: linkPython,
   init: loadPythonParser,
   analyze(file, text) {
     const facts = emptyFacts(file, 'python');

@@ -3,6 +3,7 @@ import type { FileFacts, InsertPoint } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { emptyFacts } from '../frontend';
 import { writeTypescriptChange } from './fixes';
+import { linkTypescript } from './link';
 import { extractColumnUsages } from './column-usages';
 import { extractDrizzleQueries } from './drizzle-queries';
 import { extractEventSignals } from './event-signals';
@@ -55,6 +56,7 @@ export const typescriptFrontend: Frontend = {
   globs: EXTENSIONS.map((extension) => `**/*${extension}`),
   comments: { start: '// ', end: '', suppression: (ids) => `stackscope-ignore ${ids.join(' ')}` },
   writeChange: writeTypescriptChange,
+  link: linkTypescript,
   handles: (file) => EXTENSIONS.some((extension) => file.endsWith(extension)) && !/\.d\.[cm]?ts$/.test(file),
   init: async () => {},
   analyze: (file, text) => {

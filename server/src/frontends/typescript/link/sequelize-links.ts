@@ -1,7 +1,7 @@
 // Sequelize spreads a model over files: attributes in `init()`, foreign keys in associations
 // (often in an `associate()` of another model), indexes in migrations. This joins them by model
 // name and table name.
-import type { Field, FileFacts, IndexDecl, ModelDecl } from './types';
+import type { Field, FileFacts, IndexDecl, ModelDecl } from '../../../model/types';
 
 export function linkSequelizeModels(models: readonly ModelDecl[], files: ReadonlyMap<string, FileFacts>): ModelDecl[] {
   if (!models.some((m) => m.stack === 'sequelize')) return [...models];

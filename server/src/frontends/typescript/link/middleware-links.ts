@@ -5,9 +5,9 @@
 // the import when the function comes from a relative module, else by a name that only one function of the
 // project has. A Fastify helper runs in the context of its caller (it is called, not registered as a
 // plugin): what it registers lands there, and the contexts its inline plugins open hang under it.
-import { placeEntries } from './fastify-contexts';
+import { placeEntries } from '../../../model/fastify-contexts';
 import { resolveModule } from './modules';
-import type { FileFacts, MiddlewareChain, MiddlewareEntry, MiddlewareHelper, MiddlewareHelperCall } from './types';
+import type { FileFacts, MiddlewareChain, MiddlewareEntry, MiddlewareHelper, MiddlewareHelperCall } from '../../../model/types';
 
 /** Helpers that hand the app on to helpers, followed this deep at most. */
 const MAX_DEPTH = 6;

@@ -2,7 +2,7 @@
 // `export const sessionOptions = {...}` in config.ts): the options are read, judged and fixed where they
 // are written.
 import { resolveModule } from './modules';
-import type { FileFacts, SessionConfig } from './types';
+import type { FileFacts, SessionConfig } from '../../../model/types';
 
 export function linkSessionOptions(sessions: readonly SessionConfig[], files: ReadonlyMap<string, FileFacts>): SessionConfig[] {
   return sessions.map((session) => {

@@ -7,7 +7,7 @@
 // classes or functions carry what their code reads from the request. On the Fastify adapter, the plugins
 // main.ts registers (`await app.register(fastifyCookie)`, read as a Fastify chain) are global entries too,
 // in the order they are written among the `app.use` calls.
-import type { FileFacts, Location, MiddlewareChain, MiddlewareEntry, NestEntry, NestFacts, NestRef, NestStage } from './types';
+import type { FileFacts, Location, MiddlewareChain, MiddlewareEntry, NestEntry, NestFacts, NestRef, NestStage } from '../../../model/types';
 import { resolveModule } from './modules';
 
 type NestModule = NestFacts['modules'][number];

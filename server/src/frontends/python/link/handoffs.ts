@@ -1,7 +1,7 @@
 // Querysets cross function boundaries: a helper returns one (`def published(): return Book.objects...`)
 // and a view loops over its result, or a view passes one to a helper that loops over its parameter.
 // One hop is followed, by function name, across the project.
-import type { FileFacts, QueryHandoff, QueryLoop } from '../types';
+import type { FileFacts, QueryHandoff, QueryLoop } from '../../../model/types';
 
 export function linkDeferredLoops(files: ReadonlyMap<string, FileFacts>): QueryLoop[] {
   const returns = new Map<string, QueryHandoff[]>();

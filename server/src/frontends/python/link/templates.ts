@@ -1,7 +1,7 @@
 // Joins views and templates: a `{% for %}` over a context name that a view fills with a queryset is
 // a loop over that queryset, so the N+1 rule sees the template's reads as reads of the rows.
 import { sep } from 'node:path';
-import type { FileFacts, QueryLoop } from '../types';
+import type { FileFacts, QueryLoop } from '../../../model/types';
 
 /** `…/catalog/templates/catalog/book_list.html` → `catalog/book_list.html`, the name views use. */
 function templateName(file: string): string | undefined {

@@ -6,9 +6,9 @@
 // Where package.json or prisma.config.ts names the schema's location, that decides what one schema is.
 // Facts stay per file (an edit re-parses one file); the engine result is remembered per schema text.
 import { dirname, sep } from 'node:path';
-import { runEngine, spanLocation } from '../frontends/prisma/engine';
-import { withEngineFacts } from '../frontends/prisma/engine-models';
-import type { Field, FileFacts, ModelDecl, PrismaSchema } from './types';
+import { runEngine, spanLocation } from '../engine';
+import { withEngineFacts } from '../engine-models';
+import type { Field, FileFacts, ModelDecl, PrismaSchema } from '../../../model/types';
 
 export function linkPrismaSchemas(models: readonly ModelDecl[], files: ReadonlyMap<string, FileFacts>): { models: ModelDecl[]; schemas: PrismaSchema[] } {
   const prisma = [...files.values()].filter((facts) => facts.language === 'prisma');

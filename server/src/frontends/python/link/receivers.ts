@@ -2,8 +2,8 @@
 // some modules itself (each app's models, admin and apps modules, the URLconf); any other module,
 // usually `signals.py`, must be imported by the project, typically from `AppConfig.ready()`.
 import { basename, dirname } from 'node:path';
-import { resolveImport } from '../python-modules';
-import type { FileFacts, SignalDecl } from '../types';
+import { resolveImport } from '../../../model/python-modules';
+import type { FileFacts, SignalDecl } from '../../../model/types';
 
 /** Modules Django loads on its own: app registry population, admin autodiscovery, ROOT_URLCONF. */
 const LOADED_BY_DJANGO = new Set(['models', 'admin', 'apps', 'urls']);

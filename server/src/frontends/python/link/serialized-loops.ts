@@ -1,8 +1,8 @@
 // Views that serialize or list a queryset read every row the way a loop does: a DRF serializer
 // (nested serializers, sources, related fields, method fields, Meta.depth) and an admin changelist
 // (list_display columns). Both become loops over the view's queryset for the N+1 rule.
-import type { AdminDecl, ApiViewDecl, FileFacts, ModelDecl, QueryCall, QueryLoop, RowAccess, SerializerDecl } from '../types';
-import type { DjangoModels } from './relations';
+import type { AdminDecl, ApiViewDecl, FileFacts, ModelDecl, QueryCall, QueryLoop, RowAccess, SerializerDecl } from '../../../model/types';
+import type { DjangoModels } from '../../../model/django/relations';
 
 export function linkSerializedLoops(files: ReadonlyMap<string, FileFacts>, models: DjangoModels): QueryLoop[] {
   const serializers = new Map<string, SerializerDecl>();

@@ -1,6 +1,6 @@
 // Fields declared on an abstract base model belong to every concrete subclass (Django copies them
 // into the subclass's table). Bases can live in another app, so this runs on the whole project.
-import type { ModelDecl } from '../types';
+import type { ModelDecl } from '../../../model/types';
 
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 

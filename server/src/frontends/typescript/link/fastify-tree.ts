@@ -2,9 +2,9 @@
 // `./routes`): their registrations join the app's chain after the `register` entry, in the context the
 // plugin opens (or, for a fastify-plugin-wrapped one, in the registering context). What a plugin's own
 // helper calls register (`setup(fastify)`) joins it first.
-import { CONTEXT_SEPARATOR, placeEntries } from './fastify-contexts';
+import { CONTEXT_SEPARATOR, placeEntries } from '../../../model/fastify-contexts';
 import type { MiddlewareHelpers } from './middleware-links';
-import type { FileFacts, MiddlewareChain, MiddlewareEntry } from './types';
+import type { FileFacts, MiddlewareChain, MiddlewareEntry } from '../../../model/types';
 import { resolveModule } from './modules';
 
 /** Plugins registering imported plugins: a few levels, never a cycle. */

@@ -1,0 +1,17 @@
+// The TypeScript frontend's project-wide link phase: Sequelize associations across files, middleware
+// chains through setup helpers and mounted routers, session options imported from other files, Fastify's
+// encapsulation tree and NestJS's stages.
+import type { ProjectModel } from '../../../model/types';
+import { linkFastifyPlugins } from './fastify-tree';
+import { linkMiddlewareChains, MiddlewareHelpers } from './middleware-links';
+import { linkNestChains } from './nest-chains';
+import { linkSequelizeModels } from './sequelize-links';
+import { linkSessionOptions } from './session-links';
+
+export function linkTypescript(model: ProjectModel): void {
+  model.models = linkSequelizeModels(model.models, model.files);
+  const helpers = new MiddlewareHelpers(model.files);
+  model.middleware = linkMiddlewareChains(model.middleware, model.files, helpers);
+  model.sessions = linkSessionOptions(model.sessions, model.files);
+  model.middleware = linkNestChains(linkFastifyPlugins(model.middleware, model.files, helpers), model.files);
+}
