@@ -162,4 +162,13 @@ export interface ProjectModel {
   queryFunctions: string[];
   /** Prisma schemas, each of one file or of a schema folder's files. */
   prismaSchemas?: PrismaSchema[];
+  /** Places that log a user in with Passport, across files. */
+  logins: LoginSite[];
+  /** Project functions that run a query, and calls made once per element of a loop (linked by name). */
+  queryingFunctions: QueryingFunction[];
+  loopCalls: LoopCall[];
+  /** Sequelize associations' foreign keys, across files. */
+  foreignKeys: NonNullable<FileFacts['foreignKeys']>;
+  /** NestJS facts of every file that has any. */
+  nest: NestFacts[];
 }

@@ -15,20 +15,18 @@ const FIXED_IN = '0.6.0';
 const FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function checkSessionFixation(model: ProjectModel, report: Report): void {
-  for (const facts of model.files.values()) {
-    for (const site of facts.logins ?? []) {
-      if (site.regenerates || site.opaque) continue;
-      const declared = declaredRange(model, site.location.file, 'passport');
-      if (!declared || !onlyBelow(declared.range, FIXED_IN)) continue;
-      const range = declared.range;
-      report(sessionFixation, site.location, {
-        message: 'message',
-        data: { call: site.call, range, manifest: relative(model.root, declared.manifest) },
-        related: [
-          { location: site.handler, message: sessionFixation.text('handler') },
-          { location: { file: declared.manifest, range: FILE_START }, message: sessionFixation.text('declared', { range }) },
-        ],
-      });
-    }
+  for (const site of model.logins) {
+    if (site.regenerates || site.opaque) continue;
+    const declared = declaredRange(model, site.location.file, 'passport');
+    if (!declared || !onlyBelow(declared.range, FIXED_IN)) continue;
+    const range = declared.range;
+    report(sessionFixation, site.location, {
+      message: 'message',
+      data: { call: site.call, range, manifest: relative(model.root, declared.manifest) },
+      related: [
+        { location: site.handler, message: sessionFixation.text('handler') },
+        { location: { file: declared.manifest, range: FILE_START }, message: sessionFixation.text('declared', { range }) },
+      ],
+    });
   }
 }

@@ -23,7 +23,7 @@ const PROVIDERS: Record<string, { role: string; what: string }> = {
 };
 
 export function checkNestMiddleware(model: ProjectModel, report: Report): void {
-  const nest = [...model.files.values()].map((facts) => facts.nest).filter((facts) => facts !== undefined);
+  const nest = model.nest;
   const project = {
     // Anything that sets up sessions or restores logins anywhere: a helper the chain does not show may apply it.
     sessions: model.sessions.length > 0 || model.middleware.some((chain) => chain.entries.some((e) => e.role === 'session')),

@@ -19,12 +19,10 @@ export function associationOfGetter(model: ProjectModel, listModel: string, gett
   let index = indexes.get(model);
   if (!index) {
     index = new Map();
-    for (const facts of model.files.values()) {
-      for (const key of facts.foreignKeys ?? []) {
-        const at = `${key.model}:${getterName(key)}`;
-        // The first declaration wins, as a scan of the files in order finds it.
-        if (!index.has(at)) index.set(at, key.alias ?? key.target);
-      }
+    for (const key of model.foreignKeys) {
+      const at = `${key.model}:${getterName(key)}`;
+      // The first declaration wins, as a scan of the files in order finds it.
+      if (!index.has(at)) index.set(at, key.alias ?? key.target);
     }
     indexes.set(model, index);
   }

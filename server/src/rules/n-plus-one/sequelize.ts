@@ -15,7 +15,7 @@ export function checkSequelizeLoops(model: ProjectModel, report: Report): void {
   if (models.size === 0) return;
   const names = new Set(models);
   // `getPosts` → Post, `getAuthor` → an association named Author (alias or model).
-  const aliases = [...model.files.values()].flatMap((facts) => facts.foreignKeys ?? []).flatMap((key) => (key.alias ? [getterName(key)] : []));
+  const aliases = model.foreignKeys.flatMap((key) => (key.alias ? [getterName(key)] : []));
   for (const alias of aliases) names.add(alias);
   const associated = (name: string) => names.has(name) || names.has(name.replace(/e?s$/, '')) || names.has(name.replace(/ies$/, 'y'));
   for (const query of model.perRowQueries) {
