@@ -3,7 +3,7 @@
 // what its column methods read from `obj`.
 import type { Node } from 'web-tree-sitter';
 import type { AdminDecl } from '../../model/types';
-import { baseNames } from './models';
+import { baseNames } from './syntax';
 import { rowAccesses } from './row-accesses';
 import { assignmentOf, callParts, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 

@@ -3,8 +3,9 @@
 // `context_object_name`, in `template_name` or `<app>/<model>_list.html`.
 import type { Node } from 'web-tree-sitter';
 import type { QuerySite, TemplateRender } from '../../model/types';
-import { appLabel, baseNames } from './models';
-import { readQueryChain } from './queries';
+import { appLabel } from './models';
+import { baseNames } from './syntax';
+import { readQueryChain } from './query-chains';
 import { assignmentOf, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
 const LIST_VIEWS = new Set(['ListView', 'ArchiveIndexView', 'YearArchiveView', 'MonthArchiveView', 'DayArchiveView', 'WeekArchiveView', 'TodayArchiveView', 'MultipleObjectTemplateResponseMixin']);

@@ -2,8 +2,8 @@
 // SerializerMethodFields read) and the views that serialize a queryset with them.
 import type { Node } from 'web-tree-sitter';
 import type { ApiViewDecl, SerializerDecl, SerializerField } from '../../model/types';
-import { baseNames } from './models';
-import { readQueryChain } from './queries';
+import { baseNames } from './syntax';
+import { readQueryChain } from './query-chains';
 import { rowAccesses } from './row-accesses';
 import { assignmentOf, callParts, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 

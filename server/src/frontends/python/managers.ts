@@ -3,8 +3,8 @@
 // which manager (`objects = BookManager()`, `BookQuerySet.as_manager()`, `Manager.from_queryset(QS)()`).
 import type { Node } from 'web-tree-sitter';
 import type { QueryCall, QuerySite } from '../../model/types';
-import { baseNames } from './models';
-import { readQueryChain } from './queries';
+import { baseNames } from './syntax';
+import { readQueryChain } from './query-chains';
 import { assignmentOf, callParts, descendants, lastSegment, locationOf, namedChildren } from './syntax';
 
 export function readManagerClasses(root: Node, file: string): { name: string; calls: QueryCall[] }[] {

@@ -9,7 +9,7 @@ import { readMeta } from './model-meta';
 import type { ImportBinding } from './imports';
 import { readManagerAttribute } from './managers';
 import { rowAccesses } from './row-accesses';
-import { dottedName, lastSegment, locationOf, namedChildren } from './syntax';
+import { baseNames, lastSegment, locationOf, namedChildren } from './syntax';
 
 /** Bases that make a class a Django model wherever they are imported from. */
 const MODEL_BASES = new Set(['Model', 'AbstractUser', 'AbstractBaseUser', 'TimeStampedModel', 'TimeFramedModel', 'StatusModel', 'MPTTModel', 'PolymorphicModel']);
@@ -30,15 +30,6 @@ export function isModelClass(node: Node, context: ModelContext): boolean {
     if (MODEL_BASES.has(lastSegment(base)) && (base.includes('.') || binding)) return true;
     // `from catalog.models import TimeStamped`: a base from another app's models is a model or an abstract model.
     return binding !== undefined && /(^|\.)models$/.test(binding.module) && binding.name !== '';
-  });
-}
-
-export function baseNames(node: Node): string[] {
-  const superclasses = node.childForFieldName('superclasses');
-  if (!superclasses) return [];
-  return namedChildren(superclasses).flatMap((base) => {
-    const name = dottedName(base);
-    return name ? [name] : [];
   });
 }
 

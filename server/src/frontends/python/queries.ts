@@ -1,89 +1,11 @@
 // Django query chains (`Book.objects.filter(...).select_related("author")`), the variables that
 // hold them inside one function, and the loops and comprehensions that iterate them.
 import type { Node } from 'web-tree-sitter';
-import type { DeferredLoop, QueryCall, QueryHandoff, QueryLoop, QuerySite, TemplateRender } from '../../model/types';
+import type { DeferredLoop, QueryHandoff, QueryLoop, QuerySite, TemplateRender } from '../../model/types';
+import { readQueryChain, yieldsRows } from './query-chains';
 import { readRender } from './renders';
 import { rowAccesses } from './row-accesses';
 import { callParts, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
-
-/**
- * Methods whose result is not a queryset of rows: one object, a number, a write. Any other method,
- * Django's or a custom manager's or queryset's (`Book.objects.published()`), keeps yielding rows.
- */
-const NOT_ROWS = new Set([
-  'get', 'first', 'last', 'latest', 'earliest', 'count', 'exists', 'aggregate', 'create', 'get_or_create',
-  'update_or_create', 'update', 'delete', 'in_bulk', 'explain', 'contains', 'bulk_create', 'bulk_update',
-  'get_queryset_descriptor', 'as_manager',
-]);
-
-/** Reads a query chain; `scope` maps variable names to the querysets they hold. */
-export function readQueryChain(
-  node: Node,
-  file: string,
-  scope: ReadonlyMap<string, QuerySite> = new Map(),
-  /** Names a root expression that holds a queryset in `scope` (`super().get_queryset()`). */
-  rootName?: (root: Node) => string | undefined,
-): QuerySite | undefined {
-  const calls: QueryCall[] = [];
-  // `Book.objects.order_by("-id")[:20]`: a slice still yields rows; the chain is extended before it.
-  let chainEnd: Node = node;
-  while (chainEnd.type === 'subscript' && chainEnd.childForFieldName('subscript')?.type === 'slice') chainEnd = chainEnd.childForFieldName('value') ?? chainEnd;
-  let current: Node | null = chainEnd;
-  while (current?.type === 'call') {
-    const named = rootName?.(current);
-    if (named) {
-      const held = scope.get(named);
-      return held ? { ...held, calls: [...held.calls, ...calls], location: locationOf(file, node), extendAt: locationOf(file, chainEnd).range.end } : undefined;
-    }
-    const fn = current.childForFieldName('function');
-    if (fn?.type !== 'attribute') return undefined;
-    calls.unshift(readCall(current, fn.childForFieldName('attribute')?.text ?? '', file));
-    current = fn.childForFieldName('object');
-  }
-  if (!current) return undefined;
-  const location = locationOf(file, node);
-  const extendAt = locationOf(file, chainEnd).range.end;
-  if (current.type === 'identifier') {
-    const held = scope.get(current.text);
-    if (!held || calls.length === 0) return undefined;
-    return { ...held, calls: [...held.calls, ...calls], location, extendAt };
-  }
-  if (current.type !== 'attribute') return undefined;
-  const model = current.childForFieldName('object');
-  const manager = current.childForFieldName('attribute');
-  // `Book.objects`: a class (capitalised by convention) and its manager.
-  if (model?.type !== 'identifier' || !manager || !/^[A-Z]/.test(model.text) || !/^[a-z_]/.test(manager.text) || calls.length === 0) return undefined;
-  return { model: model.text, manager: manager.text, stack: 'django', calls, location, extendAt };
-}
-
-function readCall(call: Node, method: string, file: string): QueryCall {
-  const { positional, keywords } = callParts(call);
-  const args = positional.flatMap((arg) => {
-    const text = stringValue(arg);
-    // `fetch_mode(models.FETCH_PEERS)`: the mode's name is what matters.
-    if (text === undefined && method === 'fetch_mode') return [lastSegment(arg.text)];
-    return text === undefined ? [] : [text];
-  });
-  const prefetches = positional.flatMap((arg) => readPrefetch(arg));
-  return { method, args, keywords: [...keywords.keys()], ...(prefetches.length ? { prefetches } : {}), location: locationOf(file, call) };
-}
-
-/** `Prefetch("books", queryset=Book.objects.only("title"))`. */
-function readPrefetch(arg: Node): { path: string; only?: string[] }[] {
-  if (arg.type !== 'call') return [];
-  const { callee, positional, keywords } = callParts(arg);
-  if (!callee || lastSegment(callee) !== 'Prefetch') return [];
-  const path = positional[0] ? stringValue(positional[0]) : undefined;
-  if (!path) return [];
-  const inner = keywords.get('queryset');
-  const onlyCall = inner ? readQueryChain(inner, '')?.calls.find((c) => c.method === 'only') : undefined;
-  return [{ path, ...(onlyCall ? { only: onlyCall.args } : {}) }];
-}
-
-/** Whether a chain still yields model instances (and not one object, a number or dicts). */
-export function yieldsRows(site: QuerySite): boolean {
-  return site.calls.every((call) => !NOT_ROWS.has(call.method));
-}
 
 /** Every query chain of the file, outermost calls only. */
 export function readQueries(root: Node, file: string): QuerySite[] {

@@ -2,7 +2,7 @@
 // view renders, and which context names hold querysets.
 import type { Node } from 'web-tree-sitter';
 import type { QuerySite, TemplateRender } from '../../model/types';
-import { readQueryChain } from './queries';
+import { readQueryChain } from './query-chains';
 import { callParts, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
 /** Callee → index of the template name and of the context among positional arguments. */

@@ -124,3 +124,13 @@ function unescape(sequence: string): string {
   if (/^x[0-9a-fA-F]{2}$/.test(key) || /^u[0-9a-fA-F]{4}$/.test(key)) return String.fromCharCode(parseInt(key.slice(1), 16));
   return sequence;
 }
+
+/** The base classes of a class definition, as dotted names (`models.Model`, `BaseViewSet`). */
+export function baseNames(node: Node): string[] {
+  const superclasses = node.childForFieldName('superclasses');
+  if (!superclasses) return [];
+  return namedChildren(superclasses).flatMap((base) => {
+    const name = dottedName(base);
+    return name ? [name] : [];
+  });
+}

@@ -2,7 +2,7 @@
 // dictionary the function returns, so a queryset in that dictionary feeds the template's loops.
 import type { Node } from 'web-tree-sitter';
 import type { QuerySite, TemplateRender } from '../../model/types';
-import { readQueryChain } from './queries';
+import { readQueryChain } from './query-chains';
 import { callParts, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
 export function readInclusionTags(root: Node, file: string): TemplateRender[] {
