@@ -225,3 +225,21 @@ describe('stackscope on a Prisma project', () => {
     assert.equal(existsSync(marker), false, 'a config file in the workspace was executed');
   });
 });
+
+describe('stackscope check progress', () => {
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+  it('is silent when stderr is a pipe, as in CI', () => {
+    const { stderr } = run('check', 'examples');
+    assert.doesNotMatch(stderr, /parsing|\r/);
+  });
+
+  // `script` runs the CLI on a pseudo-terminal; stdout goes to /dev/null, so what shows is stderr.
+  it('shows the phase and the files parsed when stderr is a terminal', { skip: hasScript ? false : 'needs util-linux `script`' }, () => {
+    const shell = `'${process.execPath}' '${cli}' check examples 2>&1 >/dev/null`;
+    const result = spawnSync('script', ['-qec', shell, '/dev/null'], { encoding: 'utf8', cwd: root });
+    assert.match(result.stdout, /stackscope: parsing (\d+)\/\1 files…/);
+    assert.match(result.stdout, /stackscope: linking and checking…\r\x1b\[K/);
+  });
+});
+
