@@ -4,7 +4,7 @@
 import { shortEntryName } from '../../../server/src/protocol/entry-names';
 import type { JsonChain, JsonMiddlewareEntry } from '../../../server/src/protocol/model-json';
 import { foldRoutes, isRoute } from './route-groups';
-import { findingMark, type Row } from './row';
+import { findingMark, plural, type Row } from './row';
 
 export type RowIcon = 'chain' | 'stage' | 'broken-stage' | 'entry' | 'plugin' | 'router' | 'routes' | 'error' | 'warning' | 'info';
 
@@ -37,7 +37,7 @@ export function chainRow(chain: JsonChain): MiddlewareRow {
   const router = chain.chain.length > 0 && chain.chain.every(isRoute);
   return {
     label: chain.app,
-    description: `${chain.stack} · ${router ? `${chain.chain.length} routes · ` : ''}${chain.file}`,
+    description: `${chain.stack} · ${router ? `${plural(chain.chain.length, 'route')} · ` : ''}${chain.file}`,
     tooltip: [],
     icon: router ? 'router' : 'chain',
     at: { file: chain.file, line: chain.line },
