@@ -22,7 +22,7 @@ import { ensureSystemPackages } from './support/system-packages';
 import { collapseView, expandView, findTreeItem, isExpanded, openViewContainer, rowDescription, setExpanded, treeRow } from './support/tree-views';
 import { ensureVsix } from './support/vsix';
 import { waitFor } from './support/wait';
-import { goToLine, openProblems, quickOpen, save, waitForProblem, waitForWorkbench } from './support/workbench';
+import { goToLine, openProblems, quickOpen, save, waitForCursorAt, waitForProblem, waitForWorkbench } from './support/workbench';
 
 const SETTINGS = 'django-shop/shop/settings.py';
 const INSECURE = 'SESSION_COOKIE_SECURE = False';
@@ -341,11 +341,7 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900
     await runPaletteCommand(page, 'Stackscope: Go to Model…');
     await pickQuickInputRow(page, 'OrderLine');
     await page.locator('.tabs-container .tab.active', { hasText: 'models.py' }).waitFor({ state: 'visible', timeout: 20_000 });
-    const line = positionOf(ORDER_MODELS, 'class OrderLine(').line;
-    await waitFor(`the cursor at class OrderLine (line ${line})`, async () => {
-      const status = await page.locator('.statusbar-item[id="status.editor.selection"]').textContent();
-      return (status ?? '').includes(`Ln ${line},`);
-    }, 10_000);
+    await waitForCursorAt(page, positionOf(ORDER_MODELS, 'class OrderLine(').line);
     const row = treeRow(page, 'Models', /^OrderLine$/);
     await waitFor('OrderLine selected in the Models view', async () => (await row.getAttribute('aria-selected')) === 'true', 20_000);
   }, 90_000);
