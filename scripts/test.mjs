@@ -20,11 +20,11 @@ if (!suites) {
   process.exit(2);
 }
 
-/** What each suite needs beyond `npm ci`, and its time as measured on a busy 2-core machine. */
+/** What each suite needs beyond `npm ci`, and its time as measured on a 2-core machine. */
 const ABOUT = {
   unit: { needs: '', takes: '2–4 min' },
   integration: { needs: "Debian's python3-django (Django's own deploy checks)", takes: '2–3 min' },
-  e2e: { needs: 'Debian packages chromium, libkrb5-dev, ripgrep; code-server from the npm registry into .e2e-cache/ (300 MB)', takes: '4 min; the first run installs for up to 8 min more' },
+  e2e: { needs: 'Debian packages chromium, libkrb5-dev, ripgrep; code-server from the npm registry into .e2e-cache/ (300 MB)', takes: '3–4 min; the first run installs for up to 8 min more' },
 };
 
 const needs = suites.map((suite) => ABOUT[suite].needs).filter(Boolean);
