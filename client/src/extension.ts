@@ -1,7 +1,7 @@
 // The VS Code side of Stackscope: starts the language server, and shows the explorer views and
 // the status bar from what the server reports. All analysis happens in the server.
 import * as vscode from 'vscode';
-import { DID_ANALYZE_NOTIFICATION, type DidAnalyzeParams } from '../../server/src/protocol/messages';
+import { DID_ANALYZE_NOTIFICATION, type DidAnalyzeParams, SCAN_PROGRESS_NOTIFICATION, type ScanProgressParams } from '../../server/src/protocol/messages';
 import { MARKER_FILES } from './backend-markers';
 import { registerCommands } from './commands';
 import { registerDiagram } from './diagram/panel';
@@ -25,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     statusBar.update(params);
     void store.refresh();
   });
+  client.onNotification(SCAN_PROGRESS_NOTIFICATION, (params: ScanProgressParams) => statusBar.scanning(params));
   stop = () => (client.isRunning() ? client.stop() : Promise.resolve());
 
   let starting: Promise<void> | undefined;

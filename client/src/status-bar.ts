@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { DidAnalyzeParams } from '../../server/src/protocol/messages';
+import type { DidAnalyzeParams, ScanProgressParams } from '../../server/src/protocol/messages';
+import { countsStatus, scanningStatus, type StatusText } from './status-text';
 
-/** The workspace's finding counts; a click opens the Problems panel. */
+/** The workspace's finding counts, or how far a scan is; a click opens the Problems panel. */
 export class FindingsStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('stackscope.findings', vscode.StatusBarAlignment.Left, 10);
 
@@ -17,11 +18,17 @@ export class FindingsStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
-  update({ counts, files, millis }: DidAnalyzeParams): void {
-    const parts = [`$(error) ${counts.error}`, `$(warning) ${counts.warning}`];
-    if (counts.info + counts.hint > 0) parts.push(`$(info) ${counts.info + counts.hint}`);
-    this.item.text = `Stackscope ${parts.join(' ')}`;
-    this.item.tooltip = `Stackscope: ${counts.error} errors, ${counts.warning} warnings, ${counts.info + counts.hint} notes in ${files} files (last analysis ${millis} ms). Click for the Problems panel.`;
+  update(params: DidAnalyzeParams): void {
+    this.set(countsStatus(params));
+  }
+
+  scanning(params: ScanProgressParams): void {
+    this.set(scanningStatus(params));
+  }
+
+  private set({ text, tooltip }: StatusText): void {
+    this.item.text = text;
+    this.item.tooltip = tooltip;
   }
 
   dispose(): void {

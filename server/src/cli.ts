@@ -4,6 +4,7 @@ import { runCli } from './cli/run';
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stderrIsTerminal: process.stderr.isTTY === true,
 }).then(
   (code) => {
     process.exitCode = code;

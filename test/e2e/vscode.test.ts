@@ -1,24 +1,28 @@
 // The packaged extension in a real VS Code (code-server), driven through Chromium the way a user
-// works: open settings.py, read the Problems panel, apply the quick fix, browse the explorer.
-// Installs what it needs on first run (Debian packages, code-server into .e2e-cache/).
+// works: open settings.py, read the Problems panel and the status bar, apply the quick fix, browse
+// the explorer. Installs what it needs on first run (Debian packages, code-server into
+// .e2e-cache/). Steps that change the workspace put it back as examples/ has it, so the README
+// screenshots taken along the way show the examples and nothing the test left behind.
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openBrowser, type Browser } from './support/browser';
 import { ensureCodeServer } from './support/code-server-install';
 import { installExtension, startCodeServer, type CodeServer } from './support/code-server-session';
-import { outputDir } from './support/paths';
+import { distDir, outputDir } from './support/paths';
 import { codeLensText, hoverText, pickQuickInputRow, runPaletteCommand, webviewFrame } from './support/editor-features';
 import { chooseQuickFix, openQuickFixMenu } from './support/quick-fix';
-import { failureScreenshot, ReadmeScreenshots } from './support/screenshots';
-import { makeSessionDirs, removeSessionDirs, type SessionDirs } from './support/session-dirs';
+import { failureScreenshot, ReadmeScreenshots, updateReadmeImages } from './support/screenshots';
+import { makeSessionDirs, removeSessionDirs, restoreFromExamples, type SessionDirs } from './support/session-dirs';
+import { recordedStatusTexts, recordStatusTexts, stackscopeStatusItem } from './support/status-bar';
 import { ensureSystemPackages } from './support/system-packages';
-import { collapseView, expandView, findTreeItem, openViewContainer } from './support/tree-views';
+import { collapseView, expandView, findTreeItem, isExpanded, openViewContainer, rowDescription, setExpanded, treeRow } from './support/tree-views';
 import { ensureVsix } from './support/vsix';
 import { waitFor } from './support/wait';
-import { goToLine, openProblems, quickOpen, save, waitForProblem, waitForWorkbench } from './support/workbench';
+import { goToLine, openProblems, quickOpen, save, waitForCursorAt, waitForProblem, waitForWorkbench } from './support/workbench';
 
 const SETTINGS = 'django-shop/shop/settings.py';
 const INSECURE = 'SESSION_COOKIE_SECURE = False';
@@ -30,9 +34,18 @@ const ROUTES = 'express-typeorm/src/routes/posts.ts';
 const LAZY_READ = 'await post.reviewer';
 const LAZY_FIX = 'Load reviewer with the list (relations)';
 const MODELS = 'django-shop/catalog/models.py';
+const ORDER_MODELS = 'django-shop/orders/models.py';
 const EXPRESS_APP = 'express-typeorm/src/app.ts';
 /** An empty module the test creates in the workspace copy, for the snippet to go into. */
 const SNIPPET_TARGET = 'django-shop/catalog/snippet_models.py';
+
+/** What the CLI counts in the workspace, by severity: the status bar must say the same. */
+function cliCounts(workspace: string): Record<'error' | 'warning' | 'info' | 'hint', number> {
+  const result = spawnSync(process.execPath, [join(distDir, 'cli.js'), 'check', workspace, '--format', 'json'], { encoding: 'utf8' });
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const finding of (JSON.parse(result.stdout) as { findings: { severity: keyof typeof counts }[] }).findings) counts[finding.severity]++;
+  return counts;
+}
 
 /** The 1-based line and column of the first occurrence of `text` in a workspace file. */
 function positionOf(file: string, text: string): { line: number; column: number } {
@@ -116,10 +129,12 @@ async function applyFixAt(page: Page, at: FixAt): Promise<string> {
   await openQuickFixMenu(page, at.fix, 45_000);
   await chooseQuickFix(page, at.fix);
   await save(page);
-  return waitFor(`${at.file} on disk to change`, async () => {
+  const saved = await waitFor(`${at.file} on disk to change`, async () => {
     const text = readFileSync(path, 'utf8');
     return text.includes(at.written) ? text : undefined;
   }, 10_000);
+  restoreFromExamples(dirs!, at.file);
+  return saved;
 }
 
 test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900_000 }, async (t) => {
@@ -129,12 +144,13 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900
   const settingsFile = join(dirs.workspace, SETTINGS);
   const insecureLine = readFileSync(settingsFile, 'utf8').split('\n').findIndex((line) => line.startsWith(INSECURE)) + 1;
   assert.ok(insecureLine > 0, `${SETTINGS} in examples/ no longer contains ${INSECURE}`);
-  writeFileSync(join(dirs.workspace, SNIPPET_TARGET), '');
+  const expectedCounts = cliCounts(dirs.workspace);
 
   await step(t, 'code-server starts with the .vsix installed', async () => {
     await installExtension(entry, dirs!, vsix);
     server = await startCodeServer(entry, dirs!);
     browser = await openBrowser(dirs!.browserProfile);
+    await recordStatusTexts(browser.page);
     await waitForWorkbench(browser.page, server.workspaceUrl);
     workbenchReady = true;
   }, 150_000);
@@ -150,13 +166,15 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900
     assert.match(ours, /stackscope/i, `the problem is not reported by Stackscope: ${ours}`);
   }, 90_000);
 
-  await step(t, 'the status bar shows the workspace\'s finding counts', async () => {
-    const item = page.locator('.part.statusbar .statusbar-item', { hasText: /^Stackscope/ });
-    const text = await waitFor('the Stackscope status bar item with counts', async () => {
-      const shown = (await item.first().textContent().catch(() => null)) ?? '';
-      return /Stackscope\s*[1-9]\d*\s+\d+/.test(shown) ? shown : undefined;
-    }, 60_000);
-    assert.match(text, /^Stackscope/);
+  await step(t, 'the status bar said "scanning n/N", then counts the findings as the Problems panel does', async () => {
+    const { error, warning, info, hint } = expectedCounts;
+    // Errors, warnings and infos; the hints (the examples have one) are in no count.
+    assert.ok(error > 0 && warning > 0 && hint > 0, JSON.stringify(expectedCounts));
+    const counts = new RegExp(`^Stackscope\\s*${error}\\s+${warning}${info ? `\\s+${info}` : ''}$`);
+    const item = stackscopeStatusItem(page);
+    await waitFor(`the Stackscope status bar item to read ${counts}`, async () => counts.test(((await item.textContent().catch(() => null)) ?? '').trim()), 60_000);
+    const shown = await recordedStatusTexts(page);
+    assert.ok(shown.some((text) => /^Stackscope scanning \d+\/\d+$/.test(text)), `the first scan showed no "scanning n/N": ${shown.join(' | ')}`);
   }, 90_000);
 
   await step(t, 'the quick fix sets SESSION_COOKIE_SECURE = True on disk', async () => {
@@ -172,6 +190,7 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900
     }, 10_000);
     assert.match(saved, /^SESSION_COOKIE_SECURE = True$/m);
     assert.doesNotMatch(saved, /^SESSION_COOKIE_SECURE = False$/m);
+    restoreFromExamples(dirs!, SETTINGS);
   }, 90_000);
 
   await step(t, 'a hover on the per-row read says what it costs and where the rows come from', async () => {
@@ -223,6 +242,7 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900
 
   await step(t, 'a snippet inserts a model with its indexes', async () => {
     await page.keyboard.press('Escape');
+    writeFileSync(join(dirs!.workspace, SNIPPET_TARGET), '');
     await quickOpen(page, SNIPPET_TARGET);
     await runPaletteCommand(page, 'Snippets: Insert Snippet');
     await pickQuickInputRow(page, 'djmodel');
@@ -235,6 +255,8 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900
     assert.match(saved, /^class \w+\(models\.Model\):/m);
     assert.match(saved, /indexes = \[/);
     assert.match(saved, /def __str__\(self\)/);
+    await page.keyboard.press('Control+W');
+    rmSync(join(dirs!.workspace, SNIPPET_TARGET));
   }, 90_000);
 
   await step(t, 'the walkthrough explains the views and the rules', async () => {
@@ -250,12 +272,27 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900
     await page.keyboard.press('Control+W');
   }, 90_000);
 
-  await step(t, 'the Stackscope views list models and middleware', async () => {
+  await step(t, 'the Stackscope views list models, grouped by app and folder, and middleware', async () => {
     await page.keyboard.press('Escape');
     await openViewContainer(page, 'Stackscope');
     await expandView(page, 'Models');
-    await findTreeItem(page, 'Models', /^Book\b/, 20_000);
-    await findTreeItem(page, 'Models', /^Author\b/, 20_000);
+    // The examples have 15 models: enough to group them, folded, each group saying what it holds.
+    const catalog = treeRow(page, 'Models', /^django-shop\/catalog$/);
+    await catalog.waitFor({ state: 'visible', timeout: 30_000 });
+    for (const group of [/^django-shop\/orders$/, /^express-prisma\/prisma$/, /^express-typeorm\/src\/entities$/]) await treeRow(page, 'Models', group).waitFor();
+    assert.equal(await isExpanded(catalog), false, 'a group of models starts folded');
+    assert.equal(await rowDescription(catalog), '4 models · 1 finding');
+    await setExpanded(catalog, true);
+    await treeRow(page, 'Models', /^Author$/).waitFor();
+    // Book's one listed finding is an info (its hint is not counted); Post has two warnings and an info.
+    const book = treeRow(page, 'Models', /^Book$/);
+    assert.equal(await rowDescription(book), 'catalog_book · django · 1 finding');
+    assert.ok(await book.locator('.codicon-info').count(), 'Book is not marked with its info');
+    await setExpanded(treeRow(page, 'Models', /^express-typeorm\/src\/entities$/), true);
+    const post = treeRow(page, 'Models', /^Post$/);
+    assert.equal(await rowDescription(post), 'posts · typeorm · 3 findings');
+    assert.ok(await post.locator('.codicon-warning').count(), 'Post is not marked with its warnings');
+    assert.equal(await treeRow(page, 'Models', /^Tag$/).locator('.codicon-warning, .codicon-error, .codicon-info').count(), 0, 'Tag has no findings but is marked');
     await expandView(page, 'Middleware');
     await findTreeItem(page, 'Middleware', /SessionMiddleware\b/, 20_000);
     await findTreeItem(page, 'Middleware', /AuthenticationMiddleware\b/, 20_000);
@@ -283,6 +320,32 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900
     assert.equal(await jsonRow.locator('.codicon-error, .codicon-warning').count(), 0, 'express.json is marked though no rule flags it');
   }, 90_000);
 
+  await step(t, 'the Middleware view folds routes: a router and each run of routes are one group', async () => {
+    // Express: the router mounted at /posts holds its routes, folded; the router's own chain starts folded.
+    assert.equal(await isExpanded(treeRow(page, 'Middleware', /^\d+\. \/posts postsRouter$/)), false, 'the /posts mount point is open');
+    const router = treeRow(page, 'Middleware', /^postsRouter$/);
+    assert.equal(await isExpanded(router), false, 'the postsRouter router starts open');
+    assert.match(await rowDescription(router), /2 routes/);
+    // Fastify: the account plugin shows its hook, then its two routes as one folded row.
+    const account = treeRow(page, 'Middleware', /^\d+\. accountRoutes$/);
+    await setExpanded(account, true);
+    const routes = treeRow(page, 'Middleware', /^2 routes$/);
+    assert.equal(await isExpanded(routes), false, 'the group of routes starts open');
+    assert.equal(await rowDescription(routes), 'GET /, POST /logout');
+    await setExpanded(routes, true);
+    await treeRow(page, 'Middleware', /^\d+\. POST \/logout$/).waitFor({ state: 'visible' });
+  }, 90_000);
+
+  await step(t, '"Go to Model…" opens the model picked and selects it in the Models view', async () => {
+    await page.keyboard.press('Escape');
+    await runPaletteCommand(page, 'Stackscope: Go to Model…');
+    await pickQuickInputRow(page, 'OrderLine');
+    await page.locator('.tabs-container .tab.active', { hasText: 'models.py' }).waitFor({ state: 'visible', timeout: 20_000 });
+    await waitForCursorAt(page, positionOf(ORDER_MODELS, 'class OrderLine(').line);
+    const row = treeRow(page, 'Models', /^OrderLine$/);
+    await waitFor('OrderLine selected in the Models view', async () => (await row.getAttribute('aria-selected')) === 'true', 20_000);
+  }, 90_000);
+
   await step(t, 'the diagram draws the models and their relations, and a click opens a model', async () => {
     await page.keyboard.press('Escape');
     await runPaletteCommand(page, 'Stackscope: Show Entity-Relationship Diagram');
@@ -304,5 +367,8 @@ test('Stackscope in VS Code: diagnostic, quick fix and explorer', { timeout: 900
     assert.match(status ?? '', new RegExp(`Ln ${bookLine},`), `the diagram opened models.py but not at class Book (line ${bookLine}): ${status}`);
   }, 120_000);
 
-  if (failedSteps === 0) t.diagnostic(`updated ${readme.save().map((name) => `images/${name}`).join(', ')}`);
+  if (failedSteps === 0) {
+    const dir = readme.save();
+    t.diagnostic(`README screenshots written to ${dir}${updateReadmeImages ? '' : ' (UPDATE_SCREENSHOTS=1 writes them over images/)'}`);
+  }
 });

@@ -238,7 +238,10 @@ describe('stackscope model', () => {
     const { code, stdout } = run('model', 'examples');
     assert.equal(code, 0);
     assert.match(stdout, /^Models \(\d+\)$/m);
-    assert.match(stdout, /^ {2}Book {2}\[django\] table catalog_book {2}django-shop\/catalog\/models\.py:\d+$/m);
+    // Book's unindexed sort is listed; its hint is not (the Problems panel has none).
+    assert.match(stdout, /^ {2}Book {2}\[django\] table catalog_book {2}django-shop\/catalog\/models\.py:\d+ {2}!! 1 finding$/m);
+    assert.match(stdout, /^ {2}Tag {2}\[django\] table catalog_tag {2}django-shop\/catalog\/models\.py:\d+$/m);
+    assert.match(stdout, /^ {4}index \(email\) {2}from unique$/m);
     assert.match(stdout, /^ {4}3\. django\.contrib\.auth\.middleware\.AuthenticationMiddleware {2}!! /m);
   });
 });
@@ -257,5 +260,22 @@ describe('stackscope on a Prisma project', () => {
     const json = JSON.parse(result.stdout);
     assert.ok(json.findings.some((f: JsonFinding) => f.rule === 'missing-index' && f.file === 'prisma/schema.prisma'));
     assert.equal(existsSync(marker), false, 'a config file in the workspace was executed');
+  });
+});
+
+describe('stackscope check progress', () => {
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+  it('is silent when stderr is a pipe, as in CI', () => {
+    const { stderr } = run('check', 'examples');
+    assert.doesNotMatch(stderr, /parsing|\r/);
+  });
+
+  // `script` runs the CLI on a pseudo-terminal; stdout goes to /dev/null, so what shows is stderr.
+  it('shows the phase and the files parsed when stderr is a terminal', { skip: hasScript ? false : 'needs util-linux `script`' }, () => {
+    const shell = `'${process.execPath}' '${cli}' check examples 2>&1 >/dev/null`;
+    const result = spawnSync('script', ['-qec', shell, '/dev/null'], { encoding: 'utf8', cwd: root });
+    assert.match(result.stdout, /stackscope: parsing (\d+)\/\1 files…/);
+    assert.match(result.stdout, /stackscope: linking and checking…\r\x1b\[K/);
   });
 });

@@ -7,37 +7,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { Analyzer } from '../../server/src/workspace/analyzer';
+import { ensurePackages, PYTHON } from '../support/debian-packages';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'django-deploy-check');
-// Debian's interpreter: python3-django installs into its dist-packages, not into other Pythons on PATH.
-const PYTHON = '/usr/bin/python3';
 /** The checks this comparison covers: cookies, secret and debug (the rest of --deploy is about headers). */
 const COMPARED = new Set(['W009', 'W010', 'W011', 'W012', 'W013', 'W014', 'W015', 'W016', 'W018'].map((id) => `security.${id}`));
-
-function djangoAvailable(): boolean {
-  return spawnSync(PYTHON, ['-c', 'import django'], { encoding: 'utf8' }).status === 0;
-}
-
-function ensureDjango(): void {
-  if (djangoAvailable()) return;
-  const asRoot = process.getuid?.() === 0;
-  const apt = (...args: string[]) =>
-    spawnSync(asRoot ? 'apt-get' : 'sudo', asRoot ? args : ['-n', 'apt-get', ...args], {
-      encoding: 'utf8',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  let result = apt('install', '-y', '-q', 'python3-django');
-  if (result.status !== 0) {
-    apt('update', '-q');
-    result = apt('install', '-y', '-q', 'python3-django');
-  }
-  if (result.status !== 0 || !djangoAvailable()) {
-    throw new Error(
-      `This test needs Django's own checks: install Debian's python3-django (apt-get install python3-django) ` +
-        `so that ${PYTHON} can import django.\n${result.stderr ?? ''}`,
-    );
-  }
-}
 
 /** The check ids `manage.py check --deploy` prints for one settings module. */
 function djangoCheckIds(dir: string): Set<string> {
@@ -60,7 +34,7 @@ async function stackscopeCheckIds(dir: string): Promise<Set<string>> {
 const only = (ids: Set<string>) => [...ids].filter((id) => COMPARED.has(id)).sort();
 
 describe('insecure-session agrees with Django check --deploy', () => {
-  before(ensureDjango, { timeout: 300_000 });
+  before(() => ensurePackages(['python3-django']), { timeout: 300_000 });
 
   for (const name of readdirSync(fixtures).sort()) {
     it(name, async () => {

@@ -105,11 +105,14 @@ describe('diagram graph: django-shop', () => {
 
   it('draws many-to-many relations apart from foreign keys', async () => {
     const { models, relations } = await diagramOf(dir);
-    assert.deepEqual([...models.keys()].sort(), ['Author', 'Book', 'Publisher', 'Tag']);
+    assert.deepEqual([...models.keys()].sort(), ['Author', 'Book', 'Customer', 'Order', 'OrderLine', 'Publisher', 'Tag']);
     assert.deepEqual(relations, [
       'Author.publisher many-to-one Publisher [many-to-one]',
       'Book.author many-to-one Author [many-to-one]',
       'Book.tags many-to-many Tag [many-to-many]',
+      'Order.customer many-to-one Customer [many-to-one]',
+      'OrderLine.book many-to-one Book [many-to-one]',
+      'OrderLine.order many-to-one Order [many-to-one]',
     ]);
   });
 

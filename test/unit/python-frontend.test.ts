@@ -140,7 +140,8 @@ describe('python frontend: settings modules', () => {
       ],
     );
     assert.equal(chain.entries[2].text, '"django.contrib.auth.middleware.AuthenticationMiddleware"');
-    assert.deepEqual(chain.entries[2].location.range.start, { line: 24, character: 4 });
+    const line = readFileSync(join(example, 'shop', 'settings.py'), 'utf8').split('\n').findIndex((text) => text.includes('AuthenticationMiddleware'));
+    assert.deepEqual(chain.entries[2].location.range.start, { line, character: 4 });
     const project = analyze('MIDDLEWARE = ("shop.middleware.SessionMiddleware", "whitenoise.middleware.WhiteNoiseMiddleware")');
     assert.deepEqual(project.middleware[0].entries.map((e) => e.role), [undefined, 'static']);
   });

@@ -5,6 +5,7 @@
 import { join, normalize } from 'node:path';
 import type { FolderModel } from '../../../server/src/protocol/messages';
 import type { JsonModel } from '../../../server/src/protocol/model-json';
+import { fieldKey } from '../../../server/src/protocol/model-labels';
 import type { DiagramElement, FindingMark, ModelNodeData, Severity } from './protocol';
 
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -34,10 +35,8 @@ function indexFindings(findings: readonly FindingMark[]): Map<string, Map<number
 }
 
 function fieldLine(field: JsonModel['fields'][number]): string {
-  const markers: string[] = [];
-  if (field.primaryKey) markers.push(MARKERS.primaryKey);
-  else if (field.unique) markers.push(`${MARKERS.indexed} unique`);
-  else if (field.indexed) markers.push(`${MARKERS.indexed} indexed`);
+  const key = fieldKey(field);
+  const markers = key === 'pk' ? [MARKERS.primaryKey] : key ? [`${MARKERS.indexed} ${key}`] : [];
   const head = field.relation ? `${field.name} ${MARKERS.relation} ${field.relation.target}` : `${field.name}: ${field.type}`;
   return [head, ...markers].join(' ');
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ModelStore } from '../model-store';
+import { registerGoToModel } from './go-to-model';
 import { middlewareNodes } from './middleware';
 import { modelNodes } from './models';
 import { NodeTree, type ViewNode } from './node';
@@ -22,5 +23,6 @@ export function registerViews(context: vscode.ExtensionContext, store: ModelStor
       void vscode.commands.executeCommand('setContext', `${id}.empty`, tree.isEmpty);
     };
     context.subscriptions.push(view, store.onDidChange(update));
+    if (id === 'stackscope.models') context.subscriptions.push(registerGoToModel(tree, view));
   }
 }

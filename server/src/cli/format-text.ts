@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { Finding, Severity } from '../model/types';
 import type { JsonProjectModel } from '../protocol/model-json';
+import { fieldKey, indexOrigin, listedFindings } from '../protocol/model-labels';
 import { toPosix } from '../model/paths';
 
 /** One line per finding, like ruff and eslint's unix formatter, then a summary. */
@@ -31,13 +32,14 @@ export function modelToText(model: JsonProjectModel): string {
   const out: string[] = [];
   out.push(`Models (${model.models.length})`);
   for (const m of model.models) {
-    out.push(`  ${m.name}  [${m.stack}] table ${m.table}  ${m.file}:${m.line}`);
+    const findings = listedFindings(m.findingCounts);
+    out.push(`  ${m.name}  [${m.stack}] table ${m.table}  ${m.file}:${m.line}${findings ? `  !! ${findings} finding${findings === 1 ? '' : 's'}` : ''}`);
     for (const f of m.fields) {
-      const marks = [f.primaryKey && 'pk', f.unique && 'unique', f.indexed && 'indexed'].filter(Boolean).join(', ');
+      const key = fieldKey(f);
       const relation = f.relation ? ` -> ${f.relation.target} (${f.relation.kind})` : '';
-      out.push(`    ${f.name}: ${f.type}${relation}${marks ? `  [${marks}]` : ''}`);
+      out.push(`    ${f.name}: ${f.type}${relation}${key ? `  [${key}]` : ''}`);
     }
-    for (const i of m.indexes) out.push(`    index (${i.fields.join(', ')})${i.unique ? ' unique' : ''}  from ${i.source}`);
+    for (const i of m.indexes) out.push(`    index (${i.fields.join(', ')})  from ${indexOrigin(i)}`);
   }
   out.push(`Signals (${model.signals.length})`);
   for (const s of model.signals) {

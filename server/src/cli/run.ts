@@ -7,15 +7,19 @@ import { checkDocsUrl } from '../rules/docs';
 import { Analyzer } from '../workspace/analyzer';
 import { loadConfig } from '../workspace/config';
 import { diskText, findingFingerprints } from '../workspace/fingerprints';
+import { paced } from '../workspace/paced';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { findingsToJson } from './format-json';
 import { findingsToSarif } from './format-sarif';
 import { findingsToText, modelToText } from './format-text';
+import { TerminalProgress } from './progress';
 import { version as VERSION } from '../../../package.json';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stderr is a terminal a person watches: only then does the CLI show its progress there. */
+  stderrIsTerminal?: boolean;
 }
 
 
@@ -54,20 +58,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
 
+  const progress = io.stderrIsTerminal ? new TerminalProgress(io.stderr) : undefined;
   try {
     const { config, problems } = loadConfig(args.dir);
     for (const problem of problems) io.stderr(`stackscope: ${problem}\n`);
     const analyzer = new Analyzer(args.dir, { config, onlyRules: args.rules.length ? args.rules : undefined });
-    await analyzer.scan();
+    progress?.report('finding files');
+    await analyzer.scan({ onProgress: progress && paced((done, total) => progress.report('parsing', done, total)) });
+    progress?.report('linking and checking');
+    const analysed = analyzer.findings();
+    progress?.clear();
     for (const [file, reason] of analyzer.skipped) io.stderr(`stackscope: ${file}: ${reason}\n`);
 
     if (args.command === 'model') {
-      const json = serializeModel(analyzer.model(), analyzer.findings());
+      const json = serializeModel(analyzer.model(), analysed);
       io.stdout(args.format === 'json' ? JSON.stringify(json, null, 2) + '\n' : modelToText(json));
       return 0;
     }
 
-    const findings = sortFindings(analyzer.findings());
+    const findings = sortFindings(analysed);
     const fingerprints = () => findingFingerprints(findings, { root: args.dir, model: analyzer.model(), text: diskText });
     if (args.format === 'json') io.stdout(JSON.stringify(findingsToJson(args.dir, findings, fingerprints()), null, 2) + '\n');
     else if (args.format === 'sarif') {
@@ -76,6 +85,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     } else io.stdout(findingsToText(args.dir, findings));
     return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
   } catch (error) {
+    progress?.clear();
     io.stderr(`stackscope: internal error: ${(error as Error).stack ?? error}\n`);
     return 2;
   }

@@ -15,15 +15,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { FRONTENDS, frontendFor, initFrontends } from '../frontends';
 import { serializeModel } from '../model/serialize';
+import { countBySeverity } from '../model/severity-counts';
 import type { Finding } from '../model/types';
 import { CONFIG_FILE } from '../workspace/config';
+import { paced } from '../workspace/paced';
 import { FIX_ALL_KIND, fixAll, quickFixes } from './code-actions';
 import { codeLenses, modelSummaries } from './code-lens';
 import { hoverAt } from './hover';
 import { DiagnosticsPublisher } from './diagnostics';
 import { editorConfig } from './editor-settings';
 import { type Folder, Folders } from './folders';
-import { DID_ANALYZE_NOTIFICATION, type DidAnalyzeParams, MODEL_REQUEST, type ModelResponse, RESCAN_REQUEST } from '../protocol/messages';
+import { DID_ANALYZE_NOTIFICATION, type DidAnalyzeParams, MODEL_REQUEST, type ModelResponse, RESCAN_REQUEST, SCAN_PROGRESS_NOTIFICATION, type ScanProgressParams } from '../protocol/messages';
 import { uriPath } from './uri';
 
 /** Every file a frontend reads, and the project's config file. */
@@ -58,8 +60,7 @@ export function startServer(connection: Connection): void {
   const publishAll = (millis: number) => {
     const findings: Finding[] = folders.all().flatMap((folder) => folder.analyzer.findings());
     publisher.publish(findings);
-    const counts = { error: 0, warning: 0, info: 0, hint: 0 };
-    for (const finding of findings) counts[finding.severity]++;
+    const counts = countBySeverity(findings);
     const files = folders.all().reduce((sum, folder) => sum + folder.analyzer.files.size, 0);
     const params: DidAnalyzeParams = { files, counts, millis };
     void connection.sendNotification(DID_ANALYZE_NOTIFICATION, params);
@@ -93,7 +94,12 @@ export function startServer(connection: Connection): void {
         await configure(folder);
         const finished = await folder.analyzer.scan({
           isCancelled: () => generation !== scanGeneration || progress.token.isCancellationRequested,
-          onProgress: (done, total) => progress.report(Math.floor((done / total) * 100), `${basename(folder.path)}: ${done}/${total} files`),
+          onProgress: paced((done, total) => {
+            const name = basename(folder.path);
+            progress.report(Math.floor((done / total) * 100), `${name}: ${done}/${total} files`);
+            const params: ScanProgressParams = { folder: name, done, total };
+            void connection.sendNotification(SCAN_PROGRESS_NOTIFICATION, params);
+          }),
         });
         if (!finished) {
           log(generation === scanGeneration ? 'Analysis cancelled.' : 'Analysis restarted.');

@@ -3,7 +3,8 @@
 import { relative } from 'node:path';
 import type { JsonMiddlewareEntry, JsonPlace, JsonProjectModel } from '../protocol/model-json';
 import { toPosix } from './paths';
-import type { Finding, Location, MiddlewareEntry, ProjectModel } from './types';
+import { countBySeverity } from './severity-counts';
+import type { Finding, Location, MiddlewareEntry, ModelDecl, ProjectModel } from './types';
 
 const SEVERITY_ORDER: readonly Finding['severity'][] = ['error', 'warning', 'info', 'hint'];
 
@@ -22,7 +23,17 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
     if (here) here.push(f);
     else byLine.set(key, [f]);
   }
-  const findingsAt = (location: Location) => byLine.get(`${location.file}:${location.range.start.line}`) ?? [];
+  const lineKey = (location: Location) => `${location.file}:${location.range.start.line}`;
+  const findingsAt = (location: Location) => byLine.get(lineKey(location)) ?? [];
+  /** The findings on a model's declaration, fields and indexes; a line once (`unique=True` declares a field and its index). */
+  const modelFindings = (m: ModelDecl) => {
+    const lines = new Map<string, Location>();
+    for (const location of [m.location, ...m.fields.map((f) => f.location), ...m.indexes.flatMap((i) => (i.location ? [i.location] : []))]) {
+      lines.set(lineKey(location), location);
+    }
+    const here = [...lines.values()].flatMap(findingsAt);
+    return { findings: here.map((f) => f.message), findingCounts: countBySeverity(here) };
+  };
   const worstOf = (here: readonly Finding[]) => SEVERITY_ORDER.find((severity) => here.some((f) => f.severity === severity));
   const byPlace = (a: JsonPlace, b: JsonPlace) => a.file.localeCompare(b.file) || a.line - b.line;
   const entryOf = (entry: MiddlewareEntry): JsonMiddlewareEntry => {
@@ -53,6 +64,7 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
       .map((m) => ({
         name: m.name,
         stack: m.stack,
+        ...(m.app && m.stack === 'django' ? { app: m.app } : {}),
         ...place(m.location),
         table: m.table,
         fields: m.fields.map((f) => ({
@@ -74,6 +86,7 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
           ...(i.location ? { line: i.location.range.start.line + 1 } : {}),
           ...(i.location && i.location.file !== m.location.file ? { file: rel(i.location.file) } : {}),
         })),
+        ...modelFindings(m),
       }))
       .sort(byPlace),
     signals: model.signals

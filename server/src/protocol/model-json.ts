@@ -10,9 +10,19 @@ export interface JsonPlace {
   column: number;
 }
 
+/** How many findings there are of each severity. */
+export interface FindingCounts {
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+}
+
 export interface JsonModel extends JsonPlace {
   name: string;
   stack: string;
+  /** Django: the app label (`catalog`). */
+  app?: string;
   table: string;
   fields: {
     name: string;
@@ -27,6 +37,10 @@ export interface JsonModel extends JsonPlace {
     file?: string;
   }[];
   indexes: { fields: string[]; unique: boolean; source: string; line?: number; file?: string }[];
+  /** Messages of the findings on the model's declaration, fields and indexes (each line counted once). */
+  findings: string[];
+  /** Those findings by severity. */
+  findingCounts: FindingCounts;
 }
 
 export interface JsonSignal extends JsonPlace {

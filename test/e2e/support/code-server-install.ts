@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from './paths';
-import { mustRun } from './run-command';
+import { mustRun } from '../../support/run-command';
+import { timedStep } from '../../support/step-log';
 import { ripgrepPath } from './system-packages';
 
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -19,6 +20,10 @@ export const codeServerEntry = join(installDir, 'node_modules', 'code-server', '
 /** Returns the path of code-server's entry script, installing it first when needed. */
 export async function ensureCodeServer(): Promise<string> {
   if (existsSync(doneMarker) && existsSync(codeServerEntry)) return codeServerEntry;
+  return timedStep(`Installing code-server ${CODE_SERVER_VERSION} into .e2e-cache/ from the npm registry`, 'once; about 2 min and 300 MB', install);
+}
+
+async function install(): Promise<string> {
   // A half-finished install (interrupted run) is not worth repairing.
   rmSync(installDir, { recursive: true, force: true });
   mkdirSync(installDir, { recursive: true });
@@ -42,7 +47,7 @@ export async function ensureCodeServer(): Promise<string> {
   const args = ['install', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`];
   if (process.getuid?.() === 0) args.push('--unsafe-perm');
   try {
-    await mustRun('npm', args, { cwd: installDir, env, timeoutMs: 900_000 });
+    await mustRun('npm', args, { cwd: installDir, env, timeoutMs: 900_000, echo: true });
   } catch (error) {
     throw new Error(`could not install code-server ${CODE_SERVER_VERSION} into ${installDir}: ${(error as Error).message}`);
   }

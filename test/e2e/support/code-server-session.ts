@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freeLoopbackPort } from './free-port';
-import { mustRun } from './run-command';
+import { mustRun } from '../../support/run-command';
 import type { SessionDirs } from './session-dirs';
 import { userSettings } from './user-settings';
 import { sleep, waitFor } from './wait';

@@ -1,5 +1,6 @@
-// Screenshots: a failing step leaves one in the test output folder (kept by CI), and a passing
-// run refreshes the two the README shows.
+// Screenshots: a failing step leaves one in the test output folder (kept by CI). The README's are
+// taken along the way and, once every step has passed, written to the test output folder too, and
+// over images/ only when asked (UPDATE_SCREENSHOTS=1): a test run must not change tracked files.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,7 +17,8 @@ export async function failureScreenshot(page: Page, step: string): Promise<strin
   }
 }
 
-/** README screenshots are taken along the way but written only once every step has passed. */
+export const updateReadmeImages = process.env.UPDATE_SCREENSHOTS === '1';
+
 export class ReadmeScreenshots {
   private readonly taken = new Map<string, Buffer>();
 
@@ -24,11 +26,11 @@ export class ReadmeScreenshots {
     this.taken.set(name, await page.screenshot({ timeout: 10_000 }));
   }
 
-  save(): string[] {
-    mkdirSync(imagesDir, { recursive: true });
-    return [...this.taken].map(([name, png]) => {
-      writeFileSync(join(imagesDir, name), png);
-      return name;
-    });
+  /** Writes the screenshots; returns the folder they went to. */
+  save(): string {
+    const dir = updateReadmeImages ? imagesDir : join(outputDir, 'readme-images');
+    mkdirSync(dir, { recursive: true });
+    for (const [name, png] of this.taken) writeFileSync(join(dir, name), png);
+    return dir;
   }
 }

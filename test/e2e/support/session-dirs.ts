@@ -1,7 +1,7 @@
 // One fresh folder tree per run: code-server's user data, extensions and XDG folders, the
 // browser profile and a copy of examples/ as the workspace, so no run sees another's state and
 // nothing is written into $HOME or into the repository's examples.
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { examplesDir } from './paths';
@@ -42,4 +42,12 @@ export function makeSessionDirs(): SessionDirs {
 
 export function removeSessionDirs(dirs: SessionDirs): void {
   rmSync(dirs.root, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/**
+ * Puts a file the test changed back as examples/ has it: the steps after it, and the README
+ * screenshots they take, see the examples, not what earlier steps left behind.
+ */
+export function restoreFromExamples(dirs: SessionDirs, file: string): void {
+  copyFileSync(join(examplesDir, file), join(dirs.workspace, file));
 }

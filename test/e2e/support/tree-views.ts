@@ -48,3 +48,24 @@ export async function findTreeItem(page: Page, viewTitle: string, label: RegExp,
     return undefined;
   }, timeoutMs, 400);
 }
+
+/** The first row of a view whose label matches `label`. */
+export function treeRow(page: Page, viewTitle: string, label: RegExp): Locator {
+  return viewPane(page, viewTitle).locator('.pane-body .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+}
+
+export async function rowDescription(row: Locator): Promise<string> {
+  return ((await row.locator('.label-description').first().textContent()) ?? '').trim();
+}
+
+export async function isExpanded(row: Locator): Promise<boolean> {
+  return (await row.getAttribute('aria-expanded')) === 'true';
+}
+
+/** Opens or closes a row by its twistie (the label would also run the row's open command). */
+export async function setExpanded(row: Locator, expanded: boolean): Promise<void> {
+  await row.waitFor({ state: 'visible' });
+  if ((await isExpanded(row)) === expanded) return;
+  await row.locator('.monaco-tl-twistie').click();
+  await waitFor(`the row to be ${expanded ? 'expanded' : 'collapsed'}`, async () => (await isExpanded(row)) === expanded, 5_000);
+}

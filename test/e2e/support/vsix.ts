@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { distDir, repoRoot, vsixPath } from './paths';
-import { runCommand, tail } from './run-command';
+import { runCommand, tail } from '../../support/run-command';
 
 const BUNDLES = ['extension.js', 'server.js', 'cli.js'];
 

@@ -36,11 +36,16 @@ export async function goToLine(page: Page, line: number, column?: number): Promi
   await page.keyboard.type(column ? `${line}:${column}` : String(line));
   await page.keyboard.press('Enter');
   await quickInput(page).waitFor({ state: 'hidden' });
+  await waitForCursorAt(page, line, column);
+}
+
+/** Waits until the status bar puts the cursor on `line` (and `column`, 1-based), as a user checks where they are. */
+export async function waitForCursorAt(page: Page, line: number, column?: number, timeoutMs = 10_000): Promise<void> {
   const expected = column ? `Ln ${line}, Col ${column}` : `Ln ${line},`;
   await waitFor(`the cursor at ${expected}`, async () => {
     const status = await page.locator('.statusbar-item[id="status.editor.selection"]').textContent();
     return status !== null && status.includes(expected);
-  }, 10_000);
+  }, timeoutMs);
 }
 
 export function problemsPanel(page: Page): Locator {

@@ -1,5 +1,6 @@
 // Runs a command to completion with a time limit and returns its output, so an install that hangs
-// fails the test with the command's own words instead of hitting the runner's timeout.
+// fails the test with the command's own words instead of hitting the runner's timeout. With `echo`,
+// the output is also shown as it comes (indented, on stderr), for installs a person waits for.
 import { spawn } from 'node:child_process';
 
 export interface CommandResult {
@@ -12,6 +13,17 @@ export interface CommandOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
   timeoutMs: number;
+  echo?: boolean;
+}
+
+/** Writes each complete line of a stream's output to stderr, indented under the step that runs it. */
+function echoLines(): (chunk: Buffer) => void {
+  let partial = '';
+  return (chunk) => {
+    const lines = (partial + chunk.toString()).split(/\r?\n|\r/);
+    partial = lines.pop() ?? '';
+    for (const line of lines) if (line.trim()) process.stderr.write(`    ${line}\n`);
+  };
 }
 
 export function runCommand(cmd: string, args: string[], options: CommandOptions): Promise<CommandResult> {
@@ -21,6 +33,10 @@ export function runCommand(cmd: string, args: string[], options: CommandOptions)
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    if (options.echo) {
+      child.stdout.on('data', echoLines());
+      child.stderr.on('data', echoLines());
+    }
     const timer = setTimeout(() => {
       // The child leads its own group, so this also stops what it started (npm's install scripts).
       try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
