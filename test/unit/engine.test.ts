@@ -70,9 +70,9 @@ describe('config', () => {
     const { config, problems } = parseConfig({ rules: { 'no-such-rule': 'warning', 'insecure-session': 'loud' }, exclude: 'x', extra: 1 }, 'stackscope.json');
     assert.deepEqual(config, { rules: {}, exclude: [], queryFunctions: [] });
     assert.deepEqual(problems, [
-      'stackscope.json: unknown key "extra" (known: "rules", "exclude", "queryFunctions")',
-      'stackscope.json: unknown rule or check "no-such-rule" (`stackscope rules` lists them)',
-      'stackscope.json: rule "insecure-session" must be one of off, error, warning, info, hint',
+      'stackscope.json: unknown key "extra" (known: "rules", "exclude", "queryFunctions", "contexts")',
+      'stackscope.json: "rules": unknown rule or check "no-such-rule" (`stackscope rules` lists them)',
+      'stackscope.json: "rules": rule "insecure-session" must be one of off, error, warning, info, hint',
       'stackscope.json: "exclude" must be an array of glob strings',
     ]);
   });
@@ -159,5 +159,39 @@ describe('analyzer', () => {
     const finished = await analyzer.scan({ onProgress: (done) => (seen = done), isCancelled: () => seen >= 10 });
     assert.equal(finished, false);
     assert.equal(analyzer.files.size, 10);
+  });
+});
+
+describe('contexts', () => {
+  it('turn n-plus-one off in tests, migrations, seeds and scripts by default, and say what they left out', async () => {
+    const files = { 'app/views.py': 'x = 1\ny = 2\n', 'app/tests/test_views.py': 'x = 1\ny = 2\n', 'app/migrations/0002_data.py': 'x = 1\ny = 2\n' };
+    const root = project(files);
+    const perRow = defineCheck({ rule: 'n-plus-one', name: 'per-row', severity: 'warning', summary: 's', stacks: ['django'], messages: { only: 'per row' }, docs });
+    const rule = defineRule({
+      id: 'n-plus-one',
+      summary: 's',
+      checks: [perRow],
+      run: (model, report) => {
+        for (const f of model.files.values()) report(perRow, { file: f.file, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } } });
+      },
+    });
+    const analyzer = new Analyzer(root, { rules: [rule] });
+    await analyzer.scan();
+    assert.deepEqual(analyzer.findings().map((f) => f.file), [join(root, 'app/views.py')]);
+    assert.deepEqual(analyzer.contextOf(join(root, 'app/tests/test_views.py'))?.name, 'test');
+    assert.deepEqual(analyzer.model().fileContexts.get(join(root, 'app/migrations/0002_data.py')), { name: 'migration', evidence: false });
+    assert.deepEqual(analyzer.leftOut().map(({ context, checks }) => [context.name, [...checks]]).sort(), [
+      ['migration', [['n-plus-one/per-row', 1]]],
+      ['test', [['n-plus-one/per-row', 1]]],
+    ]);
+    // The project changes a context: its files, or what applies there.
+    analyzer.setConfig({ rules: {}, exclude: [], queryFunctions: [], contexts: { test: { rules: {} }, migration: { files: [] } } });
+    assert.equal(analyzer.findings().length, 3);
+  });
+
+  it('are read from stackscope.json, with every mistake reported', () => {
+    const { config, problems } = parseConfig({ contexts: { test: { files: ['spec/**'], rules: { 'n-plus-one': 'info' }, evidence: true, extra: 1 }, seed: [] } }, 'stackscope.json');
+    assert.deepEqual(config.contexts, { test: { files: ['spec/**'], rules: { 'n-plus-one': 'info' }, evidence: true } });
+    assert.deepEqual(problems, ['stackscope.json: "contexts.test": unknown key "extra" (known: "files", "rules", "evidence")', 'stackscope.json: "contexts.seed" must be an object with "files", "rules" and "evidence"']);
   });
 });

@@ -6,6 +6,7 @@ import { checkMarkdown } from '../rules/check';
 import { checkDocsUrl } from '../rules/docs';
 import { Analyzer } from '../workspace/analyzer';
 import { loadConfig } from '../workspace/config';
+import { leftOutLines } from '../workspace/left-out';
 import { diskText, findingFingerprints } from '../workspace/fingerprints';
 import { paced } from '../workspace/paced';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
@@ -69,6 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const analysed = analyzer.findings();
     progress?.clear();
     for (const [file, reason] of analyzer.skipped) io.stderr(`stackscope: ${file}: ${reason}\n`);
+    for (const line of leftOutLines(analyzer)) io.stderr(`stackscope: ${line}\n`);
 
     if (args.command === 'model') {
       const json = serializeModel(analyzer.model(), analysed);

@@ -18,6 +18,7 @@ import { serializeModel } from '../model/serialize';
 import { countBySeverity } from '../model/severity-counts';
 import type { Finding } from '../model/types';
 import { CONFIG_FILE } from '../workspace/config';
+import { leftOutLines } from '../workspace/left-out';
 import { paced } from '../workspace/paced';
 import { FIX_ALL_KIND, fixAll, quickFixes } from './code-actions';
 import { codeLenses, modelSummaries } from './code-lens';
@@ -110,6 +111,7 @@ export function startServer(connection: Connection): void {
         folder.analyzer.findings();
         log(`${basename(folder.path)}: ${folder.analyzer.timings.describe()}`);
         for (const [file, reason] of folder.analyzer.skipped) log(`Skipped ${file}: ${reason}`);
+        for (const line of leftOutLines(folder.analyzer)) log(`${basename(folder.path)}: ${line}`);
       }
       const millis = Date.now() - started;
       log(`Analysed ${scanned} files in ${millis} ms.`);

@@ -6,6 +6,7 @@ import type { FileFacts, Finding, ProjectModel } from '../model/types';
 import { checksSelected, RULES } from '../rules';
 import type { Rule } from '../rules/rule';
 import { type Config, configuredSeverity, emptyConfig } from './config';
+import { type Context, contextMatcher, mergeContexts } from './contexts';
 import { withFixes } from './fixes';
 import { toPosix } from '../model/paths';
 import { checkText, discoverFiles, excludeMatcher, readSource, type ExcludeMatcher } from './files';
@@ -44,10 +45,15 @@ export class Analyzer {
   private readonly log: (message: string) => void;
   private readonly rules: readonly Rule[];
   private readonly onlyChecks?: ReadonlySet<string>;
+  private contexts: Context[] = [];
+  private contextOfPath: (relativePath: string) => Context | undefined = () => undefined;
+  /** Findings a context left out in the last run, by context name and check: what the log says. */
+  private leftOutCounts = new Map<string, Map<string, number>>();
 
   constructor(readonly root: string, options: AnalyzerOptions = {}) {
     this.currentConfig = options.config ?? emptyConfig();
     this.isExcluded = excludeMatcher(this.currentConfig.exclude);
+    this.setContexts(this.currentConfig);
     this.log = options.log ?? (() => {});
     const rules = options.rules ?? RULES;
     const only = options.onlyRules?.flatMap((id) => checksSelected(id).map((check) => check.id));
@@ -62,8 +68,28 @@ export class Analyzer {
   setConfig(config: Config): void {
     this.currentConfig = config;
     this.isExcluded = excludeMatcher(config.exclude);
+    this.setContexts(config);
     for (const file of [...this.files.keys()]) if (!this.includes(file)) this.files.delete(file);
     this.invalidate();
+  }
+
+  private setContexts(config: Config): void {
+    this.contexts = mergeContexts(config.contexts);
+    this.contextOfPath = contextMatcher(this.contexts);
+  }
+
+  /** The context a file is in (test code, a migration, seed data, a script), if any. */
+  contextOf(file: string): Context | undefined {
+    return this.contextOfPath(toPosix(relative(this.root, file)));
+  }
+
+  /**
+   * What the contexts left out of the last run, for the log: per context, its description and how many
+   * findings of each check its settings turned off.
+   */
+  leftOut(): { context: Context; checks: Map<string, number> }[] {
+    this.findings();
+    return [...this.leftOutCounts].map(([name, checks]) => ({ context: this.contexts.find((c) => c.name === name)!, checks }));
   }
 
   /** Whether a file belongs to the analysis: some frontend reads it and no exclude pattern matches it. */
@@ -112,7 +138,12 @@ export class Analyzer {
   model(): ProjectModel {
     if (!this.cachedModel) {
       const started = performance.now();
-      this.cachedModel = buildProjectModel(this.root, this.files, this.currentConfig.queryFunctions);
+      const fileContexts = new Map<string, { name: string; evidence: boolean }>();
+      for (const file of this.files.keys()) {
+        const context = this.contextOf(file);
+        if (context) fileContexts.set(file, { name: context.name, evidence: context.evidence });
+      }
+      this.cachedModel = buildProjectModel(this.root, this.files, { queryFunctions: this.currentConfig.queryFunctions, fileContexts });
       this.timings.setModel(performance.now() - started);
       this.logPrismaEngine(this.cachedModel);
     }
@@ -137,13 +168,20 @@ export class Analyzer {
     if (!this.cachedFindings) {
       const model = this.model();
       const all: Finding[] = [];
+      this.leftOutCounts = new Map();
       for (const rule of this.rules) {
-        if (rule.checks.every((check) => configuredSeverity(this.currentConfig, { rule: rule.id, check: check.id, severity: check.severity }) === 'off')) continue;
+        const off = (context?: Context) => rule.checks.every((check) => configuredSeverity(this.currentConfig, { rule: rule.id, check: check.id, severity: check.severity }, context) === 'off');
+        if (off() && this.contexts.every(off)) continue;
         const started = performance.now();
         try {
           for (const finding of rule.check(model)) {
-            const severity = configuredSeverity(this.currentConfig, finding);
-            if (severity === 'off' || !this.files.has(finding.file) || (this.onlyChecks && !this.onlyChecks.has(finding.check))) continue;
+            if (!this.files.has(finding.file) || (this.onlyChecks && !this.onlyChecks.has(finding.check))) continue;
+            const context = this.contextOf(finding.file);
+            const severity = configuredSeverity(this.currentConfig, finding, context);
+            if (severity === 'off') {
+              if (context && configuredSeverity(this.currentConfig, finding) !== 'off') this.countLeftOut(context, finding.check);
+              continue;
+            }
             all.push(withFixes(severity === finding.severity ? finding : { ...finding, severity }, model));
           }
         } catch (error) {
@@ -155,6 +193,12 @@ export class Analyzer {
       this.cachedFindings = applySuppressions(dedupe(all), (file) => this.files.get(file)?.comments ?? []);
     }
     return this.cachedFindings;
+  }
+
+  private countLeftOut(context: Context, check: string): void {
+    const checks = this.leftOutCounts.get(context.name) ?? new Map<string, number>();
+    checks.set(check, (checks.get(check) ?? 0) + 1);
+    this.leftOutCounts.set(context.name, checks);
   }
 
   findingsFor(file: string): Finding[] {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Severity } from '../model/types';
+import type { Context } from './contexts';
 import { SEVERITIES } from '../rules/rule';
 import { checksSelected } from '../rules';
 
@@ -18,7 +19,12 @@ export interface Config {
   queryFunctions: string[];
   /** Glob patterns, relative to the workspace root, of files and folders not to analyse. */
   exclude: string[];
+  /** Changes to the default contexts (tests, migrations, seeds, scripts), and contexts of the project's own, by name. */
+  contexts?: Record<string, ContextSettings>;
 }
+
+/** What `stackscope.json` may say of a context: its files, its severities, whether its queries are evidence. */
+export type ContextSettings = Partial<Pick<Context, 'files' | 'rules' | 'evidence'>>;
 
 export interface LoadedConfig {
   config: Config;
@@ -49,26 +55,19 @@ export function parseConfig(raw: unknown, source: string): LoadedConfig {
   const config = emptyConfig();
   const problems: string[] = [];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { config, problems: [`${source}: expected an object with "rules", "exclude" and "queryFunctions"; using defaults`] };
+    return { config, problems: [`${source}: expected an object with "rules", "exclude", "queryFunctions" and "contexts"; using defaults`] };
   }
-  const { rules, exclude, queryFunctions, ...rest } = raw as Record<string, unknown>;
-  for (const key of Object.keys(rest)) problems.push(`${source}: unknown key "${key}" (known: "rules", "exclude", "queryFunctions")`);
+  const { rules, exclude, queryFunctions, contexts, ...rest } = raw as Record<string, unknown>;
+  for (const key of Object.keys(rest)) problems.push(`${source}: unknown key "${key}" (known: "rules", "exclude", "queryFunctions", "contexts")`);
+  if (contexts !== undefined) {
+    const parsed = parseContexts(contexts, source, problems);
+    if (parsed) config.contexts = parsed;
+  }
   if (queryFunctions !== undefined) {
     if (!Array.isArray(queryFunctions) || queryFunctions.some((name) => typeof name !== 'string')) problems.push(`${source}: "queryFunctions" must be an array of function names`);
     else config.queryFunctions = queryFunctions as string[];
   }
-  if (rules !== undefined) {
-    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
-      problems.push(`${source}: "rules" must be an object like {"n-plus-one": "warning", "insecure-session/default-cookie-name": "off"}`);
-    } else {
-      for (const [id, setting] of Object.entries(rules)) {
-        if (checksSelected(id).length === 0) problems.push(`${source}: unknown rule or check "${id}" (\`stackscope rules\` lists them)`);
-        else if (typeof setting !== 'string' || !RULE_SETTINGS.includes(setting)) {
-          problems.push(`${source}: rule "${id}" must be one of ${RULE_SETTINGS.join(', ')}`);
-        } else config.rules[id] = setting as RuleSetting;
-      }
-    }
-  }
+  if (rules !== undefined) config.rules = parseRuleSettings(rules, `${source}: "rules"`, problems);
   if (exclude !== undefined) {
     if (!Array.isArray(exclude) || exclude.some((p) => typeof p !== 'string')) {
       problems.push(`${source}: "exclude" must be an array of glob strings`);
@@ -77,16 +76,66 @@ export function parseConfig(raw: unknown, source: string): LoadedConfig {
   return { config, problems };
 }
 
+/** Severities by rule or check id; a problem for each unknown id or value. */
+function parseRuleSettings(raw: unknown, where: string, problems: string[]): Record<string, RuleSetting> {
+  const settings: Record<string, RuleSetting> = {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push(`${where} must be an object like {"n-plus-one": "warning", "insecure-session/default-cookie-name": "off"}`);
+    return settings;
+  }
+  for (const [id, setting] of Object.entries(raw)) {
+    if (checksSelected(id).length === 0) problems.push(`${where}: unknown rule or check "${id}" (\`stackscope rules\` lists them)`);
+    else if (typeof setting !== 'string' || !RULE_SETTINGS.includes(setting)) problems.push(`${where}: rule "${id}" must be one of ${RULE_SETTINGS.join(', ')}`);
+    else settings[id] = setting as RuleSetting;
+  }
+  return settings;
+}
+
+/** `contexts`: by name, the files (globs), severities and evidence of a context. */
+function parseContexts(raw: unknown, source: string, problems: string[]): Record<string, ContextSettings> | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push(`${source}: "contexts" must be an object like {"test": {"files": ["**/tests/**"], "rules": {"n-plus-one": "off"}}}`);
+    return undefined;
+  }
+  const contexts: Record<string, ContextSettings> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const where = `${source}: "contexts.${name}"`;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      problems.push(`${where} must be an object with "files", "rules" and "evidence"`);
+      continue;
+    }
+    const { files, rules, evidence, ...rest } = value as Record<string, unknown>;
+    for (const key of Object.keys(rest)) problems.push(`${where}: unknown key "${key}" (known: "files", "rules", "evidence")`);
+    const context: ContextSettings = {};
+    if (files !== undefined) {
+      if (!Array.isArray(files) || files.some((glob) => typeof glob !== 'string')) problems.push(`${where}.files must be an array of glob strings`);
+      else context.files = files as string[];
+    }
+    if (rules !== undefined) context.rules = parseRuleSettings(rules, `${where}.rules`, problems);
+    if (evidence !== undefined) {
+      if (typeof evidence !== 'boolean') problems.push(`${where}.evidence must be true or false`);
+      else context.evidence = evidence;
+    }
+    contexts[name] = context;
+  }
+  return contexts;
+}
+
 /** Editor settings override the project file, rule by rule; excludes add up. */
 export function mergeConfig(base: Config, override: Partial<Config>): Config {
   return {
     rules: { ...base.rules, ...(override.rules ?? {}) },
     exclude: [...base.exclude, ...(override.exclude ?? [])],
     queryFunctions: [...base.queryFunctions, ...(override.queryFunctions ?? [])],
+    ...(base.contexts || override.contexts ? { contexts: { ...base.contexts, ...override.contexts } } : {}),
   };
 }
 
-/** The severity a finding is shown with: its check's setting, else its rule's, else the check's default. */
-export function configuredSeverity(config: Config, finding: { rule: string; check: string; severity: Severity }): RuleSetting {
-  return config.rules[finding.check] ?? config.rules[finding.rule] ?? finding.severity;
+/**
+ * The severity a finding is shown with: its context's setting for its check, else for its rule (a file's
+ * context overrides the project, as a path override does), else the project's setting for its check, else
+ * for its rule, else the check's default.
+ */
+export function configuredSeverity(config: Config, finding: { rule: string; check: string; severity: Severity }, context?: Pick<Context, 'rules'>): RuleSetting {
+  return context?.rules[finding.check] ?? context?.rules[finding.rule] ?? config.rules[finding.check] ?? config.rules[finding.rule] ?? finding.severity;
 }

@@ -171,4 +171,14 @@ export interface ProjectModel {
   foreignKeys: NonNullable<FileFacts['foreignKeys']>;
   /** NestJS facts of every file that has any. */
   nest: NestFacts[];
+  /**
+   * The context of each file that is in one (test code, a migration, seed data, a script), and whether its
+   * queries count as evidence for an index. Files not listed serve requests.
+   */
+  fileContexts: Map<string, FileContext>;
+}
+
+export interface FileContext {
+  name: string;
+  evidence: boolean;
 }
