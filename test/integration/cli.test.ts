@@ -279,3 +279,80 @@ describe('stackscope check progress', () => {
     assert.match(result.stdout, /stackscope: linking and checking…\r\x1b\[K/);
   });
 });
+
+describe('stackscope check for teams: baseline, fail-on, max-warnings, changed files', () => {
+  const json = (dir: string, ...args: string[]) => {
+    const result = run('check', dir, '--format', 'json', ...args);
+    return { ...result, findings: JSON.parse(result.stdout).findings as (JsonFinding & { fingerprint: string })[] };
+  };
+
+  it('--update-baseline writes every finding, sorted, and --baseline then reports only new ones, even after unrelated edits', () => {
+    const dir = tempCopy(join(examples, 'django-shop'));
+    const baseline = join(dir, 'stackscope-baseline.json');
+    const before = json(dir).findings;
+    const written = run('check', dir, '--update-baseline', baseline);
+    assert.equal(written.code, 0);
+    assert.match(written.stderr, new RegExp(`wrote ${before.length} findings to the baseline`));
+    const file = JSON.parse(readFileSync(baseline, 'utf8'));
+    assert.equal(file.findings.length, before.length);
+    const keys = file.findings.map((e: { file: string; check: string; fingerprint: string }) => `${e.file}\0${e.check}\0${e.fingerprint}`);
+    assert.deepEqual(keys, [...keys].sort(), 'sorted, so its diff is reviewable');
+    // Unrelated lines above every finding: nothing new.
+    const views = join(dir, 'catalog', 'views.py');
+    writeFileSync(views, `# a comment\n\n${readFileSync(views, 'utf8')}`);
+    const settingsFile = join(dir, 'shop', 'settings.py');
+    writeFileSync(settingsFile, `# moved down\n${readFileSync(settingsFile, 'utf8')}`);
+    const after = json(dir, '--baseline', baseline);
+    assert.deepEqual(after.findings, []);
+    assert.equal(after.code, 0);
+    assert.match(after.stderr, new RegExp(`${before.length} findings in the baseline left out`));
+    // A new finding is reported.
+    writeFileSync(settingsFile, `${readFileSync(settingsFile, 'utf8')}\nSESSION_COOKIE_HTTPONLY = False\n`);
+    const fresh = json(dir, '--baseline', baseline);
+    assert.deepEqual(fresh.findings.map((f) => f.check), ['insecure-session/cookie-not-httponly']);
+    assert.equal(fresh.code, 1);
+    // stackscope.json names the baseline for both the CLI and the editor.
+    writeFileSync(join(dir, 'stackscope.json'), JSON.stringify({ baseline: 'stackscope-baseline.json' }));
+    assert.deepEqual(json(dir).findings.map((f) => f.check), ['insecure-session/cookie-not-httponly']);
+  });
+
+  it('refuses a file that is not a baseline, with exit 2', () => {
+    const dir = tempCopy(join(examples, 'django-shop'));
+    writeFileSync(join(dir, 'not-a-baseline.json'), '{"findings": 3}');
+    const { code, stderr } = run('check', dir, '--baseline', join(dir, 'not-a-baseline.json'));
+    assert.equal(code, 2);
+    assert.match(stderr, /not a Stackscope baseline/);
+  });
+
+  it('--fail-on and --max-warnings decide the exit code', () => {
+    const dir = join(examples, 'django-shop');
+    const severities = json(dir).findings.map((f) => f.severity);
+    assert.ok(severities.includes('error') && severities.includes('warning'));
+    assert.equal(run('check', dir, '--fail-on', 'none').code, 0);
+    assert.equal(run('check', dir, '--fail-on', 'error').code, 1);
+    const onlyWarnings = ['--rule', 'n-plus-one'];
+    const warnings = json(dir, ...onlyWarnings).findings.length;
+    assert.ok(warnings > 0);
+    assert.equal(run('check', dir, ...onlyWarnings, '--max-warnings', String(warnings)).code, 0);
+    assert.equal(run('check', dir, ...onlyWarnings, '--max-warnings', String(warnings - 1)).code, 1);
+    assert.equal(run('check', dir, '--fail-on', 'loud').code, 2);
+  });
+
+  it('--changed-since reports only the files git says changed, with the whole project analysed', () => {
+    const dir = tempCopy(join(examples, 'django-shop'));
+    const git = (...args: string[]) => assert.equal(spawnSync('git', args, { cwd: dir, encoding: 'utf8' }).status, 0, `git ${args.join(' ')}`);
+    git('init', '-q');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'start');
+    assert.deepEqual(json(dir, '--changed-since', 'HEAD').findings, []);
+    // The view changes; its N+1 finding needs models.py (unchanged) to be found.
+    const views = join(dir, 'catalog', 'views.py');
+    writeFileSync(views, `${readFileSync(views, 'utf8')}\n`);
+    const changed = json(dir, '--changed-since', 'HEAD').findings;
+    assert.ok(changed.length > 0 && changed.every((f) => f.file === 'catalog/views.py'), JSON.stringify(changed.map((f) => f.file)));
+    assert.ok(changed.some((f) => f.rule === 'n-plus-one'));
+    const bad = run('check', dir, '--changed-since', 'no-such-ref');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--changed-since no-such-ref/);
+  });
+});

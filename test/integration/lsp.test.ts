@@ -1,7 +1,7 @@
 // The built language server over stdio, driven as an editor drives it: initialise, receive the
 // workspace's diagnostics, ask for code actions, edit buffers, change settings, break files.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -272,5 +272,25 @@ describe('the language server over stdio', () => {
     await editor.until(base, (d) => d.length === 0, 'the deleted file to be cleared');
     const model = await editor.connection.sendRequest<{ folders: unknown[] }>('stackscope/model', {});
     assert.equal(model.folders.length, 1);
+  });
+
+  it('hides the findings of the baseline stackscope.json names, or shows them as hints', async () => {
+    // A file no earlier test opened: its buffer is the text on disk the CLI fingerprints.
+    const nestMain = join(workspace, 'nestjs-app', 'src', 'main.ts');
+    const baseline = join(workspace, 'stackscope-baseline.json');
+    const written = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', workspace, '--update-baseline', baseline], { encoding: 'utf8' });
+    assert.equal(written.status, 0, written.stderr);
+    await editor.until(nestMain, (d) => d.length > 0, 'the findings of main.ts');
+    writeFileSync(join(workspace, 'stackscope.json'), JSON.stringify({ baseline: 'stackscope-baseline.json' }));
+    await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await editor.until(nestMain, (d) => d.length === 0, 'the baselined findings to go');
+    editor.settings = { baseline: 'hint' };
+    await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const hints = await editor.until(nestMain, (d) => d.length > 0 && d.every((x) => x.severity === 4), 'the baselined findings as hints');
+    assert.ok(hints.some((x) => x.code === 'insecure-session/cookie-not-httponly'));
+    rmSync(join(workspace, 'stackscope.json'));
+    editor.settings = {};
+    await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await editor.until(nestMain, (d) => d.some((x) => x.severity !== 4), 'the findings back at their severities');
   });
 });

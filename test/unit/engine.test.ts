@@ -70,7 +70,7 @@ describe('config', () => {
     const { config, problems } = parseConfig({ rules: { 'no-such-rule': 'warning', 'insecure-session': 'loud' }, exclude: 'x', extra: 1 }, 'stackscope.json');
     assert.deepEqual(config, { rules: {}, exclude: [], queryFunctions: [] });
     assert.deepEqual(problems, [
-      'stackscope.json: unknown key "extra" (known: "rules", "exclude", "queryFunctions", "contexts")',
+      'stackscope.json: unknown key "extra" (known: "rules", "exclude", "queryFunctions", "contexts", "baseline")',
       'stackscope.json: "rules": unknown rule or check "no-such-rule" (`stackscope rules` lists them)',
       'stackscope.json: "rules": rule "insecure-session" must be one of off, error, warning, info, hint',
       'stackscope.json: "exclude" must be an array of glob strings',

@@ -1,15 +1,19 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serializeModel } from '../model/serialize';
+import type { Finding } from '../model/types';
 import { CHECKS, checksSelected, RULES, ruleById } from '../rules';
 import { checkMarkdown } from '../rules/check';
 import { checkDocsUrl } from '../rules/docs';
 import { Analyzer } from '../workspace/analyzer';
-import { loadConfig } from '../workspace/config';
+import { baselineEntries, inBaseline, readBaseline, writeBaseline } from '../workspace/baseline';
+import { type Config, loadConfig } from '../workspace/config';
 import { leftOutLines } from '../workspace/left-out';
 import { diskText, findingFingerprints } from '../workspace/fingerprints';
 import { paced } from '../workspace/paced';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
+import { changedFiles } from './changed-files';
+import { exitCode } from './exit-code';
 import { findingsToJson } from './format-json';
 import { findingsToSarif } from './format-sarif';
 import { findingsToText, modelToText } from './format-text';
@@ -78,19 +82,64 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
 
-    const findings = sortFindings(analysed);
-    const fingerprints = () => findingFingerprints(findings, { root: args.dir, model: analyzer.model(), text: diskText });
-    if (args.format === 'json') io.stdout(JSON.stringify(findingsToJson(args.dir, findings, fingerprints()), null, 2) + '\n');
+    const all = sortFindings(analysed);
+    const fingerprints = findingFingerprints(all, { root: args.dir, model: analyzer.model(), text: diskText });
+    if (args.updateBaseline) {
+      const path = resolve(args.updateBaseline);
+      writeBaseline(path, baselineEntries(args.dir, all, fingerprints));
+      io.stderr(`stackscope: wrote ${all.length} finding${all.length === 1 ? '' : 's'} to the baseline ${args.updateBaseline}\n`);
+      return 0;
+    }
+    const findings = reported(all, args, config, fingerprints, io);
+    if (args.format === 'json') io.stdout(JSON.stringify(findingsToJson(args.dir, findings, fingerprints), null, 2) + '\n');
     else if (args.format === 'sarif') {
       const checks = args.rules.length ? [...new Set(args.rules.flatMap(checksSelected))] : CHECKS;
-      io.stdout(JSON.stringify(findingsToSarif(args.dir, findings, checks, VERSION, fingerprints()), null, 2) + '\n');
+      io.stdout(JSON.stringify(findingsToSarif(args.dir, findings, checks, VERSION, fingerprints), null, 2) + '\n');
     } else io.stdout(findingsToText(args.dir, findings));
-    return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
+    return exitCode(findings, args.failOn, args.maxWarnings);
   } catch (error) {
+    if (error instanceof InputError) {
+      progress?.clear();
+      io.stderr(`stackscope: ${error.message}\n`);
+      return 2;
+    }
     progress?.clear();
     io.stderr(`stackscope: internal error: ${(error as Error).stack ?? error}\n`);
     return 2;
   }
+}
+
+/** A problem with what the user gave (a baseline file, a git ref): a sentence, and exit 2. */
+class InputError extends Error {}
+
+/**
+ * The findings to report: those not in the baseline (`--baseline`, else stackscope.json's), in the files
+ * changed since `--changed-since` when given. Says on stderr how many the baseline held.
+ */
+function reported(findings: readonly Finding[], args: CliArgs, config: Config, fingerprints: ReadonlyMap<Finding, string>, io: CliIo): Finding[] {
+  let kept = [...findings];
+  const baseline = args.baseline ? resolve(args.baseline) : config.baseline ? resolve(args.dir, config.baseline) : undefined;
+  if (baseline) {
+    let accepted: ReadonlySet<string>;
+    try {
+      accepted = readBaseline(baseline);
+    } catch (error) {
+      throw new InputError((error as Error).message);
+    }
+    const held = inBaseline(args.dir, kept, fingerprints, accepted);
+    kept = kept.filter((f) => !held.has(f));
+    if (held.size) io.stderr(`stackscope: ${held.size} finding${held.size === 1 ? '' : 's'} in the baseline left out\n`);
+  }
+  if (args.changedSince) {
+    let changed: ReadonlySet<string>;
+    try {
+      changed = changedFiles(args.dir, args.changedSince);
+    } catch (error) {
+      throw new InputError((error as Error).message);
+    }
+    kept = kept.filter((f) => changed.has(f.file));
+  }
+  return kept;
 }
 
 /** `rules`: a line per check, grouped by rule, like `ruff rule --all` in short. */

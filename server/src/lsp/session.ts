@@ -18,16 +18,18 @@ import { serializeModel } from '../model/serialize';
 import { countBySeverity } from '../model/severity-counts';
 import type { Finding } from '../model/types';
 import { CONFIG_FILE } from '../workspace/config';
+import { diskText } from '../workspace/fingerprints';
 import { leftOutLines } from '../workspace/left-out';
 import { paced } from '../workspace/paced';
 import { FIX_ALL_KIND, fixAll, quickFixes } from './code-actions';
 import { codeLenses, modelSummaries } from './code-lens';
 import { hoverAt } from './hover';
 import { DiagnosticsPublisher } from './diagnostics';
+import { type BaselineDisplay, BaselineView } from './baseline-view';
 import { editorConfig } from './editor-settings';
 import { type Folder, Folders } from './folders';
 import { DID_ANALYZE_NOTIFICATION, type DidAnalyzeParams, MODEL_REQUEST, type ModelResponse, RESCAN_REQUEST, SCAN_PROGRESS_NOTIFICATION, type ScanProgressParams } from '../protocol/messages';
-import { uriPath } from './uri';
+import { fileUri, uriPath } from './uri';
 
 /** Every file a frontend reads, and the project's config file. */
 const WATCHED_GLOBS = [...FRONTENDS.flatMap((frontend) => frontend.globs), `**/${CONFIG_FILE}`];
@@ -58,8 +60,13 @@ export function startServer(connection: Connection): void {
       }
     };
 
+  const baselines = new BaselineView(log);
+  let baselineDisplay: BaselineDisplay = 'hidden';
+  /** The text a finding's file was analysed from: the editor's buffer when it is open, else the file on disk. */
+  const analysedText = (file: string) => documents.get(fileUri(file))?.getText() ?? diskText(file);
+
   const publishAll = (millis: number) => {
-    const findings: Finding[] = folders.all().flatMap((folder) => folder.analyzer.findings());
+    const findings: Finding[] = folders.all().flatMap((folder) => baselines.apply(folder.analyzer, folder.analyzer.findings(), analysedText, baselineDisplay));
     publisher.publish(findings);
     const counts = countBySeverity(findings);
     const files = folders.all().reduce((sum, folder) => sum + folder.analyzer.files.size, 0);
@@ -71,6 +78,7 @@ export function startServer(connection: Connection): void {
     let section: unknown;
     if (canReadConfiguration) section = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'stackscope' }).catch(() => undefined);
     const problems = folders.configure(folder, editorConfig(section));
+    baselineDisplay = (section as { baseline?: unknown } | undefined)?.baseline === 'hint' ? 'hint' : 'hidden';
     for (const problem of problems) connection.console.warn(problem);
     if (problems.length > 0) void connection.window.showWarningMessage(`Stackscope: ${problems.join('; ')}`);
   };
@@ -227,7 +235,7 @@ export function startServer(connection: Connection): void {
       const path = uriPath(params.textDocument.uri);
       const folder = path ? folders.folderOf(path) : undefined;
       if (!path || !folder) return [];
-      const findings = folder.analyzer.findingsFor(path);
+      const findings = baselines.apply(folder.analyzer, folder.analyzer.findingsFor(path), analysedText, baselineDisplay);
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
       const text = documents.get(params.textDocument.uri)?.getText() ?? (existsSync(path) ? readFileSync(path, 'utf8') : '');

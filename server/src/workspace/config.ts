@@ -21,6 +21,8 @@ export interface Config {
   exclude: string[];
   /** Changes to the default contexts (tests, migrations, seeds, scripts), and contexts of the project's own, by name. */
   contexts?: Record<string, ContextSettings>;
+  /** A baseline file (relative to the root): its findings are not reported (CLI) or shown as hints or not at all (editor). */
+  baseline?: string;
 }
 
 /** What `stackscope.json` may say of a context: its files, its severities, whether its queries are evidence. */
@@ -57,8 +59,12 @@ export function parseConfig(raw: unknown, source: string): LoadedConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { config, problems: [`${source}: expected an object with "rules", "exclude", "queryFunctions" and "contexts"; using defaults`] };
   }
-  const { rules, exclude, queryFunctions, contexts, ...rest } = raw as Record<string, unknown>;
-  for (const key of Object.keys(rest)) problems.push(`${source}: unknown key "${key}" (known: "rules", "exclude", "queryFunctions", "contexts")`);
+  const { rules, exclude, queryFunctions, contexts, baseline, ...rest } = raw as Record<string, unknown>;
+  for (const key of Object.keys(rest)) problems.push(`${source}: unknown key "${key}" (known: "rules", "exclude", "queryFunctions", "contexts", "baseline")`);
+  if (baseline !== undefined) {
+    if (typeof baseline !== 'string' || baseline === '') problems.push(`${source}: "baseline" must be the path of a baseline file`);
+    else config.baseline = baseline;
+  }
   if (contexts !== undefined) {
     const parsed = parseContexts(contexts, source, problems);
     if (parsed) config.contexts = parsed;
@@ -128,6 +134,7 @@ export function mergeConfig(base: Config, override: Partial<Config>): Config {
     exclude: [...base.exclude, ...(override.exclude ?? [])],
     queryFunctions: [...base.queryFunctions, ...(override.queryFunctions ?? [])],
     ...(base.contexts || override.contexts ? { contexts: { ...base.contexts, ...override.contexts } } : {}),
+    ...(override.baseline ?? base.baseline ? { baseline: override.baseline ?? base.baseline } : {}),
   };
 }
 
