@@ -4,6 +4,7 @@
 //
 //   npx tsx test/electron/runTest.ts
 //
+// The end-to-end suite runs it too (test/e2e/electron.test.ts) when the download is reachable.
 // It builds the extension, bundles the suite for the extension host, copies examples/ into a
 // fresh workspace and opens it with every other extension disabled.
 import { spawnSync } from 'node:child_process';
@@ -15,7 +16,8 @@ import { buildSync } from 'esbuild';
 
 const root = join(__dirname, '..', '..');
 
-async function main(): Promise<void> {
+/** Builds, downloads VS Code (cached in .vscode-test/) and runs the suite in it; throws when a check fails. */
+export async function runElectronSuite(): Promise<void> {
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('npm run build failed');
 
@@ -38,7 +40,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (require.main === module) {
+  runElectronSuite().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

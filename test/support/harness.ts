@@ -9,7 +9,7 @@
 // meets); `(text)` must appear in the message; several expectations are separated by `;`. Every
 // finding of the rule under test must be expected, and every expectation met.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { it } from 'node:test';
 import { Analyzer } from '../../server/src/workspace/analyzer';
@@ -137,13 +137,33 @@ export async function checkFixFindings(fixCase: FixCase): Promise<{ before: Find
   for (const edit of fix.edits) edited.set(edit.file, edited.get(edit.file) ?? readFileSync(edit.file, 'utf8'));
   for (const [path, text] of edited) edited.set(path, applyEdits(text, fix.edits.filter((e) => e.file === path)));
   for (const [rel, expectedFile] of Object.entries(fixCase.expected)) {
-    assert.equal(edited.get(`${fixCase.dir}/${rel}`), readFileSync(`${fixCase.dir}/${expectedFile}`, 'utf8'), `fixed ${rel} differs from ${expectedFile}`);
+    const actual = edited.get(`${fixCase.dir}/${rel}`) ?? '';
+    // UPDATE_EXPECTED=1 rewrites the expected files from what the fix produces: review the diff like a snapshot.
+    if (process.env.UPDATE_EXPECTED === '1') writeFileSync(`${fixCase.dir}/${expectedFile}`, actual);
+    else assert.equal(actual, readFileSync(`${fixCase.dir}/${expectedFile}`, 'utf8'), `fixed ${rel} differs from ${expectedFile}`);
   }
+  const everythingBefore = analyzer.findings().map(findingKey);
   for (const [path, text] of edited) await analyzer.updateFile(path, text);
   for (const path of edited.keys()) assert.deepEqual(analyzer.files.get(path)?.problems, [], `${path} does not parse after the fix`);
   const after = analyzer.findings().filter(same).length;
   assert.equal(after, before - 1, 'the finding is still there after its fix');
+  // A fix must not trade one finding for another anywhere in the project, of any rule.
+  assert.deepEqual(newKeys(everythingBefore, analyzer.findings().map(findingKey)), [], 'the fix leaves new findings');
   return { before: ruleFindings, after: analyzer.findings().filter((f) => f.rule === finding.rule), fixed: finding };
+}
+
+/** A finding as a fix test compares it: lines move when a fix inserts text, so they are left out (also the `file:line` its message cites). */
+const findingKey = (f: Finding) => `${f.check} ${f.file}: ${f.message.replace(/(\.\w+):\d+/g, '$1:#')}`;
+
+/** The keys of `after` that `before` does not have, counted as a multiset. */
+function newKeys(before: string[], after: string[]): string[] {
+  const left = new Map<string, number>();
+  for (const key of before) left.set(key, (left.get(key) ?? 0) + 1);
+  return after.filter((key) => {
+    const count = left.get(key) ?? 0;
+    left.set(key, count - 1);
+    return count <= 0;
+  });
 }
 
 /** A quick fix to test: its title, the file and 1-based line of its finding, and the expected file, all relative to the fixture. */
