@@ -14,13 +14,13 @@ import { analyzeFixture, expectationsOf } from '../test/support/harness';
 
 const root = join(__dirname, '..');
 const FIXTURES = [
-  'test/fixtures/insecure-session/express-flagged',
-  'test/fixtures/insecure-session/express-split',
-  'test/fixtures/insecure-session/express-clean',
-  'test/fixtures/insecure-session/cookie-session',
-  'test/fixtures/insecure-session/fixation-flagged',
-  'test/fixtures/insecure-session/fixation-clean',
-  'test/fixtures/insecure-session/iron-session',
+  'test/rules/insecure-session/fixtures/express-flagged',
+  'test/rules/insecure-session/fixtures/express-split',
+  'test/rules/insecure-session/fixtures/express-clean',
+  'test/rules/insecure-session/fixtures/cookie-session',
+  'test/rules/insecure-session/fixtures/fixation-flagged',
+  'test/rules/insecure-session/fixtures/fixation-clean',
+  'test/rules/insecure-session/fixtures/iron-session',
   'test/fixtures/koa',
   'test/fixtures/fastify',
   'test/fixtures/nestjs/fastify',

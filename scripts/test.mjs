@@ -41,7 +41,7 @@ const testsIn = (dir) => {
   try { names = readdirSync(full); } catch { return []; }
   return names.flatMap((name) => {
     const path = join(full, name);
-    if (statSync(path).isDirectory()) return testsIn(join(dir, name));
+    if (statSync(path).isDirectory()) return name === 'fixtures' ? [] : testsIn(join(dir, name));
     return name.endsWith('.test.ts') ? [path] : [];
   });
 };
@@ -55,11 +55,14 @@ if (suites.some((suite) => suite !== 'unit')) {
   if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);
 }
 
+/** The folders of each suite: the unit suite is the rules' tests beside their fixtures, the frontends', the house's and the engine's. */
+const FOLDERS = { unit: ['rules', 'frontends', 'unit', 'project'], integration: ['integration'], e2e: ['e2e'] };
+
 const results = [];
 for (const suite of suites) {
-  const files = testsIn(suite);
+  const files = FOLDERS[suite].flatMap(testsIn);
   if (files.length === 0) {
-    console.error(`no test files in test/${suite}`);
+    console.error(`no test files in test/${FOLDERS[suite].join(', test/')}`);
     process.exit(1);
   }
   console.log(`\n▸ ${suite} tests (${files.length} files)`);

@@ -10,7 +10,7 @@
 // finding of the rule under test must be expected, and every expectation met.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { it } from 'node:test';
 import { Analyzer } from '../../server/src/workspace/analyzer';
 import { loadConfig } from '../../server/src/workspace/config';
@@ -164,6 +164,18 @@ function newKeys(before: string[], after: string[]): string[] {
     left.set(key, count - 1);
     return count <= 0;
   });
+}
+
+const RULES = ['n-plus-one', 'missing-index', 'insecure-session', 'middleware-order'];
+
+/**
+ * The folder of a fixture named as `<rule>/<name>` (in test/rules/<rule>/fixtures/) or `<stack>[/<name>]` (a project one
+ * stack's tests share across rules, in test/fixtures/): for tests that gather findings over fixtures of both kinds.
+ */
+export function fixturePath(name: string): string {
+  const [first, ...rest] = name.split(/[\\/]/);
+  const test = join(__dirname, '..');
+  return RULES.includes(first) ? join(test, 'rules', first, 'fixtures', ...rest) : join(test, 'fixtures', first, ...rest);
 }
 
 /** A quick fix to test: its title, the file and 1-based line of its finding, and the expected file, all relative to the fixture. */

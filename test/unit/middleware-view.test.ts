@@ -7,7 +7,7 @@ import { chainRow } from '../../client/src/views/middleware-tree';
 import type { JsonChain, JsonMiddlewareEntry } from '../../server/src/protocol/model-json';
 import { jsonModelOf, rowLabelled } from '../support/view-rows';
 
-const split = join(__dirname, '..', 'fixtures', 'middleware-order', 'express-split');
+const split = join(__dirname, '..', 'rules', 'middleware-order', 'fixtures', 'express-split');
 
 describe('middleware view: Express routers and setup functions', () => {
   it('serializes the helper call an entry came through and the router a mount point mounts', async () => {
