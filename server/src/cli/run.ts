@@ -7,7 +7,7 @@ import { checkMarkdown } from '../rules/check';
 import { checkDocsUrl } from '../rules/docs';
 import { Analyzer } from '../workspace/analyzer';
 import { baselineEntries, inBaseline, readBaseline, writeBaseline } from '../workspace/baseline';
-import { type Config, loadConfig } from '../workspace/config';
+import { type Config, CONFIG_FILE, loadConfig, problemLine } from '../workspace/config';
 import { leftOutLines } from '../workspace/left-out';
 import { diskText, findingFingerprints } from '../workspace/fingerprints';
 import { paced } from '../workspace/paced';
@@ -66,7 +66,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const progress = io.stderrIsTerminal ? new TerminalProgress(io.stderr) : undefined;
   try {
     const { config, problems } = loadConfig(args.dir);
-    for (const problem of problems) io.stderr(`stackscope: ${problem}\n`);
+    if (problems.length > 0) {
+      // A config that says something the CLI cannot do must fail the run, not go on with less.
+      progress?.clear();
+      for (const problem of problems) io.stderr(`${problemLine(problem, CONFIG_FILE)}\n`);
+      io.stderr(`stackscope: ${CONFIG_FILE} has ${problems.length === 1 ? 'a mistake' : `${problems.length} mistakes`}; nothing was analysed\n`);
+      return 2;
+    }
     const analyzer = new Analyzer(args.dir, { config, onlyRules: args.rules.length ? args.rules : undefined });
     progress?.report('finding files');
     await analyzer.scan({ onProgress: progress && paced((done, total) => progress.report('parsing', done, total)) });

@@ -1,0 +1,14 @@
+// Problems with a file itself rather than findings in it: a stackscope.json that says something
+// Stackscope cannot use. They are published as diagnostics on that file, so the user sees where.
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import type { LocatedConfigProblem } from '../workspace/config';
+
+export interface FileDiagnostic {
+  file: string;
+  diagnostic: Diagnostic;
+}
+
+export function configDiagnostic(problem: LocatedConfigProblem): FileDiagnostic {
+  const at = { line: problem.line, character: problem.column };
+  return { file: problem.file, diagnostic: { range: { start: at, end: at }, severity: DiagnosticSeverity.Error, source: 'stackscope', message: problem.message } };
+}
