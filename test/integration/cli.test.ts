@@ -295,6 +295,19 @@ describe('stackscope on a Prisma project', () => {
 describe('stackscope check progress', () => {
   const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
+  it('says where a schema.prisma does not parse, instead of silently dropping its models', () => {
+    const dir = tempCopy(join(examples, 'express-prisma'));
+    const schema = join(dir, 'prisma', 'schema.prisma');
+    const before = run('check', dir, '--format', 'json');
+    assert.ok(JSON.parse(before.stdout).findings.some((f: JsonFinding) => f.file === 'prisma/schema.prisma'), 'the schema has findings while it parses');
+    assert.doesNotMatch(before.stderr, /schema\.prisma:/);
+    writeFileSync(schema, readFileSync(schema, 'utf8').replace('model Post {', 'model Post {\n  title String @@@'));
+    const { code, stdout, stderr } = run('check', dir, '--format', 'json');
+    const line = lineOf(schema, 'title String @@@');
+    assert.match(stderr, new RegExp(`^prisma/schema\\.prisma:${line}:\\d+: Prisma schema syntax error: .*\\(its models are not analysed until it parses\\)$`, 'm'));
+    assert.equal(code, JSON.parse(stdout).findings.length > 0 ? 1 : 0);
+  });
+
   it('is silent when stderr is a pipe, as in CI', () => {
     const { stderr } = run('check', 'examples');
     assert.doesNotMatch(stderr, /parsing|\r/);

@@ -300,6 +300,22 @@ describe('the language server over stdio', () => {
     await editor.until(config, (d) => d.length === 0, 'the diagnostics on stackscope.json to clear');
   });
 
+  it('puts an error on a schema.prisma that does not parse, and takes it away when it does', async () => {
+    const schema = join(workspace, 'express-prisma', 'prisma', 'schema.prisma');
+    const text = readFileSync(schema, 'utf8');
+    editor.open(schema, 'prisma');
+    const broken = text.replace('model Post {', 'model Post {\n  title String @@@');
+    editor.change(schema, broken);
+    const line = broken.split('\n').findIndex((l) => l.includes('title String @@@'));
+    const errors = await editor.until(schema, (d) => d.some((x) => x.severity === 1 && x.message.startsWith('Prisma schema syntax error')), 'the syntax error on schema.prisma');
+    const error = errors.find((x) => x.message.startsWith('Prisma schema syntax error'))!;
+    assert.equal(error.range.start.line, line);
+    assert.equal(error.source, 'stackscope');
+    assert.match(error.message, /the models of the last version that parsed are used/);
+    editor.change(schema, text);
+    await editor.until(schema, (d) => !d.some((x) => x.message.startsWith('Prisma schema syntax error')), 'the syntax error to go');
+  });
+
   it('hides the findings of the baseline stackscope.json names, or shows them as hints', async () => {
     // A file no earlier test opened: its buffer is the text on disk the CLI fingerprints.
     const nestMain = join(workspace, 'nestjs-app', 'src', 'main.ts');

@@ -17,7 +17,8 @@ import { FRONTENDS, frontendFor, initFrontends } from '../frontends';
 import { serializeModel } from '../model/serialize';
 import { countBySeverity } from '../model/severity-counts';
 import type { Finding } from '../model/types';
-import { CONFIG_FILE, problemLine } from '../workspace/config';
+import { CONFIG_FILE } from '../workspace/config';
+import { parseProblemLine, problemLine } from '../workspace/problem-lines';
 import { diskText } from '../workspace/fingerprints';
 import { leftOutLines } from '../workspace/left-out';
 import { paced } from '../workspace/paced';
@@ -25,7 +26,7 @@ import { FIX_ALL_KIND, fixAll, quickFixes } from './code-actions';
 import { codeLenses, modelSummaries } from './code-lens';
 import { hoverAt } from './hover';
 import { DiagnosticsPublisher } from './diagnostics';
-import { configDiagnostic } from './file-problems';
+import { configDiagnostic, unanalysedDiagnostic } from './file-problems';
 import { type BaselineDisplay, BaselineView } from './baseline-view';
 import { editorConfig } from './editor-settings';
 import { type Folder, Folders } from './folders';
@@ -68,7 +69,8 @@ export function startServer(connection: Connection): void {
 
   const publishAll = (millis: number) => {
     const findings: Finding[] = folders.all().flatMap((folder) => baselines.apply(folder.analyzer, folder.analyzer.findings(), analysedText, baselineDisplay));
-    publisher.publish(findings, folders.all().flatMap((folder) => folder.configProblems.map(configDiagnostic)));
+    const fileProblems = folders.all().flatMap((folder) => [...folder.configProblems.map(configDiagnostic), ...folder.analyzer.unanalysed().map(unanalysedDiagnostic)]);
+    publisher.publish(findings, fileProblems);
     const counts = countBySeverity(findings);
     const files = folders.all().reduce((sum, folder) => sum + folder.analyzer.files.size, 0);
     const params: DidAnalyzeParams = { files, counts, millis };
@@ -121,6 +123,7 @@ export function startServer(connection: Connection): void {
         folder.analyzer.findings();
         log(`${basename(folder.path)}: ${folder.analyzer.timings.describe()}`);
         for (const [file, reason] of folder.analyzer.skipped) log(`Skipped ${file}: ${reason}`);
+        for (const { file, problem } of folder.analyzer.unanalysed()) log(parseProblemLine(problem, file));
         for (const line of leftOutLines(folder.analyzer)) log(`${basename(folder.path)}: ${line}`);
       }
       const millis = Date.now() - started;

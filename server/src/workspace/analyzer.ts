@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { frontendFor, initFrontends } from '../frontends';
 import { emptyFacts } from '../frontends/frontend';
 import { buildProjectModel } from './project';
-import type { FileFacts, Finding, ProjectModel } from '../model/types';
+import type { FileFacts, Finding, ParseProblem, ProjectModel } from '../model/types';
 import { checksSelected, RULES } from '../rules';
 import type { Rule } from '../rules/rule';
 import { type Config, emptyConfig } from './config';
@@ -206,6 +206,11 @@ export class Analyzer {
     this.leftOutCounts.set(context.name, checks);
   }
 
+  /** The files whose text could not be analysed (a schema that does not parse), with why and where. */
+  unanalysed(): { file: string; problem: ParseProblem }[] {
+    return [...this.files].flatMap(([file, facts]) => facts.problems.filter((problem) => problem.stopsAnalysis).map((problem) => ({ file, problem })));
+  }
+
   findingsFor(file: string): Finding[] {
     return this.findings().filter((finding) => finding.file === file);
   }
@@ -222,7 +227,7 @@ export class Analyzer {
       // A frontend bug on one file: keep the file known (no stale facts) and report it, never crash.
       this.log(`failed to analyse ${file}: ${(error as Error).stack ?? error}`);
       const facts = emptyFacts(file, frontend.language);
-      facts.problems.push({ message: `Stackscope could not analyse this file: ${(error as Error).message}`, range: zeroRange() });
+      facts.problems.push({ message: `Stackscope could not analyse this file: ${(error as Error).message}`, range: zeroRange(), stopsAnalysis: true });
       this.files.set(file, facts);
     }
     this.invalidate();

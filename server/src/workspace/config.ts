@@ -62,11 +62,6 @@ export function emptyConfig(): Config {
   return { rules: {}, exclude: [], queryFunctions: [] };
 }
 
-/** `stackscope.json:3:14: reason`, as compilers print it (1-based), with the file as given. */
-export function problemLine(problem: LocatedConfigProblem, shownFile: string): string {
-  return `${shownFile}:${problem.line + 1}:${problem.column + 1}: ${problem.message}`;
-}
-
 /** Reads `stackscope.json` at the root. A missing file is fine; every mistake in one is located and reported. */
 export function loadConfig(root: string): LoadedConfig {
   const file = join(root, CONFIG_FILE);
