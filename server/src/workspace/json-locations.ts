@@ -84,14 +84,32 @@ export function readJson(text: string): JsonRead {
     return fail(`expected a value, found ${found()}`);
   };
 
-  const readObject = (path: JsonPath): Record<string, unknown> => {
-    const object: Record<string, unknown> = {};
+  /** Past an opening bracket: whether the container is empty (its closing bracket then consumed too). */
+  const opensEmpty = (close: string): boolean => {
     i++;
     skipSpace();
-    if (text[i] === '}') {
+    if (text[i] !== close) return false;
+    i++;
+    return true;
+  };
+
+  /** After an element: whether the container ends here (its bracket consumed); else a comma was passed. */
+  const closes = (close: string, after: string): boolean => {
+    skipSpace();
+    if (text[i] === close) {
       i++;
-      return object;
+      return true;
     }
+    if (text[i] !== ',') fail(`expected "," or "${close}" after ${after}, found ${found()}`);
+    const comma = i++;
+    skipSpace();
+    if (text[i] === close) fail('a trailing comma is not allowed in JSON', comma);
+    return false;
+  };
+
+  const readObject = (path: JsonPath): Record<string, unknown> => {
+    const object: Record<string, unknown> = {};
+    if (opensEmpty('}')) return object;
     for (;;) {
       skipSpace();
       if (text[i] !== '"') fail(`expected a property name in double quotes, found ${found()}`);
@@ -103,37 +121,16 @@ export function readJson(text: string): JsonRead {
       i++;
       // defineProperty, not assignment: a key named "__proto__" is data here, as in JSON.parse.
       Object.defineProperty(object, name, { value: readValue([...path, name]), enumerable: true, writable: true, configurable: true });
-      skipSpace();
-      if (text[i] === '}') {
-        i++;
-        return object;
-      }
-      if (text[i] !== ',') fail(`expected "," or "}" after the value of "${name}", found ${found()}`);
-      const comma = i++;
-      skipSpace();
-      if (text[i] === '}') fail('a trailing comma is not allowed in JSON', comma);
+      if (closes('}', `the value of "${name}"`)) return object;
     }
   };
 
   const readArray = (path: JsonPath): unknown[] => {
     const array: unknown[] = [];
-    i++;
-    skipSpace();
-    if (text[i] === ']') {
-      i++;
-      return array;
-    }
+    if (opensEmpty(']')) return array;
     for (;;) {
       array.push(readValue([...path, array.length]));
-      skipSpace();
-      if (text[i] === ']') {
-        i++;
-        return array;
-      }
-      if (text[i] !== ',') fail(`expected "," or "]" after an array element, found ${found()}`);
-      const comma = i++;
-      skipSpace();
-      if (text[i] === ']') fail('a trailing comma is not allowed in JSON', comma);
+      if (closes(']', 'an array element')) return array;
     }
   };
 
