@@ -31,6 +31,7 @@ export const VSIX_FILES = [
   'media',
   'syntaxes',
   'snippets',
+  'schemas',
 ];
 
 /** Keys only npm reads: the CLI package's entry point and contents. */

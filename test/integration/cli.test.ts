@@ -163,13 +163,42 @@ describe('stackscope check', () => {
     assert.ok(findings.filter((f) => f.rule === 'insecure-session').every((f) => f.severity === 'error'));
   });
 
-  it('a broken stackscope.json is reported and the analysis goes on with defaults', () => {
+  it('a stackscope.json that is not JSON is an error at its line and column, with exit 2 and nothing analysed', () => {
     const dir = tempCopy(join(examples, 'django-shop'));
-    writeFileSync(join(dir, 'stackscope.json'), '{ "rules": ');
+    writeFileSync(join(dir, 'stackscope.json'), '{\n  "rules": {\n    "n-plus-one": "off",\n  }\n}\n');
     const { code, stdout, stderr } = run('check', dir);
-    assert.equal(code, 1);
-    assert.match(stderr, /stackscope\.json: not valid JSON .*; using defaults/);
-    assert.match(stdout, /\[insecure-session\//);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /^stackscope\.json:3:24: not valid JSON: a trailing comma is not allowed in JSON$/m);
+    assert.match(stderr, /nothing was analysed/);
+  });
+
+  it('unknown keys and bad values in stackscope.json are errors at their line, with exit 2', () => {
+    const dir = tempCopy(join(examples, 'django-shop'));
+    const text = ['{', '  "rules": { "n-plus-one": "loud", "no-such-check": "off" },', '  "overides": [],', '  "overrides": [{ "rules": {} }]', '}', ''].join('\n');
+    writeFileSync(join(dir, 'stackscope.json'), text);
+    const { code, stderr } = run('check', dir, '--format', 'json');
+    assert.equal(code, 2);
+    const lines = stderr.split('\n').filter((line) => line.startsWith('stackscope.json:'));
+    assert.deepEqual(lines, [
+      'stackscope.json:2:28: "rules": "n-plus-one" must be one of off, error, warning, info, hint',
+      'stackscope.json:2:36: "rules": unknown rule or check "no-such-check" (`stackscope rules` lists them)',
+      'stackscope.json:3:3: unknown key "overides" (known: "rules", "exclude", "queryFunctions", "contexts", "overrides", "baseline")',
+      'stackscope.json:4:17: "overrides[0]" needs "files", the globs it applies to',
+    ]);
+  });
+
+  it('per-path overrides change severities in the files their globs match, over the contexts', () => {
+    const dir = tempCopy(join(examples, 'django-shop'));
+    const before: JsonFinding[] = JSON.parse(run('check', dir, '--format', 'json').stdout).findings;
+    const inShop = before.filter((f) => f.file.startsWith('shop/'));
+    const elsewhere = before.filter((f) => !f.file.startsWith('shop/'));
+    assert.ok(inShop.some((f) => f.rule === 'insecure-session') && elsewhere.length > 0);
+    writeFileSync(join(dir, 'stackscope.json'), JSON.stringify({ overrides: [{ files: ['shop/**'], rules: { 'insecure-session': 'off', 'middleware-order': 'error' } }] }));
+    const after: JsonFinding[] = JSON.parse(run('check', dir, '--format', 'json').stdout).findings;
+    assert.ok(after.every((f) => !(f.file.startsWith('shop/') && f.rule === 'insecure-session')));
+    assert.ok(after.filter((f) => f.file.startsWith('shop/') && f.rule === 'middleware-order').every((f) => f.severity === 'error'));
+    assert.deepEqual(after.filter((f) => !f.file.startsWith('shop/')), elsewhere);
   });
 });
 
@@ -265,6 +294,19 @@ describe('stackscope on a Prisma project', () => {
 
 describe('stackscope check progress', () => {
   const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+  it('says where a schema.prisma does not parse, instead of silently dropping its models', () => {
+    const dir = tempCopy(join(examples, 'express-prisma'));
+    const schema = join(dir, 'prisma', 'schema.prisma');
+    const before = run('check', dir, '--format', 'json');
+    assert.ok(JSON.parse(before.stdout).findings.some((f: JsonFinding) => f.file === 'prisma/schema.prisma'), 'the schema has findings while it parses');
+    assert.doesNotMatch(before.stderr, /schema\.prisma:/);
+    writeFileSync(schema, readFileSync(schema, 'utf8').replace('model Post {', 'model Post {\n  title String @@@'));
+    const { code, stdout, stderr } = run('check', dir, '--format', 'json');
+    const line = lineOf(schema, 'title String @@@');
+    assert.match(stderr, new RegExp(`^prisma/schema\\.prisma:${line}:\\d+: Prisma schema syntax error: .*\\(its models are not analysed until it parses\\)$`, 'm'));
+    assert.equal(code, JSON.parse(stdout).findings.length > 0 ? 1 : 0);
+  });
 
   it('is silent when stderr is a pipe, as in CI', () => {
     const { stderr } = run('check', 'examples');

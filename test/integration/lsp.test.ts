@@ -274,6 +274,48 @@ describe('the language server over stdio', () => {
     assert.equal(model.folders.length, 1);
   });
 
+  it('shows the mistakes of stackscope.json on the file itself and analyses with the rest of it', async () => {
+    const config = join(workspace, 'stackscope.json');
+    const changed = () => editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
+    writeFileSync(config, '{\n  "rules": { "insecure-session": "off", "insecure-sesion/x": "warning" },\n  "overrides": [{ "files": [] }]\n}\n');
+    await changed();
+    const problems = await editor.until(config, (d) => d.length === 2, 'two diagnostics on stackscope.json');
+    assert.deepEqual(
+      problems.map((d) => [d.range.start.line, d.range.start.character, d.severity, d.source]),
+      [
+        [1, 40, 1, 'stackscope'],
+        [2, 16, 1, 'stackscope'],
+      ],
+    );
+    assert.match(problems[0].message, /unknown rule or check "insecure-sesion\/x"/);
+    // What could be read applies: insecure-session is off.
+    await editor.until(settingsPy, (d) => d.length > 0 && !d.some((x) => String(x.code).startsWith('insecure-session/')), 'insecure-session off, the rest still shown');
+    writeFileSync(config, '{ "rules": ');
+    await changed();
+    const broken = await editor.until(config, (d) => d.length === 1 && /not valid JSON/.test(d[0].message), 'the JSON error');
+    assert.deepEqual(broken[0].range.start, { line: 0, character: 11 });
+    await editor.until(settingsPy, (d) => d.some((x) => String(x.code).startsWith('insecure-session/')), 'the defaults while the file is not JSON');
+    rmSync(config);
+    await editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 3 }] });
+    await editor.until(config, (d) => d.length === 0, 'the diagnostics on stackscope.json to clear');
+  });
+
+  it('puts an error on a schema.prisma that does not parse, and takes it away when it does', async () => {
+    const schema = join(workspace, 'express-prisma', 'prisma', 'schema.prisma');
+    const text = readFileSync(schema, 'utf8');
+    editor.open(schema, 'prisma');
+    const broken = text.replace('model Post {', 'model Post {\n  title String @@@');
+    editor.change(schema, broken);
+    const line = broken.split('\n').findIndex((l) => l.includes('title String @@@'));
+    const errors = await editor.until(schema, (d) => d.some((x) => x.severity === 1 && x.message.startsWith('Prisma schema syntax error')), 'the syntax error on schema.prisma');
+    const error = errors.find((x) => x.message.startsWith('Prisma schema syntax error'))!;
+    assert.equal(error.range.start.line, line);
+    assert.equal(error.source, 'stackscope');
+    assert.match(error.message, /the models of the last version that parsed are used/);
+    editor.change(schema, text);
+    await editor.until(schema, (d) => !d.some((x) => x.message.startsWith('Prisma schema syntax error')), 'the syntax error to go');
+  });
+
   it('hides the findings of the baseline stackscope.json names, or shows them as hints', async () => {
     // A file no earlier test opened: its buffer is the text on disk the CLI fingerprints.
     const nestMain = join(workspace, 'nestjs-app', 'src', 'main.ts');

@@ -37,7 +37,7 @@ describe('the npm package', () => {
     assert.deepEqual(manifest.bin, { stackscope: './dist/cli.js' });
   });
 
-  it('ships the CLI bundle and the wasm it loads, and nothing of the extension or the sources', () => {
+  it('ships the CLI bundle, the wasm it loads and the schema of stackscope.json, and nothing of the extension or the sources', () => {
     assert.deepEqual(project.files.map((f) => f.path).sort(), [
       'LICENSE',
       'README.md',
@@ -46,6 +46,7 @@ describe('the npm package', () => {
       'dist/tree-sitter-python.wasm',
       'dist/tree-sitter.wasm',
       'package.json',
+      'schemas/stackscope.schema.json',
     ]);
   });
 

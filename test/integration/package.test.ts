@@ -53,6 +53,10 @@ describe('the packaged extension', () => {
     const referenced = [...text.matchAll(/"(?:path|markdown|icon|image)":\s*"\.?\/?((?:media|syntaxes|snippets|images)\/[^"]+)"/g)].map((m) => m[1]);
     assert.ok(referenced.some((path) => path.startsWith('media/walkthrough/')), 'the manifest names no walkthrough page');
     for (const path of referenced) assert.ok(zip.file(`extension/${path}`), `extension/${path} is named by the manifest but missing from the .vsix`);
+    // The schema VS Code checks stackscope.json with.
+    const schemas = (JSON.parse(text) as { contributes: { jsonValidation: { url: string }[] } }).contributes.jsonValidation.map((v) => v.url.replace(/^\.\//, ''));
+    assert.ok(schemas.length > 0);
+    for (const path of schemas) assert.ok(zip.file(`extension/${path}`), `extension/${path} is contributed but missing from the .vsix`);
 
     const unwanted = names.filter((name) =>
       name.endsWith('.ts')

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../server/src/model/types';
 import { defineCheck } from '../../server/src/rules/check';
@@ -60,20 +60,32 @@ describe('config', () => {
   it('accepts rule severities, excludes and query functions', () => {
     const { config, problems } = parseConfig(
       { rules: { 'insecure-session': 'error', 'middleware-order': 'off' }, exclude: ['legacy/**'], queryFunctions: ['getEntityOrThrow'] },
-      'stackscope.json',
     );
     assert.deepEqual(problems, []);
     assert.deepEqual(config, { rules: { 'insecure-session': 'error', 'middleware-order': 'off' }, exclude: ['legacy/**'], queryFunctions: ['getEntityOrThrow'] });
   });
 
-  it('reports every mistake in a sentence and keeps what is valid', () => {
-    const { config, problems } = parseConfig({ rules: { 'no-such-rule': 'warning', 'insecure-session': 'loud' }, exclude: 'x', extra: 1 }, 'stackscope.json');
+  it('reports every mistake in a sentence, at its place in the JSON, and keeps what is valid', () => {
+    const { config, problems } = parseConfig({ rules: { 'no-such-rule': 'warning', 'insecure-session': 'loud' }, exclude: 'x', extra: 1 });
     assert.deepEqual(config, { rules: {}, exclude: [], queryFunctions: [] });
     assert.deepEqual(problems, [
-      'stackscope.json: unknown key "extra" (known: "rules", "exclude", "queryFunctions", "contexts", "baseline")',
-      'stackscope.json: "rules": unknown rule or check "no-such-rule" (`stackscope rules` lists them)',
-      'stackscope.json: "rules": rule "insecure-session" must be one of off, error, warning, info, hint',
-      'stackscope.json: "exclude" must be an array of glob strings',
+      { message: 'unknown key "extra" (known: "rules", "exclude", "queryFunctions", "contexts", "overrides", "baseline")', path: ['extra'], part: 'key' },
+      { message: '"rules": unknown rule or check "no-such-rule" (`stackscope rules` lists them)', path: ['rules', 'no-such-rule'], part: 'key' },
+      { message: '"rules": "insecure-session" must be one of off, error, warning, info, hint', path: ['rules', 'insecure-session'] },
+      { message: '"exclude" must be an array of glob strings', path: ['exclude'] },
+    ]);
+  });
+
+  it('reads path overrides, and refuses one without files or with an empty glob', () => {
+    const { config, problems } = parseConfig({ overrides: [{ files: ['legacy/**'], rules: { 'n-plus-one': 'off' } }, { rules: {} }, { files: ['', 'a/**'], extra: true }] });
+    assert.deepEqual(config.overrides, [
+      { files: ['legacy/**'], rules: { 'n-plus-one': 'off' } },
+      { files: ['a/**'], rules: {} },
+    ]);
+    assert.deepEqual(problems, [
+      { message: '"overrides[1]" needs "files", the globs it applies to', path: ['overrides', 1] },
+      { message: '"overrides[2]": unknown key "extra" (known: "files", "rules")', path: ['overrides', 2, 'extra'], part: 'key' },
+      { message: '"overrides[2].files": an empty pattern matches nothing', path: ['overrides', 2, 'files', 0] },
     ]);
   });
 });
@@ -151,6 +163,35 @@ describe('analyzer', () => {
     assert.deepEqual(analyzer.findings().map((f) => [f.check, f.severity, f.file]), [['insecure-session/second-line', 'info', join(root, 'a.py')]]);
   });
 
+  it('path overrides apply in their files, later ones winning, over the project and the contexts', async () => {
+    const root = project({ 'a.py': 'x = 1\ny = 2\n', 'legacy/b.py': 'x = 1\ny = 2\n', 'legacy/new/c.py': 'x = 1\ny = 2\n', 'tests/test_d.py': 'x = 1\ny = 2\n' });
+    const analyzer = new Analyzer(root, {
+      rules: [everyPythonFile],
+      config: {
+        rules: { 'insecure-session/second-line': 'error' },
+        exclude: [],
+        queryFunctions: [],
+        // A rule off in a folder beats a check's project setting; a later override turns it back on in a subfolder.
+        overrides: [
+          { files: ['legacy'], rules: { 'insecure-session': 'off' } },
+          { files: ['legacy/new/**'], rules: { 'insecure-session/second-line': 'info' } },
+          { files: ['**/test_*.py'], rules: { 'insecure-session': 'hint' } },
+        ],
+        contexts: { test: { rules: { 'insecure-session': 'off' } } },
+      },
+    });
+    await analyzer.scan();
+    const seen = analyzer.findings().map((f) => [relative(root, f.file), f.severity]).sort();
+    assert.deepEqual(seen, [['a.py', 'error'], [join('legacy', 'new', 'c.py'), 'info'], [join('tests', 'test_d.py'), 'hint']]);
+  });
+
+  it('a rule that is off everywhere but in an override still runs there', async () => {
+    const root = project({ 'a.py': 'x = 1\ny = 2\n', 'strict/b.py': 'x = 1\ny = 2\n' });
+    const analyzer = new Analyzer(root, { rules: [everyPythonFile], config: { rules: { 'insecure-session': 'off' }, exclude: [], queryFunctions: [], overrides: [{ files: ['strict/**'], rules: { 'insecure-session': 'warning' } }] } });
+    await analyzer.scan();
+    assert.deepEqual(analyzer.findings().map((f) => relative(root, f.file)), [join('strict', 'b.py')]);
+  });
+
   it('a scan stops when cancelled', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 50; i++) files[`m${i}.py`] = 'x = 1\n';
@@ -190,8 +231,11 @@ describe('contexts', () => {
   });
 
   it('are read from stackscope.json, with every mistake reported', () => {
-    const { config, problems } = parseConfig({ contexts: { test: { files: ['spec/**'], rules: { 'n-plus-one': 'info' }, evidence: true, extra: 1 }, seed: [] } }, 'stackscope.json');
+    const { config, problems } = parseConfig({ contexts: { test: { files: ['spec/**'], rules: { 'n-plus-one': 'info' }, evidence: true, extra: 1 }, seed: [] } });
     assert.deepEqual(config.contexts, { test: { files: ['spec/**'], rules: { 'n-plus-one': 'info' }, evidence: true } });
-    assert.deepEqual(problems, ['stackscope.json: "contexts.test": unknown key "extra" (known: "files", "rules", "evidence")', 'stackscope.json: "contexts.seed" must be an object with "files", "rules" and "evidence"']);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      ['"contexts.test": unknown key "extra" (known: "files", "rules", "evidence")', '"contexts.seed" must be an object with "files", "rules", "evidence"'],
+    );
   });
 });

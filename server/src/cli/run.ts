@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { toPosix } from '../model/paths';
 import { serializeModel } from '../model/serialize';
 import type { Finding } from '../model/types';
 import { CHECKS, checksSelected, RULES, ruleById } from '../rules';
@@ -7,7 +8,8 @@ import { checkMarkdown } from '../rules/check';
 import { checkDocsUrl } from '../rules/docs';
 import { Analyzer } from '../workspace/analyzer';
 import { baselineEntries, inBaseline, readBaseline, writeBaseline } from '../workspace/baseline';
-import { type Config, loadConfig } from '../workspace/config';
+import { type Config, CONFIG_FILE, loadConfig } from '../workspace/config';
+import { parseProblemLine, problemLine } from '../workspace/problem-lines';
 import { leftOutLines } from '../workspace/left-out';
 import { diskText, findingFingerprints } from '../workspace/fingerprints';
 import { paced } from '../workspace/paced';
@@ -66,7 +68,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const progress = io.stderrIsTerminal ? new TerminalProgress(io.stderr) : undefined;
   try {
     const { config, problems } = loadConfig(args.dir);
-    for (const problem of problems) io.stderr(`stackscope: ${problem}\n`);
+    if (problems.length > 0) {
+      // A config that says something the CLI cannot do must fail the run, not go on with less.
+      progress?.clear();
+      for (const problem of problems) io.stderr(`${problemLine(problem, CONFIG_FILE)}\n`);
+      io.stderr(`stackscope: ${CONFIG_FILE} has ${problems.length === 1 ? 'a mistake' : `${problems.length} mistakes`}; nothing was analysed\n`);
+      return 2;
+    }
     const analyzer = new Analyzer(args.dir, { config, onlyRules: args.rules.length ? args.rules : undefined });
     progress?.report('finding files');
     await analyzer.scan({ onProgress: progress && paced((done, total) => progress.report('parsing', done, total)) });
@@ -74,6 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const analysed = analyzer.findings();
     progress?.clear();
     for (const [file, reason] of analyzer.skipped) io.stderr(`stackscope: ${file}: ${reason}\n`);
+    for (const { file, problem } of analyzer.unanalysed()) io.stderr(`${parseProblemLine(problem, toPosix(relative(args.dir, file)))}\n`);
     for (const line of leftOutLines(analyzer)) io.stderr(`stackscope: ${line}\n`);
 
     if (args.command === 'model') {

@@ -6,6 +6,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding, Severity } from '../model/types';
 import { checkById } from '../rules';
 import { checkDocsUrl } from '../rules/docs';
+import type { FileDiagnostic } from './file-problems';
 import { fileUri } from './uri';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -37,13 +38,16 @@ export class DiagnosticsPublisher {
 
   constructor(private readonly connection: Connection) {}
 
-  publish(findings: readonly Finding[]): void {
+  /** Publishes the findings, and the problems with files themselves (a broken config), together. */
+  publish(findings: readonly Finding[], fileProblems: readonly FileDiagnostic[] = []): void {
     const byFile = new Map<string, Diagnostic[]>();
-    for (const finding of findings) {
-      const list = byFile.get(finding.file) ?? [];
-      list.push(toDiagnostic(finding));
-      byFile.set(finding.file, list);
-    }
+    const add = (file: string, diagnostic: Diagnostic) => {
+      const list = byFile.get(file) ?? [];
+      list.push(diagnostic);
+      byFile.set(file, list);
+    };
+    for (const problem of fileProblems) add(problem.file, problem.diagnostic);
+    for (const finding of findings) add(finding.file, toDiagnostic(finding));
     for (const file of this.published.keys()) if (!byFile.has(file)) byFile.set(file, []);
     for (const [file, diagnostics] of byFile) {
       const key = JSON.stringify(diagnostics);

@@ -1,12 +1,14 @@
 // One Analyzer per workspace folder. A file belongs to the innermost folder that contains it.
 import { sep } from 'node:path';
 import { Analyzer } from '../workspace/analyzer';
-import { type Config, loadConfig, mergeConfig } from '../workspace/config';
+import { type Config, type LocatedConfigProblem, loadConfig, mergeConfig } from '../workspace/config';
 
 export interface Folder {
   uri: string;
   path: string;
   analyzer: Analyzer;
+  /** The mistakes in the folder's stackscope.json when it was last read. */
+  configProblems: LocatedConfigProblem[];
 }
 
 export class Folders {
@@ -19,7 +21,7 @@ export class Folders {
   }
 
   add(uri: string, path: string): Folder {
-    const folder = { uri, path, analyzer: new Analyzer(path, { log: this.log }) };
+    const folder: Folder = { uri, path, analyzer: new Analyzer(path, { log: this.log }), configProblems: [] };
     this.folders.push(folder);
     // Innermost first, so nested folders win in `folderOf`.
     this.folders.sort((a, b) => b.path.length - a.path.length);
@@ -40,10 +42,11 @@ export class Folders {
     return this.folders.find((folder) => file === folder.path || file.startsWith(folder.path.endsWith(sep) ? folder.path : folder.path + sep));
   }
 
-  /** stackscope.json merged with the editor's settings; returns the file's problems for the user. */
-  configure(folder: Folder, editor: Partial<Config>): string[] {
+  /** stackscope.json (what of it is valid) merged with the editor's settings; returns the file's mistakes. */
+  configure(folder: Folder, editor: Partial<Config>): LocatedConfigProblem[] {
     const { config, problems } = loadConfig(folder.path);
     folder.analyzer.setConfig(mergeConfig(config, editor));
+    folder.configProblems = problems;
     return problems;
   }
 }

@@ -1,7 +1,7 @@
 // The language server: wires LSP messages to the workspace folders' analyzers. Every handler is
 // guarded: a failure is logged and answered with nothing, and the server keeps running.
 import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import {
   CodeActionKind,
   type Connection,
@@ -18,6 +18,7 @@ import { serializeModel } from '../model/serialize';
 import { countBySeverity } from '../model/severity-counts';
 import type { Finding } from '../model/types';
 import { CONFIG_FILE } from '../workspace/config';
+import { parseProblemLine, problemLine } from '../workspace/problem-lines';
 import { diskText } from '../workspace/fingerprints';
 import { leftOutLines } from '../workspace/left-out';
 import { paced } from '../workspace/paced';
@@ -25,6 +26,7 @@ import { FIX_ALL_KIND, fixAll, quickFixes } from './code-actions';
 import { codeLenses, modelSummaries } from './code-lens';
 import { hoverAt } from './hover';
 import { DiagnosticsPublisher } from './diagnostics';
+import { configDiagnostic, unanalysedDiagnostic } from './file-problems';
 import { type BaselineDisplay, BaselineView } from './baseline-view';
 import { editorConfig } from './editor-settings';
 import { type Folder, Folders } from './folders';
@@ -67,7 +69,8 @@ export function startServer(connection: Connection): void {
 
   const publishAll = (millis: number) => {
     const findings: Finding[] = folders.all().flatMap((folder) => baselines.apply(folder.analyzer, folder.analyzer.findings(), analysedText, baselineDisplay));
-    publisher.publish(findings);
+    const fileProblems = folders.all().flatMap((folder) => [...folder.configProblems.map(configDiagnostic), ...folder.analyzer.unanalysed().map(unanalysedDiagnostic)]);
+    publisher.publish(findings, fileProblems);
     const counts = countBySeverity(findings);
     const files = folders.all().reduce((sum, folder) => sum + folder.analyzer.files.size, 0);
     const params: DidAnalyzeParams = { files, counts, millis };
@@ -79,8 +82,9 @@ export function startServer(connection: Connection): void {
     if (canReadConfiguration) section = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'stackscope' }).catch(() => undefined);
     const problems = folders.configure(folder, editorConfig(section));
     baselineDisplay = (section as { baseline?: unknown } | undefined)?.baseline === 'hint' ? 'hint' : 'hidden';
-    for (const problem of problems) connection.console.warn(problem);
-    if (problems.length > 0) void connection.window.showWarningMessage(`Stackscope: ${problems.join('; ')}`);
+    // The mistakes are diagnostics on the file itself (see publishAll); the log says what the analysis used.
+    for (const problem of problems) connection.console.warn(problemLine(problem, relative(folder.path, problem.file)));
+    if (problems.length > 0) log(`${basename(folder.path)}: ${CONFIG_FILE} has ${problems.length === 1 ? 'a mistake' : `${problems.length} mistakes`}; analysing with the settings that could be read (defaults for the rest).`);
   };
 
   const applyOpenDocuments = async (folder: Folder) => {
@@ -119,6 +123,7 @@ export function startServer(connection: Connection): void {
         folder.analyzer.findings();
         log(`${basename(folder.path)}: ${folder.analyzer.timings.describe()}`);
         for (const [file, reason] of folder.analyzer.skipped) log(`Skipped ${file}: ${reason}`);
+        for (const { file, problem } of folder.analyzer.unanalysed()) log(parseProblemLine(problem, file));
         for (const line of leftOutLines(folder.analyzer)) log(`${basename(folder.path)}: ${line}`);
       }
       const millis = Date.now() - started;

@@ -2,14 +2,15 @@ import { relative } from 'node:path';
 import { frontendFor, initFrontends } from '../frontends';
 import { emptyFacts } from '../frontends/frontend';
 import { buildProjectModel } from './project';
-import type { FileFacts, Finding, ProjectModel } from '../model/types';
+import type { FileFacts, Finding, ParseProblem, ProjectModel } from '../model/types';
 import { checksSelected, RULES } from '../rules';
 import type { Rule } from '../rules/rule';
-import { type Config, configuredSeverity, emptyConfig } from './config';
+import { type Config, emptyConfig } from './config';
 import { type Context, contextMatcher, mergeContexts } from './contexts';
 import { withFixes } from './fixes';
 import { toPosix } from '../model/paths';
 import { checkText, discoverFiles, excludeMatcher, readSource, type ExcludeMatcher } from './files';
+import { mayReport, overridesMatcher, type SettingsLayer, severityIn } from './severities';
 import { applySuppressions } from './suppression';
 import { Timings } from './timings';
 
@@ -47,6 +48,7 @@ export class Analyzer {
   private readonly onlyChecks?: ReadonlySet<string>;
   private contexts: Context[] = [];
   private contextOfPath: (relativePath: string) => Context | undefined = () => undefined;
+  private overridesOfPath: (relativePath: string) => SettingsLayer[] = () => [];
   /** Findings a context left out in the last run, by context name and check: what the log says. */
   private leftOutCounts = new Map<string, Map<string, number>>();
 
@@ -76,6 +78,7 @@ export class Analyzer {
   private setContexts(config: Config): void {
     this.contexts = mergeContexts(config.contexts);
     this.contextOfPath = contextMatcher(this.contexts);
+    this.overridesOfPath = overridesMatcher(config.overrides);
   }
 
   /** The context a file is in (test code, a migration, seed data, a script), if any. */
@@ -170,16 +173,18 @@ export class Analyzer {
       const all: Finding[] = [];
       this.leftOutCounts = new Map();
       for (const rule of this.rules) {
-        const off = (context?: Context) => rule.checks.every((check) => configuredSeverity(this.currentConfig, { rule: rule.id, check: check.id, severity: check.severity }, context) === 'off');
-        if (off() && this.contexts.every(off)) continue;
+        const project = this.currentConfig.rules;
+        if (!mayReport(rule, project, [...this.contexts.map((c) => c.rules), ...(this.currentConfig.overrides ?? []).map((o) => o.rules)])) continue;
         const started = performance.now();
         try {
           for (const finding of rule.check(model)) {
             if (!this.files.has(finding.file) || (this.onlyChecks && !this.onlyChecks.has(finding.check))) continue;
-            const context = this.contextOf(finding.file);
-            const severity = configuredSeverity(this.currentConfig, finding, context);
+            const relativePath = toPosix(relative(this.root, finding.file));
+            const context = this.contextOfPath(relativePath);
+            const severity = severityIn([project, context?.rules, ...this.overridesOfPath(relativePath)], finding);
             if (severity === 'off') {
-              if (context && configuredSeverity(this.currentConfig, finding) !== 'off') this.countLeftOut(context, finding.check);
+              // Counted for the log when it is the context that left the finding out.
+              if (context && severityIn([project], finding) !== 'off' && severityIn([project, context.rules], finding) === 'off') this.countLeftOut(context, finding.check);
               continue;
             }
             all.push(withFixes(severity === finding.severity ? finding : { ...finding, severity }, model));
@@ -201,6 +206,11 @@ export class Analyzer {
     this.leftOutCounts.set(context.name, checks);
   }
 
+  /** The files whose text could not be analysed (a schema that does not parse), with why and where. */
+  unanalysed(): { file: string; problem: ParseProblem }[] {
+    return [...this.files].flatMap(([file, facts]) => facts.problems.filter((problem) => problem.stopsAnalysis).map((problem) => ({ file, problem })));
+  }
+
   findingsFor(file: string): Finding[] {
     return this.findings().filter((finding) => finding.file === file);
   }
@@ -217,7 +227,7 @@ export class Analyzer {
       // A frontend bug on one file: keep the file known (no stale facts) and report it, never crash.
       this.log(`failed to analyse ${file}: ${(error as Error).stack ?? error}`);
       const facts = emptyFacts(file, frontend.language);
-      facts.problems.push({ message: `Stackscope could not analyse this file: ${(error as Error).message}`, range: zeroRange() });
+      facts.problems.push({ message: `Stackscope could not analyse this file: ${(error as Error).message}`, range: zeroRange(), stopsAnalysis: true });
       this.files.set(file, facts);
     }
     this.invalidate();

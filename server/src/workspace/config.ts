@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Severity } from '../model/types';
 import type { Context } from './contexts';
-import { SEVERITIES } from '../rules/rule';
 import { checksSelected } from '../rules';
+import { CONFIG_KEYS, CONTEXT_KEYS, OVERRIDE_KEYS, RULE_SETTINGS } from './config-schema';
+import { type JsonPath, readJson } from './json-locations';
 
 export const CONFIG_FILE = 'stackscope.json';
 
@@ -21,6 +22,8 @@ export interface Config {
   exclude: string[];
   /** Changes to the default contexts (tests, migrations, seeds, scripts), and contexts of the project's own, by name. */
   contexts?: Record<string, ContextSettings>;
+  /** Severities by path globs, over the project's and the contexts' settings; a later one wins. */
+  overrides?: PathOverride[];
   /** A baseline file (relative to the root): its findings are not reported (CLI) or shown as hints or not at all (editor). */
   baseline?: string;
 }
@@ -28,121 +31,185 @@ export interface Config {
 /** What `stackscope.json` may say of a context: its files, its severities, whether its queries are evidence. */
 export type ContextSettings = Partial<Pick<Context, 'files' | 'rules' | 'evidence'>>;
 
+/** Severities for the files some globs match (relative to the root), like ESLint's `overrides` or ruff's per-file-ignores. */
+export interface PathOverride {
+  files: string[];
+  rules: Record<string, RuleSetting>;
+}
+
+/** A mistake in the config, at a place in its JSON: the value at `path`, or its key when `part` says so. */
+export interface ConfigProblem {
+  message: string;
+  path: JsonPath;
+  part?: 'key';
+}
+
+/** A mistake in the config file, with its 0-based line and column. */
+export interface LocatedConfigProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
 export interface LoadedConfig {
   config: Config;
-  /** Problems with the config file, each a sentence a user can act on. Analysis goes on with what was valid. */
-  problems: string[];
+  /** Problems with the config file, each a sentence a user can act on. The config holds what was valid. */
+  problems: LocatedConfigProblem[];
 }
 
 export function emptyConfig(): Config {
   return { rules: {}, exclude: [], queryFunctions: [] };
 }
 
-const RULE_SETTINGS: readonly string[] = ['off', ...SEVERITIES];
-
-/** Reads `stackscope.json` at the root. A missing file is fine; a broken one is reported, never fatal. */
+/** Reads `stackscope.json` at the root. A missing file is fine; every mistake in one is located and reported. */
 export function loadConfig(root: string): LoadedConfig {
-  const path = join(root, CONFIG_FILE);
-  if (!existsSync(path)) return { config: emptyConfig(), problems: [] };
-  let raw: unknown;
+  const file = join(root, CONFIG_FILE);
+  if (!existsSync(file)) return { config: emptyConfig(), problems: [] };
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
-    return { config: emptyConfig(), problems: [`${CONFIG_FILE}: not valid JSON (${(error as Error).message}); using defaults`] };
+    return { config: emptyConfig(), problems: [{ file, line: 0, column: 0, message: `cannot be read (${(error as Error).message})` }] };
   }
-  return parseConfig(raw, CONFIG_FILE);
+  const read = readJson(text);
+  if (!read.ok) return { config: emptyConfig(), problems: [{ file, ...read.position, message: `not valid JSON: ${read.message}` }] };
+  const { config, problems } = parseConfig(read.value);
+  const located = problems.map((problem) => ({ file, ...read.locate(problem.path, problem.part), message: problem.message }));
+  return { config, problems: located.sort((a, b) => a.line - b.line || a.column - b.column) };
 }
 
-export function parseConfig(raw: unknown, source: string): LoadedConfig {
+/** The config a parsed JSON value says, and a problem for each key or value that cannot be used. */
+export function parseConfig(raw: unknown): { config: Config; problems: ConfigProblem[] } {
   const config = emptyConfig();
-  const problems: string[] = [];
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { config, problems: [`${source}: expected an object with "rules", "exclude", "queryFunctions" and "contexts"; using defaults`] };
-  }
-  const { rules, exclude, queryFunctions, contexts, baseline, ...rest } = raw as Record<string, unknown>;
-  for (const key of Object.keys(rest)) problems.push(`${source}: unknown key "${key}" (known: "rules", "exclude", "queryFunctions", "contexts", "baseline")`);
+  const problems: ConfigProblem[] = [];
+  const fields = objectFields(raw, [], CONFIG_KEYS, problems);
+  if (!fields) return { config, problems };
+  const { rules, exclude, queryFunctions, contexts, overrides, baseline } = fields;
   if (baseline !== undefined) {
-    if (typeof baseline !== 'string' || baseline === '') problems.push(`${source}: "baseline" must be the path of a baseline file`);
+    if (typeof baseline !== 'string' || baseline === '') problems.push({ message: '"baseline" must be the path of a baseline file', path: ['baseline'] });
     else config.baseline = baseline;
   }
   if (contexts !== undefined) {
-    const parsed = parseContexts(contexts, source, problems);
+    const parsed = parseContexts(contexts, problems);
     if (parsed) config.contexts = parsed;
   }
+  if (overrides !== undefined) {
+    const parsed = parseOverrides(overrides, problems);
+    if (parsed) config.overrides = parsed;
+  }
   if (queryFunctions !== undefined) {
-    if (!Array.isArray(queryFunctions) || queryFunctions.some((name) => typeof name !== 'string')) problems.push(`${source}: "queryFunctions" must be an array of function names`);
+    if (!Array.isArray(queryFunctions) || queryFunctions.some((name) => typeof name !== 'string')) problems.push({ message: '"queryFunctions" must be an array of function names', path: ['queryFunctions'] });
     else config.queryFunctions = queryFunctions as string[];
   }
-  if (rules !== undefined) config.rules = parseRuleSettings(rules, `${source}: "rules"`, problems);
-  if (exclude !== undefined) {
-    if (!Array.isArray(exclude) || exclude.some((p) => typeof p !== 'string')) {
-      problems.push(`${source}: "exclude" must be an array of glob strings`);
-    } else config.exclude = exclude as string[];
-  }
+  if (rules !== undefined) config.rules = parseRuleSettings(rules, ['rules'], problems);
+  if (exclude !== undefined) config.exclude = parseGlobs(exclude, ['exclude'], problems) ?? [];
   return { config, problems };
 }
 
+/** The fields of an object with known keys; a problem for each unknown key, or for a value that is no object. */
+function objectFields(raw: unknown, path: JsonPath, known: Record<string, string>, problems: ConfigProblem[]): Record<string, unknown> | undefined {
+  const names = Object.keys(known).filter((key) => key !== '$schema');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push({ message: `${path.length ? where(path) : 'the file'} must be an object with ${listed(names)}`, path });
+    return undefined;
+  }
+  for (const key of Object.keys(raw)) {
+    const unknown = `unknown key "${key}" (known: ${listed(names)})`;
+    if (!Object.hasOwn(known, key)) problems.push({ message: path.length ? `${where(path)}: ${unknown}` : unknown, path: [...path, key], part: 'key' });
+  }
+  return raw as Record<string, unknown>;
+}
+
+/** Glob patterns; an empty one matches nothing (and a glob library may throw on it), so it is a mistake. */
+function parseGlobs(raw: unknown, path: JsonPath, problems: ConfigProblem[]): string[] | undefined {
+  if (!Array.isArray(raw) || raw.some((glob) => typeof glob !== 'string')) {
+    problems.push({ message: `${where(path)} must be an array of glob strings`, path });
+    return undefined;
+  }
+  raw.forEach((glob, index) => {
+    if (glob === '') problems.push({ message: `${where(path)}: an empty pattern matches nothing`, path: [...path, index] });
+  });
+  return (raw as string[]).filter((glob) => glob !== '');
+}
+
 /** Severities by rule or check id; a problem for each unknown id or value. */
-function parseRuleSettings(raw: unknown, where: string, problems: string[]): Record<string, RuleSetting> {
+function parseRuleSettings(raw: unknown, path: JsonPath, problems: ConfigProblem[]): Record<string, RuleSetting> {
   const settings: Record<string, RuleSetting> = {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.push(`${where} must be an object like {"n-plus-one": "warning", "insecure-session/default-cookie-name": "off"}`);
+    problems.push({ message: `${where(path)} must be an object like {"n-plus-one": "warning", "insecure-session/default-cookie-name": "off"}`, path });
     return settings;
   }
   for (const [id, setting] of Object.entries(raw)) {
-    if (checksSelected(id).length === 0) problems.push(`${where}: unknown rule or check "${id}" (\`stackscope rules\` lists them)`);
-    else if (typeof setting !== 'string' || !RULE_SETTINGS.includes(setting)) problems.push(`${where}: rule "${id}" must be one of ${RULE_SETTINGS.join(', ')}`);
+    if (checksSelected(id).length === 0) problems.push({ message: `${where(path)}: unknown rule or check "${id}" (\`stackscope rules\` lists them)`, path: [...path, id], part: 'key' });
+    else if (typeof setting !== 'string' || !RULE_SETTINGS.includes(setting)) problems.push({ message: `${where(path)}: "${id}" must be one of ${RULE_SETTINGS.join(', ')}`, path: [...path, id] });
     else settings[id] = setting as RuleSetting;
   }
   return settings;
 }
 
 /** `contexts`: by name, the files (globs), severities and evidence of a context. */
-function parseContexts(raw: unknown, source: string, problems: string[]): Record<string, ContextSettings> | undefined {
+function parseContexts(raw: unknown, problems: ConfigProblem[]): Record<string, ContextSettings> | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.push(`${source}: "contexts" must be an object like {"test": {"files": ["**/tests/**"], "rules": {"n-plus-one": "off"}}}`);
+    problems.push({ message: '"contexts" must be an object like {"test": {"files": ["**/tests/**"], "rules": {"n-plus-one": "off"}}}', path: ['contexts'] });
     return undefined;
   }
   const contexts: Record<string, ContextSettings> = {};
   for (const [name, value] of Object.entries(raw)) {
-    const where = `${source}: "contexts.${name}"`;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      problems.push(`${where} must be an object with "files", "rules" and "evidence"`);
-      continue;
-    }
-    const { files, rules, evidence, ...rest } = value as Record<string, unknown>;
-    for (const key of Object.keys(rest)) problems.push(`${where}: unknown key "${key}" (known: "files", "rules", "evidence")`);
+    const path = ['contexts', name];
+    const fields = objectFields(value, path, CONTEXT_KEYS, problems);
+    if (!fields) continue;
     const context: ContextSettings = {};
-    if (files !== undefined) {
-      if (!Array.isArray(files) || files.some((glob) => typeof glob !== 'string')) problems.push(`${where}.files must be an array of glob strings`);
-      else context.files = files as string[];
+    if (fields.files !== undefined) {
+      const files = parseGlobs(fields.files, [...path, 'files'], problems);
+      if (files) context.files = files;
     }
-    if (rules !== undefined) context.rules = parseRuleSettings(rules, `${where}.rules`, problems);
-    if (evidence !== undefined) {
-      if (typeof evidence !== 'boolean') problems.push(`${where}.evidence must be true or false`);
-      else context.evidence = evidence;
+    if (fields.rules !== undefined) context.rules = parseRuleSettings(fields.rules, [...path, 'rules'], problems);
+    if (fields.evidence !== undefined) {
+      if (typeof fields.evidence !== 'boolean') problems.push({ message: `${where([...path, 'evidence'])} must be true or false`, path: [...path, 'evidence'] });
+      else context.evidence = fields.evidence;
     }
     contexts[name] = context;
   }
   return contexts;
 }
 
-/** Editor settings override the project file, rule by rule; excludes add up. */
+/** `overrides`: a list of {files, rules}; one without files applies nowhere, so it is a mistake. */
+function parseOverrides(raw: unknown, problems: ConfigProblem[]): PathOverride[] | undefined {
+  if (!Array.isArray(raw)) {
+    problems.push({ message: '"overrides" must be an array like [{"files": ["legacy/**"], "rules": {"n-plus-one": "off"}}]', path: ['overrides'] });
+    return undefined;
+  }
+  const overrides: PathOverride[] = [];
+  raw.forEach((value, index) => {
+    const path = ['overrides', index];
+    const fields = objectFields(value, path, OVERRIDE_KEYS, problems);
+    if (!fields) return;
+    const files = fields.files === undefined ? undefined : parseGlobs(fields.files, [...path, 'files'], problems);
+    if (fields.files === undefined || (files && files.length === 0)) problems.push({ message: `${where(path)} needs "files", the globs it applies to`, path });
+    const rules = fields.rules === undefined ? {} : parseRuleSettings(fields.rules, [...path, 'rules'], problems);
+    if (files?.length) overrides.push({ files, rules });
+  });
+  return overrides;
+}
+
+/** A JSON path as a user reads it: `"overrides[0].files"`. */
+function where(path: JsonPath): string {
+  return `"${path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('')}"`;
+}
+
+function listed(names: readonly string[]): string {
+  return names.map((name) => `"${name}"`).join(', ');
+}
+
+/** Editor settings override the project file, rule by rule; excludes add up. Path overrides come from the file alone. */
 export function mergeConfig(base: Config, override: Partial<Config>): Config {
   return {
     rules: { ...base.rules, ...(override.rules ?? {}) },
     exclude: [...base.exclude, ...(override.exclude ?? [])],
     queryFunctions: [...base.queryFunctions, ...(override.queryFunctions ?? [])],
     ...(base.contexts || override.contexts ? { contexts: { ...base.contexts, ...override.contexts } } : {}),
+    ...(base.overrides ? { overrides: base.overrides } : {}),
     ...(override.baseline ?? base.baseline ? { baseline: override.baseline ?? base.baseline } : {}),
   };
-}
-
-/**
- * The severity a finding is shown with: its context's setting for its check, else for its rule (a file's
- * context overrides the project, as a path override does), else the project's setting for its check, else
- * for its rule, else the check's default.
- */
-export function configuredSeverity(config: Config, finding: { rule: string; check: string; severity: Severity }, context?: Pick<Context, 'rules'>): RuleSetting {
-  return context?.rules[finding.check] ?? context?.rules[finding.rule] ?? config.rules[finding.check] ?? config.rules[finding.rule] ?? finding.severity;
 }

@@ -25,8 +25,9 @@ export const prismaFrontend: Frontend = {
     const parsed = parsePrisma(text);
     if (!parsed.ok) {
       const position = { line: parsed.line, character: parsed.column };
-      facts.problems.push({ message: `Prisma schema syntax error: ${parsed.message} (showing the last version that parsed)`, range: { start: position, end: position } });
       const previous = lastGood.get(file);
+      const shown = previous ? 'the models of the last version that parsed are used' : 'its models are not analysed until it parses';
+      facts.problems.push({ message: `Prisma schema syntax error: ${parsed.message} (${shown})`, range: { start: position, end: position }, stopsAnalysis: true });
       if (previous) Object.assign(facts, { models: previous.models, databases: previous.databases, prismaSchema: previous.schema, ...(previous.relationMode ? { prismaRelationMode: previous.relationMode } : {}) });
       return facts;
     }

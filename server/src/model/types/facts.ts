@@ -19,6 +19,11 @@ export interface Comment {
 export interface ParseProblem {
   message: string;
   range: Range;
+  /**
+   * The file's facts are not from this text (they are the last version that parsed, or none): what it
+   * holds goes unseen until it parses, so the user is told, in the editor and by the CLI.
+   */
+  stopsAnalysis?: true;
 }
 
 /**
