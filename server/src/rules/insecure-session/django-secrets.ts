@@ -18,6 +18,9 @@ export function checkSecretKey(context: DjangoContext): void {
   const assignment = context.get('SECRET_KEY');
   const known = knownValue(assignment?.value);
   if (!assignment || !known || known.value.kind !== 'string' || !isWeakSecret(known.value.value)) return;
+  // An empty key is a placeholder, not a secret: Django refuses to run with it ("The SECRET_KEY setting
+  // must not be empty", django/conf/__init__.py), so no deployment signs anything with it.
+  if (known.value.value === '') return;
   if (known.env) {
     const fix = replacePlan(hardCodedSecret.text('fixFallback'), assignment.value, { kind: 'env', name: known.env });
     return context.report(hardCodedSecret, assignment.location, { message: 'djangoFallback', data: { env: known.env }, fixes: [fix] });
