@@ -81,7 +81,7 @@ function stateChanges(definition: Node): string[] {
     if (node.type === 'comparison_operator') {
       const operands = namedChildren(node);
       const method = operands.map((operand) => stringValue(operand)).find((text) => text !== undefined && UNSAFE_METHODS.has(text));
-      const operator = node.children.find((child) => !child.isNamed)?.text ?? '==';
+      const operator = node.children.find((child) => child !== null && !child.isNamed)?.text ?? '==';
       if (method && operands.some((operand) => operand.text.endsWith('.method'))) evidence.add(`request.method ${operator} "${method}"`);
     } else if (node.type === 'call') {
       const fn = node.childForFieldName('function');
