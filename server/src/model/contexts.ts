@@ -5,3 +5,8 @@ import type { ProjectModel } from './types';
 export function countsAsEvidence(model: Pick<ProjectModel, 'fileContexts'>, file: string): boolean {
   return model.fileContexts.get(file)?.evidence !== false;
 }
+
+/** Whether `file` is test code (the `test` context: `tests/`, `test_*.py`, `conftest.py`, or the project's own globs). */
+export function isTestCode(model: Pick<ProjectModel, 'fileContexts'>, file: string): boolean {
+  return model.fileContexts.get(file)?.name === 'test';
+}

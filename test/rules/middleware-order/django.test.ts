@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeFixture, checkFix, checkFixture, fixTests } from '../../support/harness';
+import type { Finding } from '../../../server/src/model/types';
+import { analyzeFixture, applyEdits, checkFix, checkFixture, fixTests } from '../../support/harness';
 
 const fixtures = join(__dirname, 'fixtures');
 const RULE = 'middleware-order';
@@ -64,8 +66,30 @@ describe('middleware-order: Django required middleware and placement', () => {
   const dir = join(fixtures, 'django-missing-fixes');
   fixTests(dir, RULE, [
     ['Add SecurityMiddleware to MIDDLEWARE', 'settings.py', 2, 'settings.security.py.expected'],
-    ['Add CsrfViewMiddleware to MIDDLEWARE', 'settings.py', 2, 'settings.csrf.py.expected'],
+    ['Add CsrfViewMiddleware to MIDDLEWARE and set CSRF_COOKIE_SECURE = True', 'settings.py', 2, 'settings.csrf.py.expected'],
     ['Add XFrameOptionsMiddleware to MIDDLEWARE', 'settings.py', 2, 'settings.xframe.py.expected'],
     ['Add XFrameOptionsMiddleware to MIDDLEWARE', 'inline.py', 2, 'inline.py.expected'],
+    ['Add CsrfViewMiddleware to MIDDLEWARE and set CSRF_COOKIE_SECURE = True', 'secure_off.py', 2, 'secure_off.py.expected'],
+    ['Add CsrfViewMiddleware to MIDDLEWARE', 'in_session.py', 2, 'in_session.py.expected'],
   ]);
+
+  // Adding CsrfViewMiddleware or SessionMiddleware makes Django send a cookie that check --deploy wants Secure.
+  const cases: [file: string, middleware: string][] = [
+    ['settings.py', 'CsrfViewMiddleware'],
+    ['secure_off.py', 'CsrfViewMiddleware'],
+    ['in_session.py', 'CsrfViewMiddleware'],
+    ['admin_site.py', 'SessionMiddleware'],
+  ];
+  for (const [file, middleware] of cases) {
+    it(`adding ${middleware} in ${file} leaves no new finding of any rule`, async () => {
+      const analyzer = await analyzeFixture(dir);
+      const key = (f: Finding) => `${f.check} ${relative(dir, f.file)}:${f.range.start.line + 1} ${f.message}`;
+      const before = new Set(analyzer.findings().map(key));
+      const finding = analyzer.findings().find((f) => f.file === join(dir, file) && f.message.startsWith(`MIDDLEWARE has no ${middleware}`));
+      assert.ok(finding?.fixes[0], `no fix to add ${middleware} in ${file}`);
+      const text = applyEdits(readFileSync(join(dir, file), 'utf8'), finding.fixes[0].edits.filter((edit) => edit.file === join(dir, file)));
+      await analyzer.updateFile(join(dir, file), text);
+      assert.deepEqual(analyzer.findings().map(key).filter((k) => !before.has(k)), []);
+    });
+  }
 });

@@ -17,10 +17,12 @@ export function readCookieWrites(root: Node, scope: ValueScope): CookieWrite[] {
     const entries: ObjectEntry[] = [...keywords].map(([key, value]) => ({ key, value: readValue(value, scope), location: locationOf(scope.file, value.parent ?? value) }));
     const args = node.childForFieldName('arguments');
     const last = args ? namedChildren(args).filter((arg) => arg.type !== 'comment').pop() : undefined;
-    const name = positional[0] ? stringValue(positional[0]) : undefined;
+    // `set_cookie(key, value, ...)`: the name is the first argument or the `key` keyword.
+    const nameNode = positional[0] ?? keywords.get('key');
+    const name = nameNode ? stringValue(nameNode) : undefined;
     writes.push({
       method,
-      ...(name !== undefined ? { name } : {}),
+      ...(name !== undefined ? { name } : nameNode ? { nameExpression: nameNode.text } : {}),
       // `**options` hides keyword arguments: the write cannot be judged by what is missing.
       options: { kind: 'object', entries, location: locationOf(scope.file, node), ...(args && namedChildren(args).some((arg) => arg.type === 'dictionary_splat') ? { partial: true } : {}) },
       location: locationOf(scope.file, node),

@@ -2,6 +2,7 @@
 // `from .base import *` and overrides a few names. A setting's effective value is the last
 // assignment along that chain, and a finding belongs where that assignment is written.
 import { basename, dirname } from 'node:path';
+import { isTestCode } from '../contexts';
 import { resolveImport } from '../python-modules';
 import type { ProjectModel, SettingAssignment, SettingsModule } from '../types';
 
@@ -12,19 +13,33 @@ export interface EffectiveSettings {
   values: Map<string, SettingAssignment>;
   /** A star import could not be followed (a third-party or missing module): a setting may be set there. */
   incomplete: boolean;
-  /** The module is named for development or tests (`dev.py`, `local.py`, `settings/test.py`): deploy checks do not apply. */
+  /** The module is named for development or tests (`dev.py`, `local.py`, `settings/test.py`), is an example, or sits in a test folder: deploy checks do not apply. */
   development: boolean;
   /** The modules it star-imports, directly or not. */
   bases: SettingsModule[];
 }
 
 const DEVELOPMENT_NAMES = new Set(['dev', 'develop', 'development', 'local', 'test', 'tests', 'testing', 'ci']);
+/** A file the administrator copies and fills in (`configuration_example.py`, `settings.sample.py`): its values are placeholders. */
+const EXAMPLE_NAMES = new Set(['example', 'examples', 'sample', 'template', 'tpl']);
 
-/** Whether a settings module's name says it is for development or tests (`dev.py`, `settings_test.py`, `local_settings.py`). */
+/**
+ * Whether a settings module's name says a deployment does not run it: named for development or tests
+ * (`dev.py`, `settings_test.py`, `local_settings.py`) or an example to copy (`configuration_example.py`).
+ */
 export function isDevelopmentModule(file: string): boolean {
   const stem = basename(file).replace(/\.py$/, '');
   const words = stem === '__init__' ? [basename(dirname(file))] : stem.split(/[_.-]/);
-  return words.some((word) => DEVELOPMENT_NAMES.has(word.toLowerCase()));
+  return words.some((word) => DEVELOPMENT_NAMES.has(word.toLowerCase()) || EXAMPLE_NAMES.has(word.toLowerCase()));
+}
+
+/**
+ * Whether a deployment does not run the module: by its name (above), or because it is test code
+ * (`tests/settings.py`, `tests/config.py`: the module the test runner, e.g. pytest-django's
+ * `DJANGO_SETTINGS_MODULE` in pytest.ini, is pointed at).
+ */
+function notDeployed(model: Pick<ProjectModel, 'fileContexts'>, file: string): boolean {
+  return isDevelopmentModule(file) || isTestCode(model, file);
 }
 
 /**
@@ -37,7 +52,7 @@ export function effectiveSettings(model: ProjectModel): EffectiveSettings[] {
   const imported = new Set<string>();
   // A development module that builds on production.py does not stop production.py from being deployed.
   for (const module of model.settings.values()) {
-    if (isDevelopmentModule(module.file)) continue;
+    if (notDeployed(model, module.file)) continue;
     for (const spec of module.starImports) {
       const target = resolveImport(module.file, spec, hasFile);
       if (target && hasSettings(target)) imported.add(target);
@@ -75,5 +90,5 @@ export function mergeSettings(model: ProjectModel, leaf: SettingsModule): Effect
   };
   visit(leaf);
   const bases = [...visiting].filter((file) => file !== leaf.file).map((file) => model.settings.get(file)!);
-  return { module: leaf, values, incomplete, development: isDevelopmentModule(leaf.file), bases };
+  return { module: leaf, values, incomplete, development: notDeployed(model, leaf.file), bases };
 }

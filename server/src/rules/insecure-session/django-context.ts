@@ -30,7 +30,9 @@ export function djangoContext(settings: EffectiveSettings, report: Report): Djan
     // Django's default for both lists is empty; an unreadable star import may still set them.
     if (!assignment) return settings.incomplete ? undefined : false;
     const items = stringItems(assignment.value);
-    if (!items) return undefined;
+    // `[..., "django.contrib.sessions", *env_apps]` cannot be read as a whole, but an entry written in it
+    // as a literal is there whatever the rest holds (Django's W010-W012 choice depends on it).
+    if (!items) return assignment.value.kind === 'unknown' && writtenIn(assignment.value.text, entry) ? assignment.value : undefined;
     return items.find((item) => item.text === entry)?.value ?? false;
   };
   return {
@@ -42,6 +44,8 @@ export function djangoContext(settings: EffectiveSettings, report: Report): Djan
     report: (check, at, details) => report(check, at, { ...details, related: starImported(settings, at) }),
   };
 }
+
+const writtenIn = (source: string, entry: string) => source.includes(`"${entry}"`) || source.includes(`'${entry}'`);
 
 function starImported(settings: EffectiveSettings, at: Location): RelatedPlace[] {
   const leaf = settings.module.file;

@@ -18,12 +18,23 @@ export function checkSecretKey(context: DjangoContext): void {
   const assignment = context.get('SECRET_KEY');
   const known = knownValue(assignment?.value);
   if (!assignment || !known || known.value.kind !== 'string' || !isWeakSecret(known.value.value)) return;
+  // An empty key is a placeholder, not a secret: Django refuses to run with it ("The SECRET_KEY setting
+  // must not be empty", django/conf/__init__.py), so no deployment signs anything with it.
+  if (known.value.value === '') return;
+  const weakness = weaknessOf(known.value.value);
   if (known.env) {
     const fix = replacePlan(hardCodedSecret.text('fixFallback'), assignment.value, { kind: 'env', name: known.env });
-    return context.report(hardCodedSecret, assignment.location, { message: 'djangoFallback', data: { env: known.env }, fixes: [fix] });
+    return context.report(hardCodedSecret, assignment.location, { message: 'djangoFallback', data: { env: known.env, weakness }, fixes: [fix] });
   }
   const fix = replacePlan(hardCodedSecret.text('fixDjango'), assignment.value, { kind: 'env', name: 'DJANGO_SECRET_KEY' });
-  context.report(hardCodedSecret, assignment.location, { message: 'djangoLiteral', fixes: [fix] });
+  context.report(hardCodedSecret, assignment.location, { message: 'djangoLiteral', data: { weakness }, fixes: [fix] });
+}
+
+/** Which part of the W009 test a weak key fails, for the message. */
+function weaknessOf(secret: string): string {
+  if (secret.startsWith('django-insecure-')) return hardCodedSecret.text('djangoInsecurePrefix');
+  if (secret.length < 50) return hardCodedSecret.text('djangoShort', { length: secret.length });
+  return hardCodedSecret.text('djangoRepetitive');
 }
 
 export function checkDebug(context: DjangoContext): void {

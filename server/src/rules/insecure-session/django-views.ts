@@ -13,11 +13,20 @@ import { TRUE } from './plans';
 const isTestFile = (file: string) => /^(test_.*|.*_tests?|tests?|conftest)\.py$/.test(basename(file));
 /** Cookie names that carry an identity or a credential: those must not be readable by scripts. */
 const SENSITIVE = /(session|token|auth|jwt|sid|login|remember|user|csrf|secret|key)/i;
+/**
+ * Django's cookies that hold no credential, by the setting that names them: the language cookie holds a
+ * locale code, and Django itself writes it without HttpOnly (LANGUAGE_COOKIE_HTTPONLY defaults to False).
+ */
+const PLAIN_COOKIE_SETTINGS = /(^|\.)LANGUAGE_COOKIE_NAME$/;
 
 export function checkCsrfExemptViews(model: ProjectModel, report: Report): void {
   for (const view of model.views) {
-    if (view.stack !== 'django' || !view.csrfExempt || view.changesState.length === 0 || isTestFile(view.location.file)) continue;
-    report(csrfExemptView, view.location, { data: { view: view.name, changes: view.changesState.slice(0, 3).join(', ') } });
+    // CSRF rides on the browser's ambient credentials: a view that never asks who the session's user is
+    // (an API key header, a signed token in the URL, a webhook signature) gains nothing from a forged request.
+    const exposed = view.csrfExempt && view.changesState.length > 0 && view.usesSession.length > 0;
+    if (view.stack !== 'django' || !exposed || isTestFile(view.location.file)) continue;
+    const data = { view: view.name, changes: view.changesState.slice(0, 3).join(', '), session: view.usesSession.slice(0, 2).join(', ') };
+    report(csrfExemptView, view.location, { data });
   }
 }
 
@@ -37,7 +46,7 @@ function checkWrite(write: CookieWrite, report: Report): void {
     if (!value) return !write.options.partial;
     return value.kind === 'bool' ? !value.value : value.kind === 'none' || (value.kind === 'number' && value.value === 0);
   };
-  const sensitive = write.name === undefined || SENSITIVE.test(write.name);
+  const sensitive = write.name !== undefined ? SENSITIVE.test(write.name) : !PLAIN_COOKIE_SETTINGS.test(write.nameExpression ?? '');
   const missing = (['secure', 'httponly'] as const).filter((key) => unset(key) && (key === 'secure' || sensitive));
   if (missing.length === 0) return;
   if (sensitive) {
@@ -47,7 +56,7 @@ function checkWrite(write: CookieWrite, report: Report): void {
     const title = check.text('fix', { flags: missing.map((key) => check.text('flag', { name: key })).join(', ') });
     report(check, write.location, { message: 'message', data, fixes: [addFlags(title, write, missing)] });
   } else {
-    const data = { method: write.method, name: write.name ?? '' };
+    const data = { method: write.method, name: write.name ?? write.nameExpression ?? '' };
     report(setCookieNotSecure, write.location, { message: 'message', data, fixes: [addFlags(setCookieNotSecure.text('fix'), write, missing)] });
   }
 }

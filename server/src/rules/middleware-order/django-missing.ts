@@ -1,7 +1,8 @@
 // Middleware Django's checks require: security.W001–W003 for deployment, admin.E408–E410 when the
 // admin is installed. Reported on the MIDDLEWARE assignment of the module Django is pointed at.
 import { effectiveSettings, type EffectiveSettings } from '../../model/django/settings-resolution';
-import { stringItems } from '../../model/django/setting-values';
+import { isTrue, isTruthy, knownValue, stringItems } from '../../model/django/setting-values';
+import type { Change } from '../../model/fix-plans';
 import type { MiddlewareChain, ProjectModel } from '../../model/types';
 import type { Check } from '../check';
 import type { Report } from '../rule';
@@ -55,13 +56,44 @@ function checkSettings(model: ProjectModel, settings: EffectiveSettings, report:
   for (const required of REQUIRED) {
     if (present(required.path) || (required.kind === 'deploy' ? settings.development : !admin)) continue;
     const name = shortName(required.path);
-    const changes = [{ kind: 'add-chain-entry' as const, chain, name: required.path, before: insertionPoint(chain, required.path) }];
+    const flag = settings.development ? undefined : cookieFlagFor(settings, required.path);
+    const changes: Change[] = [{ kind: 'add-chain-entry', chain, name: required.path, before: insertionPoint(chain, required.path) }, ...(flag?.changes ?? [])];
     // Each check keeps the reason of every middleware it requires as a template named by Django's check id.
-    const missing = <I extends string>(check: Check<'message' | 'fix' | I>, id: I) =>
-      report(check, at, { message: 'message', data: { name, why: check.text(id), id }, fixes: [{ title: check.text('fix', { name }), preferred: true, changes }] });
+    const missing = <I extends string>(check: Check<'message' | 'fix' | 'fixWithFlag' | I>, id: I) => {
+      const title = flag ? check.text('fixWithFlag', { name, flag: flag.name }) : check.text('fix', { name });
+      report(check, at, { message: 'message', data: { name, why: check.text(id), id }, fixes: [{ title, preferred: true, changes }] });
+    };
     if (required.kind === 'deploy') missing(missingDeployMiddleware, required.djangoId);
     else missing(adminMissingMiddleware, required.djangoId);
   }
+}
+
+/** The cookie each middleware starts sending, and the flag Django's deploy checks then want True (security.W012, W016). */
+const COOKIE_FLAGS: Record<string, string> = {
+  'django.middleware.csrf.CsrfViewMiddleware': 'CSRF_COOKIE_SECURE',
+  'django.contrib.sessions.middleware.SessionMiddleware': 'SESSION_COOKIE_SECURE',
+};
+
+/**
+ * Adding CsrfViewMiddleware or SessionMiddleware makes Django send its cookie, and `check --deploy` then
+ * wants that cookie Secure: a fix that only added the middleware would leave a new finding behind. The
+ * fix sets the flag too, unless it is True already, configured elsewhere (the environment without a
+ * default), or the CSRF token lives in the session (CSRF_USE_SESSIONS: no CSRF cookie is set).
+ */
+function cookieFlagFor(settings: EffectiveSettings, path: string): { name: string; changes: Change[] } | undefined {
+  const name = COOKIE_FLAGS[path];
+  if (!name) return undefined;
+  if (name === 'CSRF_COOKIE_SECURE') {
+    const inSession = settings.values.get('CSRF_USE_SESSIONS');
+    const known = inSession ? knownValue(inSession.value) : undefined;
+    if (inSession && (!known || isTruthy(known))) return undefined;
+  }
+  const TRUE = { kind: 'bool' as const, value: true };
+  const assignment = settings.values.get(name);
+  if (!assignment) return { name, changes: [{ kind: 'set-setting', module: settings.module, name, value: TRUE }] };
+  const known = knownValue(assignment.value);
+  if (!known || isTrue(known)) return undefined;
+  return { name, changes: [{ kind: 'replace-value', at: known.value.location, value: TRUE }] };
 }
 
 function insertionPoint(chain: MiddlewareChain, path: string) {

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../check';
 
-const DJANGO_WEAK = 'has less than 50 characters, less than 5 unique characters, or the django-insecure- prefix';
+/** `weakness`: which part of Django's W009 test the key fails. */
+const DJANGO_WEAK = '{{weakness}}';
 const DJANGO_WHY = 'whoever reads it can forge session cookies, password-reset links and CSRF tokens';
 
 export const hardCodedSecret = defineCheck({
@@ -23,6 +24,10 @@ export const hardCodedSecret = defineCheck({
     fastifySession: 'The @fastify/session `secret` is hard-coded: it signs the session cookie, so anyone who reads this repository can forge sessions.{{short}}',
     fastifySecureSession: 'The @fastify/secure-session `{{key}}` is hard-coded: it encrypts and authenticates the session cookie, so anyone who reads this repository can read and forge sessions.',
     ironSession: 'The iron-session `password` is hard-coded: it seals the session cookie, so anyone who reads this repository can open and forge sessions.{{short}}',
+    /** `weakness` of the Django messages. */
+    djangoShort: 'has {{length}} characters, fewer than the 50 Django asks for',
+    djangoRepetitive: 'has fewer than 5 distinct characters',
+    djangoInsecurePrefix: 'has the django-insecure- prefix that startproject gives throwaway keys',
     /** Appended (as `short`) when a literal is also below the library's minimum length. */
     shortForPlugin: ' It is also shorter than the 32 characters the plugin requires.',
     shortForIronSession: ' It is also shorter than the 32 characters iron-session requires.',

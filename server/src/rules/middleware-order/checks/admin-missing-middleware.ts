@@ -12,6 +12,7 @@ export const adminMissingMiddleware = defineCheck({
     'admin.E408': 'the admin needs request.user',
     'admin.E409': 'the admin shows its confirmations as messages',
     fix: 'Add {{name}} to MIDDLEWARE',
+    fixWithFlag: 'Add {{name}} to MIDDLEWARE and set {{flag}} = True',
   },
   docs: {
     what: "`django.contrib.admin` in `INSTALLED_APPS` while `MIDDLEWARE` has no `SessionMiddleware` (admin.E410), `AuthenticationMiddleware` (admin.E408) or `MessageMiddleware` (admin.E409), or a subclass. A fix inserts it where `startproject` puts it.",
