@@ -57,10 +57,10 @@ describe('middleware-order: Express apps split across files', () => {
     assert.equal(flagged.entries.find((e) => e.name === '/api api')?.role, 'routes');
   });
 
-  it('names both entries and their files when they are registered in different files', async () => {
+  it('names where the other entry is registered, and the setup call, when they are in different files', async () => {
     const analyzer = await analyzeFixture(split);
     const finding = analyzer.findings().find((f) => f.rule === RULE && f.message.startsWith('passport.session comes before session'))!;
-    assert.match(finding.message, /passport\.session: src\/flagged\/app\.ts:11; session: src\/flagged\/session\.ts:5, through setupSession\(app\) at src\/flagged\/app\.ts:12/);
+    assert.match(finding.message, /\(session: src\/flagged\/session\.ts:5, through setupSession\(app\) at line 12\)/);
     assert.equal(finding.related?.[0].location.file, join(split, 'src/flagged/session.ts'));
     // Entries in different files cannot be moved by one edit.
     assert.deepEqual(finding.fixes, []);
@@ -96,5 +96,20 @@ describe('middleware-order: Express quick fixes', () => {
     const notMovable = analyzer.findings().filter((f) => f.rule === RULE && f.file === join(dir, 'not-movable.ts'));
     assert.equal(notMovable.length, 3);
     assert.deepEqual(notMovable.flatMap((f) => f.fixes), []);
+  });
+});
+
+describe('middleware-order: Express apps in a class field', () => {
+  const dir = join(fixtures, 'express-class-app');
+
+  it('reads `this.app.use(...)` in one method as the chain, helpers of other modules included', async () => {
+    await checkFixture(dir, RULE, ['src/flagged/server.ts', 'src/flagged/sessions.ts', 'src/flagged/routes.ts']);
+  });
+
+  it('keeps no chain when several methods register on the field, and none through a `function` with its own `this`', async () => {
+    await checkFixture(dir, RULE, ['src/clean/server.ts']);
+    const analyzer = await analyzeFixture(dir);
+    const apps = analyzer.model().middleware.filter((c) => c.file === join(dir, 'src/clean/server.ts')).map((c) => c.app);
+    assert.deepEqual(apps, ['this.app']);
   });
 });

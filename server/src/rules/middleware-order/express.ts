@@ -144,12 +144,16 @@ function isSafe(entries: readonly MiddlewareEntry[], move: Move, fixed: Problem,
   return problemsOf(moved).map(problemKey).every((key) => before.has(key) && key !== problemKey(fixed));
 }
 
-/** When the two entries are in different files, or one comes from a setup function: where each is registered. */
+/**
+ * When the two entries are in different files, or one comes from a setup function: where the other one is
+ * registered, and the call that registered the flagged one when a setup function did (the finding is at
+ * the entry itself, so its own place goes without saying).
+ */
 function whereFrom(entry: MiddlewareEntry, other: MiddlewareEntry, root: string): string {
   if (entry.location.file === other.location.file && !entry.via && !other.via) return '';
-  const place = (e: MiddlewareEntry) => {
-    const at = `${relative(root, e.location.file)}:${e.location.range.start.line + 1}`;
-    return e.via ? `${at}, through ${e.via.call} at ${relative(root, e.via.location.file)}:${e.via.location.range.start.line + 1}` : at;
-  };
-  return ` (${entry.name}: ${place(entry)}; ${other.name}: ${place(other)})`;
+  // A place in the flagged entry's own file is a line of it.
+  const at = (location: MiddlewareEntry['location']) => `${location.file === entry.location.file ? 'line ' : `${relative(root, location.file)}:`}${location.range.start.line + 1}`;
+  const through = (e: MiddlewareEntry) => (e.via ? `, through ${e.via.call} at ${at(e.via.location)}` : '');
+  const own = entry.via ? `${entry.name}${through(entry).slice(1)}; ` : '';
+  return ` (${own}${other.name}: ${at(other.location)}${through(other)})`;
 }

@@ -7,6 +7,7 @@ import { functionNames, type ExportedNames } from '../syntax/exported-names';
 import { factoryCall, resolveReference, unwrap, type ImportTable } from '../syntax/imports';
 import { roleOfExport, roleOfName } from './middleware-roles';
 import { movableStatement } from './movable-statements';
+import { classFieldAssignments, thisField } from './class-field-apps';
 import { createsNestApp } from './nest-apps';
 import type { NodeIndex } from '../syntax/node-index';
 import { calleeName, enclosingFunctionName } from '../queries/query-helpers';
@@ -33,6 +34,8 @@ interface Target {
 
 interface App extends Target {
   chain: MiddlewareChain;
+  /** An app in a class field: the members of the class that register on it (one, or the chain is not kept). */
+  members?: Set<Node>;
 }
 
 interface Helper extends Target {
@@ -82,18 +85,32 @@ export function extractExpressChains(
       calls: [],
     });
   }
+  for (const field of classFieldAssignments(index)) {
+    const made = createsApp(field.initializer, imports);
+    if (!made || context.apps.has(field.key)) continue;
+    context.apps.set(field.key, {
+      chain: { app: field.name, stack: 'express', file: locator.file, entries: [], location: locator.of(field.declaration), ...(made === 'router' ? { router: true } : {}) },
+      registered: [],
+      calls: [],
+      members: new Set(),
+    });
+  }
   for (const call of index.of(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     if (Node.isPropertyAccessExpression(callee) && REGISTRATIONS.has(callee.getName())) {
       const target = targetOf(callee.getExpression(), context, 'registers');
       if (target) {
+        const before = target.target.registered.length;
         register(call, callee.getName(), target, context);
+        if (target.target.registered.length > before) noteMember(target.target, callee.getExpression());
         continue;
       }
     }
     recordHelperCall(call, context);
   }
-  const chains = [...context.apps.values()].map((app) => {
+  // A class field's app registered on from several members has no known order: no chain rather than a wrong one
+  // (and one never registered on is no chain worth showing).
+  const chains = [...context.apps.values()].filter((app) => !app.members || app.members.size === 1).map((app) => {
     app.chain.entries = ordered(app);
     if (app.calls.length > 0) app.chain.helperCalls = helperCalls(app);
     return app.chain;
@@ -154,11 +171,16 @@ function looksLikeApp(parameter: ParameterDeclaration): boolean {
   return APP_PARAMETER_NAMES.has(parameter.getName()) || (typeName !== undefined && APP_TYPES.has(typeName));
 }
 
-/** The target a call is made on: `app`, or `app.use(a)` / `app.route('/x')` chained on it (each returns the app). */
+/** The target a call is made on: `app`, `this.app`, or `app.use(a)` / `app.route('/x')` chained on it (each returns the app). */
 function targetOf(receiver: Node, context: FileContext, use: 'registers' | 'reads'): { target: Target; path?: string; chained: boolean } | undefined {
   const expression = unwrap(receiver);
   if (Node.isIdentifier(expression)) {
     const target = bindingOf(expression, context, use);
+    return target ? { target, chained: false } : undefined;
+  }
+  const field = thisField(expression);
+  if (field) {
+    const target = context.apps.get(field.key);
     return target ? { target, chained: false } : undefined;
   }
   if (Node.isCallExpression(expression)) {
@@ -228,20 +250,39 @@ function registerRoute(call: CallExpression, method: string, on: { target: Targe
   });
 }
 
-/** `setupSession(app)`, `await configure(app, options)`: an app handed to a function, which may register middleware on it. */
+/** `setupSession(app)`, `await configure(this.app, options)`: an app handed to a function, which may register middleware on it. */
 function recordHelperCall(call: CallExpression, context: FileContext): void {
   const callee = calleeName(call);
   if (!callee || callee === 'require') return;
   const args = call.getArguments();
   let target: Target | undefined;
-  const argument = args.findIndex((arg) => Node.isIdentifier(unwrap(arg)) && (target = bindingOf(unwrap(arg), context, 'passes')) !== undefined);
+  const argument = args.findIndex((arg) => (target = passedTarget(unwrap(arg), context)) !== undefined);
   if (argument === -1 || !target) return;
+  noteMember(target, unwrap(args[argument]));
   const reference = resolveReference(call.getExpression(), context.imports);
   const imported = reference ? { module: reference.module, name: reference.name || 'default' } : undefined;
   target.calls.push({
     offset: call.getStart(),
     call: { callee, ...(imported ? { imported } : {}), argument, location: context.locator.of(call), text: shortCall(call) },
   });
+}
+
+/** The app or helper parameter an argument hands on: `app`, or `this.app` for an app in a class field. */
+function passedTarget(arg: Node, context: FileContext): Target | undefined {
+  if (Node.isIdentifier(arg)) return bindingOf(arg, context, 'passes');
+  const field = thisField(arg);
+  return field ? context.apps.get(field.key) : undefined;
+}
+
+/** For an app in a class field, the member that `this.app` was used in. */
+function noteMember(target: Target, receiver: Node): void {
+  const members = (target as Partial<App>).members;
+  if (!members) return;
+  let expression = unwrap(receiver);
+  // `this.app.use(a).use(b)`: the field is at the bottom of the chain.
+  for (let callee: Node; Node.isCallExpression(expression) && Node.isPropertyAccessExpression((callee = expression.getExpression())); ) expression = unwrap(callee.getExpression());
+  const field = thisField(expression);
+  if (field) members.add(field.member);
 }
 
 /** The call as written, on one line, or `callee(…)` when that is long. */

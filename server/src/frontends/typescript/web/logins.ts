@@ -51,7 +51,9 @@ function loginCall(call: CallExpression, imports: ImportTable): Login | undefine
     // With a callback of its own, authenticate() logs no one in: the callback's `req.logIn()` does (recorded there).
     if (last && (Node.isArrowFunction(last) || Node.isFunctionExpression(last))) return undefined;
     const strategy = args[0];
-    return { kind: 'authenticate', text: `${callee.getText()}(${strategy ? strategy.getText() : ''})`, optionsArgument: 1 };
+    const strategyText = strategy ? strategy.getText().replace(/\s+/g, ' ') : '';
+    // A strategy written as a long expression is cut, so that the message stays short.
+    return { kind: 'authenticate', text: `${callee.getText()}(${strategyText.length <= 30 ? strategyText : '…'})`, optionsArgument: 1 };
   }
   if (!Node.isPropertyAccessExpression(callee) || (callee.getName() !== 'login' && callee.getName() !== 'logIn')) return undefined;
   const receiver = unwrap(callee.getExpression());

@@ -4,21 +4,23 @@ export const sessionFixation = defineCheck({
   rule: 'insecure-session',
   name: 'session-fixation',
   severity: 'warning',
-  summary: 'A Passport login that keeps the session ID, with passport pinned below 0.6.0.',
+  summary: 'Passport pinned below 0.6.0 with logins that keep the session ID (one finding per package.json).',
   stacks: ['express', 'nest'],
   messages: {
     message:
-      'Session fixation: {{call}} logs the user in without `req.session.regenerate()`, and passport {{range}} ({{manifest}}) ' +
-      'keeps the session ID the visitor had before logging in. Whoever planted that ID in their browser (a crafted link, a shared ' +
-      'computer, a cookie set from a subdomain) is then logged in as them. Upgrade passport to 0.6 or later, which regenerates ' +
-      'the session in req.login(), or call req.session.regenerate() before logging the user in.',
+      'Session fixation: {{call}}{{others}} logs the user in without regenerating the session, and passport {{range}} ' +
+      '({{manifest}}) keeps the session ID the visitor had before: whoever planted it in their browser (a crafted link, a ' +
+      'subdomain cookie) is logged in as them. Upgrade passport to 0.6 or later, whose req.login() regenerates the session.',
+    others: ' (and {{count}} more {{logins}})',
     handler: 'the login handler',
+    alsoLogsIn: '{{call}} also logs the user in here',
     declared: 'passport {{range}} is declared here',
   },
   docs: {
     what: `A login (\`req.login()\`/\`req.logIn()\`, \`passport.authenticate()\` on a POST route, \`super.logIn()\` in a NestJS
 \`AuthGuard\`) in a handler that never calls \`req.session.regenerate()\`, when the package.json that governs the file pins
-passport below 0.6.0. Since 0.6.0 \`req.login()\` regenerates the session itself (also with \`keepSessionInfo: true\`, which only
+passport below 0.6.0. One upgrade fixes every login that package.json governs, so there is one finding per package.json, at its
+first login, with the others as related places. Since 0.6.0 \`req.login()\` regenerates the session itself (also with \`keepSessionInfo: true\`, which only
 copies the old data into the new session), so newer or unknown versions are not reported, nor are logins with
 \`session: false\` or handlers that hand the request to code the file does not show.`,
     why: 'Before passport 0.6.0 (CVE-2022-25896) the user was stored in the session the visitor already had, under the same ID: whoever planted that ID in the victim\'s browser (a crafted link, a shared computer, a cookie set from a subdomain) is logged in with them.',
