@@ -4,6 +4,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding, Severity } from '../model/types';
+import type { FileNote } from '../workspace/notes';
 import { checkById } from '../rules';
 import { checkDocsUrl } from '../rules/docs';
 import { fileUri } from './uri';
@@ -31,19 +32,27 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   };
 }
 
+/** A note on a file, shown on the file itself. */
+function noteDiagnostic(note: FileNote): Diagnostic {
+  return { range: note.range, severity: SEVERITY[note.severity], source: 'stackscope', message: note.message };
+}
+
 export class DiagnosticsPublisher {
   /** What each file was last published with, to skip unchanged files. */
   private readonly published = new Map<string, string>();
 
   constructor(private readonly connection: Connection) {}
 
-  publish(findings: readonly Finding[]): void {
+  /** Publishes the findings, and the notes on files (a file read as Latin-1), file by file. */
+  publish(findings: readonly Finding[], notes: readonly FileNote[] = []): void {
     const byFile = new Map<string, Diagnostic[]>();
-    for (const finding of findings) {
-      const list = byFile.get(finding.file) ?? [];
-      list.push(toDiagnostic(finding));
-      byFile.set(finding.file, list);
-    }
+    const add = (file: string, diagnostic: Diagnostic) => {
+      const list = byFile.get(file) ?? [];
+      list.push(diagnostic);
+      byFile.set(file, list);
+    };
+    for (const note of notes) add(note.file, noteDiagnostic(note));
+    for (const finding of findings) add(finding.file, toDiagnostic(finding));
     for (const file of this.published.keys()) if (!byFile.has(file)) byFile.set(file, []);
     for (const [file, diagnostics] of byFile) {
       const key = JSON.stringify(diagnostics);

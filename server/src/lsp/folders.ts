@@ -1,7 +1,7 @@
 // One Analyzer per workspace folder. A file belongs to the innermost folder that contains it.
 import { sep } from 'node:path';
 import { Analyzer } from '../workspace/analyzer';
-import { type Config, loadConfig, mergeConfig } from '../workspace/config';
+import { type Config, loadConfig, mergeConfig, unusablePatterns } from '../workspace/config';
 
 export interface Folder {
   uri: string;
@@ -44,6 +44,6 @@ export class Folders {
   configure(folder: Folder, editor: Partial<Config>): string[] {
     const { config, problems } = loadConfig(folder.path);
     folder.analyzer.setConfig(mergeConfig(config, editor));
-    return problems;
+    return [...problems, ...unusablePatterns(editor.exclude ?? [], 'the stackscope.exclude setting')];
   }
 }

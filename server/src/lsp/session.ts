@@ -1,6 +1,6 @@
 // The language server: wires LSP messages to the workspace folders' analyzers. Every handler is
 // guarded: a failure is logged and answered with nothing, and the server keeps running.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   CodeActionKind,
@@ -67,7 +67,7 @@ export function startServer(connection: Connection): void {
 
   const publishAll = (millis: number) => {
     const findings: Finding[] = folders.all().flatMap((folder) => baselines.apply(folder.analyzer, folder.analyzer.findings(), analysedText, baselineDisplay));
-    publisher.publish(findings);
+    publisher.publish(findings, folders.all().flatMap((folder) => folder.analyzer.fileNotes()));
     const counts = countBySeverity(findings);
     const files = folders.all().reduce((sum, folder) => sum + folder.analyzer.files.size, 0);
     const params: DidAnalyzeParams = { files, counts, millis };
@@ -118,7 +118,9 @@ export function startServer(connection: Connection): void {
         scanned += folder.analyzer.files.size;
         folder.analyzer.findings();
         log(`${basename(folder.path)}: ${folder.analyzer.timings.describe()}`);
-        for (const [file, reason] of folder.analyzer.skipped) log(`Skipped ${file}: ${reason}`);
+        // Each skipped file was logged with its reason as it happened; this is the count.
+        const skipped = folder.analyzer.skippedSummary();
+        if (skipped) log(`${basename(folder.path)}: ${skipped}`);
         for (const line of leftOutLines(folder.analyzer)) log(`${basename(folder.path)}: ${line}`);
       }
       const millis = Date.now() - started;
@@ -238,8 +240,8 @@ export function startServer(connection: Connection): void {
       const findings = baselines.apply(folder.analyzer, folder.analyzer.findingsFor(path), analysedText, baselineDisplay);
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
-      const text = documents.get(params.textDocument.uri)?.getText() ?? (existsSync(path) ? readFileSync(path, 'utf8') : '');
-      const actions = wants(CodeActionKind.QuickFix) ? quickFixes(findings, params.range, text.split('\n'), frontendFor(path)?.comments) : [];
+      const text = analysedText(path) ?? '';
+      const actions = wants(CodeActionKind.QuickFix) ? quickFixes(findings, params.range, text, frontendFor(path)?.comments) : [];
       // fixAll only on request (on save, or from the Source Action menu), never in the light bulb.
       const all = only && wants(FIX_ALL_KIND) ? fixAll(findings) : undefined;
       return all ? [...actions, all] : actions;

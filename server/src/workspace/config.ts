@@ -4,6 +4,7 @@ import type { Severity } from '../model/types';
 import type { Context } from './contexts';
 import { SEVERITIES } from '../rules/rule';
 import { checksSelected } from '../rules';
+import { globProblem } from './files';
 
 export const CONFIG_FILE = 'stackscope.json';
 
@@ -77,9 +78,20 @@ export function parseConfig(raw: unknown, source: string): LoadedConfig {
   if (exclude !== undefined) {
     if (!Array.isArray(exclude) || exclude.some((p) => typeof p !== 'string')) {
       problems.push(`${source}: "exclude" must be an array of glob strings`);
-    } else config.exclude = exclude as string[];
+    } else {
+      config.exclude = exclude as string[];
+      problems.push(...unusablePatterns(config.exclude, `${source}: "exclude"`));
+    }
   }
   return { config, problems };
+}
+
+/** A problem for each glob pattern that cannot be used (an empty one is easy to add in a settings editor): it is ignored. */
+export function unusablePatterns(patterns: readonly string[], where: string): string[] {
+  return patterns.flatMap((pattern) => {
+    const problem = globProblem(pattern);
+    return problem ? [`${where}: the pattern ${JSON.stringify(pattern)} is ignored (${problem})`] : [];
+  });
 }
 
 /** Severities by rule or check id; a problem for each unknown id or value. */
@@ -115,7 +127,10 @@ function parseContexts(raw: unknown, source: string, problems: string[]): Record
     const context: ContextSettings = {};
     if (files !== undefined) {
       if (!Array.isArray(files) || files.some((glob) => typeof glob !== 'string')) problems.push(`${where}.files must be an array of glob strings`);
-      else context.files = files as string[];
+      else {
+        context.files = files as string[];
+        problems.push(...unusablePatterns(context.files, `${where}.files`));
+      }
     }
     if (rules !== undefined) context.rules = parseRuleSettings(rules, `${where}.rules`, problems);
     if (evidence !== undefined) {

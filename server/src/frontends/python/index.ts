@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FileFacts, InsertPoint } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { bracketSuppression, emptyFacts } from '../frontend';
+import { codingCookie } from './coding-cookie';
 import { writePythonChange } from './fixes';
 import { linkPython } from './link';
 import { type ImportBinding, readImport } from './imports';
@@ -30,6 +31,7 @@ export const pythonFrontend: Frontend = {
   handles: (file) => file.endsWith('.py'),
   comments: { start: '# ', end: '', suppression: bracketSuppression },
   writeChange: writePythonChange,
+  declaredEncoding: codingCookie,
   link: linkPython,
   init: loadPythonParser,
   analyze(file, text) {
