@@ -2,6 +2,7 @@
 // admin is installed. Reported on the MIDDLEWARE assignment of the module Django is pointed at.
 import { effectiveSettings, type EffectiveSettings } from '../../model/django/settings-resolution';
 import { stringItems } from '../../model/django/setting-values';
+import type { Change } from '../../model/fix-plans';
 import type { MiddlewareChain, ProjectModel } from '../../model/types';
 import type { Check } from '../check';
 import type { Report } from '../rule';
@@ -15,6 +16,8 @@ type Required =
   | { path: string; kind: 'admin'; djangoId: 'admin.E408' | 'admin.E409' | 'admin.E410' };
 
 // Deploy checks do not apply to development settings; the admin's checks always do, when the admin is installed.
+const CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
+
 const REQUIRED: Required[] = [
   { path: 'django.middleware.security.SecurityMiddleware', kind: 'deploy', djangoId: 'security.W001' },
   { path: 'django.middleware.clickjacking.XFrameOptionsMiddleware', kind: 'deploy', djangoId: 'security.W002' },
@@ -55,12 +58,15 @@ function checkSettings(model: ProjectModel, settings: EffectiveSettings, report:
   for (const required of REQUIRED) {
     if (present(required.path) || (required.kind === 'deploy' ? settings.development : !admin)) continue;
     const name = shortName(required.path);
-    const changes = [{ kind: 'add-chain-entry' as const, chain, name: required.path, before: insertionPoint(chain, required.path) }];
+    const changes: Change[] = [{ kind: 'add-chain-entry', chain, name: required.path, before: insertionPoint(chain, required.path) }];
+    // With CsrfViewMiddleware in place, an unset CSRF_COOKIE_SECURE is the next finding: one fix does both.
+    const companion = required.path === CSRF_MIDDLEWARE && !settings.values.has('CSRF_COOKIE_SECURE') && !settings.values.has('CSRF_USE_SESSIONS');
+    if (companion) changes.push({ kind: 'set-setting', module: settings.module, name: 'CSRF_COOKIE_SECURE', value: { kind: 'bool', value: true } });
     // Each check keeps the reason of every middleware it requires as a template named by Django's check id.
-    const missing = <I extends string>(check: Check<'message' | 'fix' | I>, id: I) =>
-      report(check, at, { message: 'message', data: { name, why: check.text(id), id }, fixes: [{ title: check.text('fix', { name }), preferred: true, changes }] });
-    if (required.kind === 'deploy') missing(missingDeployMiddleware, required.djangoId);
-    else missing(adminMissingMiddleware, required.djangoId);
+    const missing = <I extends string>(check: Check<'message' | I>, id: I, title: string) =>
+      report(check, at, { message: 'message', data: { name, why: check.text(id), id }, fixes: [{ title, preferred: true, changes }] });
+    if (required.kind === 'deploy') missing(missingDeployMiddleware, required.djangoId, missingDeployMiddleware.text(companion ? 'fixWithCsrfCookie' : 'fix', { name }));
+    else missing(adminMissingMiddleware, required.djangoId, adminMissingMiddleware.text('fix', { name }));
   }
 }
 

@@ -12,6 +12,7 @@ export const missingDeployMiddleware = defineCheck({
     'security.W002': 'pages are not served with an X-Frame-Options header, so other sites can frame them (clickjacking)',
     'security.W003': 'no view is protected against cross-site request forgery',
     fix: 'Add {{name}} to MIDDLEWARE',
+    fixWithCsrfCookie: 'Add {{name}} to MIDDLEWARE and set CSRF_COOKIE_SECURE = True',
   },
   docs: {
     what: "The `MIDDLEWARE` of a settings module used for deployment (not a development or test module) without one of the middleware Django's `check --deploy` requires: `SecurityMiddleware` (security.W001), `XFrameOptionsMiddleware` (W002), `CsrfViewMiddleware` (W003). Membership is by exact dotted path, except that a project class of the same name is accepted. A fix inserts it where `startproject` puts it.",
