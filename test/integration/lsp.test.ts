@@ -1,100 +1,14 @@
 // The built language server over stdio, driven as an editor drives it: initialise, receive the
 // workspace's diagnostics, ask for code actions, edit buffers, change settings, break files.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { CodeAction, DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languageserver-protocol';
-import { applyEdits } from '../support/harness';
+import { applied, type Editor, stdioServer, uri } from '../support/lsp-editor';
 
 const root = join(__dirname, '..', '..');
-const uri = (path: string) => pathToFileURL(path).href;
-
-/** A diagnostic as Stackscope publishes it (its message is always plain text). */
-interface Diagnostic {
-  range: Range;
-  message: string;
-  severity?: number;
-  code?: string | number;
-  codeDescription?: { href: string };
-  source?: string;
-  relatedInformation?: DiagnosticRelatedInformation[];
-}
-
-interface PublishDiagnosticsParams {
-  uri: string;
-  diagnostics: Diagnostic[];
-}
-
-class Editor {
-  readonly diagnostics = new Map<string, Diagnostic[]>();
-  settings: Record<string, unknown> = {};
-  private readonly waiters: (() => void)[] = [];
-  private versions = new Map<string, number>();
-
-  constructor(readonly connection: MessageConnection, readonly child: ChildProcess) {
-    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      this.diagnostics.set(params.uri, params.diagnostics);
-      for (const wake of this.waiters.splice(0)) wake();
-    });
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onNotification('window/logMessage', (params: { message: string }) => {
-      if (process.env.STACKSCOPE_TEST_LOG) console.log(params.message);
-    });
-    connection.onNotification('window/showMessage', () => undefined);
-    connection.onNotification('$/progress', () => undefined);
-    connection.onNotification('stackscope/didAnalyze', () => undefined);
-  }
-
-  /** Waits until the diagnostics of `file` satisfy `test`. */
-  async until(file: string, test: (diagnostics: Diagnostic[]) => boolean, what: string, timeoutMs = 10_000): Promise<Diagnostic[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const current = this.diagnostics.get(uri(file)) ?? [];
-      if (test(current)) return current;
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}; diagnostics now: ${JSON.stringify(current.map((d) => d.message.slice(0, 60)))}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.min(left, 500));
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-  }
-
-  open(file: string, language = file.endsWith('.py') ? 'python' : 'typescript'): void {
-    this.versions.set(file, 1);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(file), languageId: language, version: 1, text: readFileSync(file, 'utf8') } });
-  }
-
-  change(file: string, text: string): void {
-    const version = (this.versions.get(file) ?? 1) + 1;
-    this.versions.set(file, version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(file), version }, contentChanges: [{ text }] });
-  }
-
-  codeActions(file: string, diagnostic: Diagnostic, only?: string[]): Promise<CodeAction[]> {
-    return this.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri: uri(file) },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic], ...(only ? { only } : {}) },
-    });
-  }
-}
-
-/** Applies one action's edits for `file` to `text`. */
-function applied(action: CodeAction, file: string, text: string): string {
-  const edits = (action.edit?.changes?.[uri(file)] ?? []) as TextEdit[];
-  return applyEdits(text, edits.map((edit) => ({ file, range: edit.range, newText: edit.newText })));
-}
 
 describe('the language server over stdio', () => {
   let workspace: string;
@@ -107,34 +21,18 @@ describe('the language server over stdio', () => {
     cpSync(join(root, 'examples'), workspace, { recursive: true });
     settingsPy = join(workspace, 'django-shop', 'shop', 'settings.py');
     appTs = join(workspace, 'express-typeorm', 'src', 'app.ts');
-    const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    editor = new Editor(connection, child);
-    connection.listen();
-    const result = await connection.sendRequest<{ capabilities: { codeActionProvider?: unknown } }>('initialize', {
-      processId: process.pid,
-      rootUri: uri(workspace),
-      workspaceFolders: [{ uri: uri(workspace), name: 'examples' }],
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
-    });
+    editor = stdioServer();
+    const result = await editor.initialize(workspace, 'examples');
     assert.ok(result.capabilities.codeActionProvider);
-    await connection.sendNotification('initialized', {});
   });
 
   after(async () => {
-    await editor.connection.sendRequest('shutdown').catch(() => undefined);
-    await editor.connection.sendNotification('exit').catch(() => undefined);
-    await new Promise((resolve) => {
-      if (editor.child.exitCode !== null) resolve(undefined);
-      editor.child.once('exit', resolve);
-      setTimeout(() => editor.child.kill(), 3000);
-    });
-    editor.connection.dispose();
+    await editor.dispose();
     rmSync(workspace, { recursive: true, force: true });
   });
 
   it('publishes the whole workspace at start-up, on files nobody opened', async () => {
-    const django = await editor.until(settingsPy, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')), 'the Django diagnostics');
+    const django = await editor.diagnosticsOf(settingsPy, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')), 'the Django diagnostics');
     const secure = django.find((d) => d.message.startsWith('SESSION_COOKIE_SECURE'))!;
     assert.equal(secure.source, 'stackscope');
     assert.equal(secure.code, 'insecure-session/cookie-not-secure');
@@ -143,12 +41,12 @@ describe('the language server over stdio', () => {
     const order = django.find((d) => d.code === 'middleware-order/dependency-order')!;
     assert.equal(order.severity, 1);
     assert.equal(order.relatedInformation?.[0].location.uri, uri(settingsPy));
-    await editor.until(appTs, (d) => d.some((x) => x.message.includes('hard-coded')), 'the Express diagnostics');
+    await editor.diagnosticsOf(appTs, (d) => d.some((x) => x.message.includes('hard-coded')), 'the Express diagnostics');
   });
 
   it('offers the quick fix and a suppression, and the fixed text loses the diagnostic', async () => {
     editor.open(settingsPy);
-    const diagnostics = await editor.until(settingsPy, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')), 'the cookie diagnostic');
+    const diagnostics = await editor.diagnosticsOf(settingsPy, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')), 'the cookie diagnostic');
     const secure = diagnostics.find((d) => d.message.startsWith('SESSION_COOKIE_SECURE'))!;
     const actions = await editor.codeActions(settingsPy, secure);
     const fix = actions.find((a) => a.title === 'Set SESSION_COOKIE_SECURE = True');
@@ -161,12 +59,12 @@ describe('the language server over stdio', () => {
     assert.match(applied(suppress, settingsPy, original), /^# stackscope: ignore\[insecure-session\/cookie-not-secure\]\nSESSION_COOKIE_SECURE = False$/m);
 
     editor.change(settingsPy, applied(fix, settingsPy, original));
-    await editor.until(settingsPy, (d) => !d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')) && d.some((x) => String(x.code).startsWith('middleware-order/')), 'the cookie diagnostic to go');
+    await editor.diagnosticsOf(settingsPy, (d) => !d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')) && d.some((x) => String(x.code).startsWith('middleware-order/')), 'the cookie diagnostic to go');
   });
 
   it('fixes a TypeScript finding and survives a half-typed buffer', async () => {
     editor.open(appTs);
-    const diagnostics = await editor.until(appTs, (d) => d.some((x) => x.message.includes('hard-coded')), 'the secret diagnostic');
+    const diagnostics = await editor.diagnosticsOf(appTs, (d) => d.some((x) => x.message.includes('hard-coded')), 'the secret diagnostic');
     const secret = diagnostics.find((d) => d.message.includes('hard-coded'))!;
     const actions = await editor.codeActions(appTs, secret);
     const fix = actions.find((a) => a.title === 'Read the secret from process.env.SESSION_SECRET');
@@ -176,13 +74,13 @@ describe('the language server over stdio', () => {
 
     editor.change(appTs, "import session from 'express-session';\napp.use(session({ secret: ");
     editor.change(appTs, fixed);
-    await editor.until(appTs, (d) => d.length > 0 && !d.some((x) => x.message.includes('hard-coded')), 'the secret diagnostic to go');
+    await editor.diagnosticsOf(appTs, (d) => d.length > 0 && !d.some((x) => x.message.includes('hard-coded')), 'the secret diagnostic to go');
     const model = await editor.connection.sendRequest<{ folders: { model: { models: { name: string }[] } }[] }>('stackscope/model', {});
     assert.ok(model.folders[0].model.models.some((m) => m.name === 'Post'), 'the server still answers');
   });
 
   it('returns every preferred fix of a file as one fix-all action, only when asked', async () => {
-    const diagnostics = await editor.until(settingsPy, (d) => d.length > 0, 'settings diagnostics');
+    const diagnostics = await editor.diagnosticsOf(settingsPy, (d) => d.length > 0, 'settings diagnostics');
     const light = await editor.codeActions(settingsPy, diagnostics[0]);
     assert.ok(!light.some((a) => a.kind === 'source.fixAll.stackscope'));
     const [all] = await editor.codeActions(settingsPy, diagnostics[0], ['source.fixAll']);
@@ -240,16 +138,16 @@ describe('the language server over stdio', () => {
   it('applies VS Code settings over stackscope.json, and severities at once', async () => {
     editor.settings = { rules: { 'insecure-session': 'off', 'middleware-order': 'warning' }, exclude: [] };
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const left = await editor.until(settingsPy, (d) => d.length > 0 && d.every((x) => String(x.code).startsWith('middleware-order/') && x.severity === 2), 'only middleware-order, as warnings');
+    const left = await editor.diagnosticsOf(settingsPy, (d) => d.length > 0 && d.every((x) => String(x.code).startsWith('middleware-order/') && x.severity === 2), 'only middleware-order, as warnings');
     assert.ok(left.length > 0);
-    await editor.until(appTs, (d) => !d.some((x) => String(x.code).startsWith('insecure-session/')), 'the Express session diagnostics to go');
+    await editor.diagnosticsOf(appTs, (d) => !d.some((x) => String(x.code).startsWith('insecure-session/')), 'the Express session diagnostics to go');
     editor.settings = {};
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    await editor.until(appTs, (d) => d.some((x) => String(x.code).startsWith('insecure-session/')), 'the Express session diagnostics to come back');
+    await editor.diagnosticsOf(appTs, (d) => d.some((x) => String(x.code).startsWith('insecure-session/')), 'the Express session diagnostics to come back');
     // One check switched off by its id: the rule's other checks stay.
     editor.settings = { checks: { 'insecure-session/hard-coded-secret': 'off' } };
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const rest = await editor.until(appTs, (d) => !d.some((x) => x.code === 'insecure-session/hard-coded-secret') && d.some((x) => String(x.code).startsWith('insecure-session/')), 'only the secret to go');
+    const rest = await editor.diagnosticsOf(appTs, (d) => !d.some((x) => x.code === 'insecure-session/hard-coded-secret') && d.some((x) => String(x.code).startsWith('insecure-session/')), 'only the secret to go');
     assert.ok(rest.some((x) => x.code === 'insecure-session/memory-store'));
     editor.settings = {};
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -266,10 +164,10 @@ describe('the language server over stdio', () => {
         { uri: uri(binary), type: 1 },
       ],
     });
-    await editor.until(base, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_HTTPONLY')), 'a finding in the new file');
+    await editor.diagnosticsOf(base, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_HTTPONLY')), 'a finding in the new file');
     rmSync(base);
     await editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(base), type: 3 }] });
-    await editor.until(base, (d) => d.length === 0, 'the deleted file to be cleared');
+    await editor.diagnosticsOf(base, (d) => d.length === 0, 'the deleted file to be cleared');
     const model = await editor.connection.sendRequest<{ folders: unknown[] }>('stackscope/model', {});
     assert.equal(model.folders.length, 1);
   });
@@ -279,7 +177,7 @@ describe('the language server over stdio', () => {
     const changed = () => editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
     writeFileSync(config, '{\n  "rules": { "insecure-session": "off", "insecure-sesion/x": "warning" },\n  "overrides": [{ "files": [] }]\n}\n');
     await changed();
-    const problems = await editor.until(config, (d) => d.length === 2, 'two diagnostics on stackscope.json');
+    const problems = await editor.diagnosticsOf(config, (d) => d.length === 2, 'two diagnostics on stackscope.json');
     assert.deepEqual(
       problems.map((d) => [d.range.start.line, d.range.start.character, d.severity, d.source]),
       [
@@ -289,15 +187,15 @@ describe('the language server over stdio', () => {
     );
     assert.match(problems[0].message, /unknown rule or check "insecure-sesion\/x"/);
     // What could be read applies: insecure-session is off.
-    await editor.until(settingsPy, (d) => d.length > 0 && !d.some((x) => String(x.code).startsWith('insecure-session/')), 'insecure-session off, the rest still shown');
+    await editor.diagnosticsOf(settingsPy, (d) => d.length > 0 && !d.some((x) => String(x.code).startsWith('insecure-session/')), 'insecure-session off, the rest still shown');
     writeFileSync(config, '{ "rules": ');
     await changed();
-    const broken = await editor.until(config, (d) => d.length === 1 && /not valid JSON/.test(d[0].message), 'the JSON error');
+    const broken = await editor.diagnosticsOf(config, (d) => d.length === 1 && /not valid JSON/.test(d[0].message), 'the JSON error');
     assert.deepEqual(broken[0].range.start, { line: 0, character: 11 });
-    await editor.until(settingsPy, (d) => d.some((x) => String(x.code).startsWith('insecure-session/')), 'the defaults while the file is not JSON');
+    await editor.diagnosticsOf(settingsPy, (d) => d.some((x) => String(x.code).startsWith('insecure-session/')), 'the defaults while the file is not JSON');
     rmSync(config);
     await editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 3 }] });
-    await editor.until(config, (d) => d.length === 0, 'the diagnostics on stackscope.json to clear');
+    await editor.diagnosticsOf(config, (d) => d.length === 0, 'the diagnostics on stackscope.json to clear');
   });
 
   it('puts an error on a schema.prisma that does not parse, and takes it away when it does', async () => {
@@ -307,13 +205,13 @@ describe('the language server over stdio', () => {
     const broken = text.replace('model Post {', 'model Post {\n  title String @@@');
     editor.change(schema, broken);
     const line = broken.split('\n').findIndex((l) => l.includes('title String @@@'));
-    const errors = await editor.until(schema, (d) => d.some((x) => x.severity === 1 && x.message.startsWith('Prisma schema syntax error')), 'the syntax error on schema.prisma');
+    const errors = await editor.diagnosticsOf(schema, (d) => d.some((x) => x.severity === 1 && x.message.startsWith('Prisma schema syntax error')), 'the syntax error on schema.prisma');
     const error = errors.find((x) => x.message.startsWith('Prisma schema syntax error'))!;
     assert.equal(error.range.start.line, line);
     assert.equal(error.source, 'stackscope');
     assert.match(error.message, /the models of the last version that parsed are used/);
     editor.change(schema, text);
-    await editor.until(schema, (d) => !d.some((x) => x.message.startsWith('Prisma schema syntax error')), 'the syntax error to go');
+    await editor.diagnosticsOf(schema, (d) => !d.some((x) => x.message.startsWith('Prisma schema syntax error')), 'the syntax error to go');
   });
 
   it('hides the findings of the baseline stackscope.json names, or shows them as hints', async () => {
@@ -322,17 +220,37 @@ describe('the language server over stdio', () => {
     const baseline = join(workspace, 'stackscope-baseline.json');
     const written = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', workspace, '--update-baseline', baseline], { encoding: 'utf8' });
     assert.equal(written.status, 0, written.stderr);
-    await editor.until(nestMain, (d) => d.length > 0, 'the findings of main.ts');
+    await editor.diagnosticsOf(nestMain, (d) => d.length > 0, 'the findings of main.ts');
     writeFileSync(join(workspace, 'stackscope.json'), JSON.stringify({ baseline: 'stackscope-baseline.json' }));
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    await editor.until(nestMain, (d) => d.length === 0, 'the baselined findings to go');
+    await editor.diagnosticsOf(nestMain, (d) => d.length === 0, 'the baselined findings to go');
     editor.settings = { baseline: 'hint' };
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const hints = await editor.until(nestMain, (d) => d.length > 0 && d.every((x) => x.severity === 4), 'the baselined findings as hints');
+    const hints = await editor.diagnosticsOf(nestMain, (d) => d.length > 0 && d.every((x) => x.severity === 4), 'the baselined findings as hints');
     assert.ok(hints.some((x) => x.code === 'insecure-session/cookie-not-httponly'));
     rmSync(join(workspace, 'stackscope.json'));
     editor.settings = {};
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    await editor.until(nestMain, (d) => d.some((x) => x.severity !== 4), 'the findings back at their severities');
+    await editor.diagnosticsOf(nestMain, (d) => d.some((x) => x.severity !== 4), 'the findings back at their severities');
+  });
+});
+
+describe('the language server over stdio, sent a message without a Content-Length header', () => {
+  it('logs the framing error and answers the next, well-framed, messages', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'stackscope-lsp-framing-'));
+    cpSync(join(root, 'examples', 'django-shop'), workspace, { recursive: true });
+    const editor = stdioServer();
+    try {
+      // A raw JSON message, as a hand-written client or a proxy that lost the header sends it.
+      editor.child!.stdin!.write(JSON.stringify({ jsonrpc: '2.0', id: 99, method: 'initialize', params: {} }));
+      const result = await editor.initialize(workspace);
+      assert.ok(result.capabilities.codeActionProvider);
+      const settings = join(workspace, 'shop', 'settings.py');
+      await editor.diagnosticsOf(settings, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')), 'the diagnostics after the bad message');
+      await editor.until(() => editor.log.some((line) => /^LSP framing error: dropped \d+ bytes, a message without a valid Content-Length header/.test(line)), 'the framing error in the log');
+    } finally {
+      await editor.dispose();
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });

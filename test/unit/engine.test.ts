@@ -6,7 +6,8 @@ import { defineCheck } from '../../server/src/rules/check';
 import { defineRule } from '../../server/src/rules/rule';
 import { Analyzer } from '../../server/src/workspace/analyzer';
 import { parseConfig } from '../../server/src/workspace/config';
-import { decodeSource, discoverFiles, excludeMatcher, MAX_FILE_BYTES, readSource } from '../../server/src/workspace/files';
+import { discoverFiles, excludeMatcher, readSource } from '../../server/src/workspace/files';
+import { decodeSource, MAX_FILE_BYTES } from '../../server/src/workspace/decode';
 import { applySuppressions, suppressedIds } from '../../server/src/workspace/suppression';
 import { tempProject } from '../support/temp-project';
 
@@ -45,14 +46,14 @@ describe('file discovery and reading', () => {
     assert.deepEqual(rel(discoverFiles(root, excludeMatcher(['**/old.py']))), ['app/models.py']);
   });
 
-  it('refuses binary, non-UTF-8 and huge files with a reason', () => {
-    assert.deepEqual(decodeSource(Buffer.from([0x61, 0x00, 0x62])), { ok: false, reason: 'skipped: binary file (contains NUL bytes)' });
-    assert.deepEqual(decodeSource(Buffer.from([0x61, 0xff, 0xfe, 0x62])), { ok: false, reason: 'skipped: not valid UTF-8' });
+  it('refuses binary and huge files with a reason, and reads non-UTF-8 text as Latin-1 with a warning', () => {
+    assert.deepEqual(decodeSource(Buffer.from([0x61, 0x00, 0x62])), { ok: false, skip: { kind: 'binary', reason: 'binary file (contains NUL bytes)' } });
+    assert.deepEqual(decodeSource(Buffer.from([0x61, 0xff, 0xfe, 0x62])), { ok: true, text: 'aÿþb', warning: { message: 'not valid UTF-8; read as Latin-1', line: 0 } });
     assert.deepEqual(decodeSource(Buffer.from('café = 1\n')), { ok: true, text: 'café = 1\n' });
     const root = project({ 'big.py': Buffer.alloc(MAX_FILE_BYTES + 1, 0x61) });
     const read = readSource(join(root, 'big.py'));
     assert.equal(read.ok, false);
-    assert.match((read as { reason: string }).reason, /larger than the 2 MB limit/);
+    assert.match((read as { skip: { reason: string } }).skip.reason, /larger than the 2 MB limit/);
   });
 });
 
@@ -135,12 +136,13 @@ describe('analyzer', () => {
     assert.ok(logged.some((m) => m.includes('rule middleware-order failed') && m.includes('boom')));
   });
 
-  it('a binary or non-UTF-8 file is skipped with a reason, and the others are still analysed', async () => {
-    const root = project({ 'good.py': 'x = 1\ny = 2\n', 'bin.py': Buffer.from([0, 1, 2]), 'latin.py': Buffer.from([0x78, 0x3d, 0xe9, 0x0a]) });
+  it('a binary file is skipped with a reason, a non-UTF-8 one read as Latin-1, and the others are still analysed', async () => {
+    const root = project({ 'good.py': 'x = 1\ny = 2\n', 'bin.py': Buffer.from([0, 1, 2]), 'latin.py': Buffer.from('x = 1\ny = "\xe9"\n', 'latin1') });
     const analyzer = new Analyzer(root, { rules: [everyPythonFile] });
     await analyzer.scan();
-    assert.deepEqual([...analyzer.skipped.values()].sort(), ['skipped: binary file (contains NUL bytes)', 'skipped: not valid UTF-8']);
-    assert.deepEqual(analyzer.findings().map((f) => f.file), [join(root, 'good.py')]);
+    assert.deepEqual([...analyzer.skipped.values()], [{ kind: 'binary', reason: 'binary file (contains NUL bytes)' }]);
+    assert.deepEqual(analyzer.findings().map((f) => f.file).sort(), [join(root, 'good.py'), join(root, 'latin.py')]);
+    assert.equal(analyzer.skippedSummary(), '1 of 3 files skipped: 1 binary');
   });
 
   it('re-analysing one file replaces only that file, and config severities and "off" apply', async () => {

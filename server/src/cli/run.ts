@@ -75,13 +75,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`stackscope: ${CONFIG_FILE} has ${problems.length === 1 ? 'a mistake' : `${problems.length} mistakes`}; nothing was analysed\n`);
       return 2;
     }
-    const analyzer = new Analyzer(args.dir, { config, onlyRules: args.rules.length ? args.rules : undefined });
+    // One line per file skipped or read with a warning, as it happens; a count after the run.
+    const log = (message: string) => {
+      progress?.clear();
+      io.stderr(`stackscope: ${message}\n`);
+    };
+    const analyzer = new Analyzer(args.dir, { config, log, onlyRules: args.rules.length ? args.rules : undefined });
     progress?.report('finding files');
     await analyzer.scan({ onProgress: progress && paced((done, total) => progress.report('parsing', done, total)) });
     progress?.report('linking and checking');
     const analysed = analyzer.findings();
     progress?.clear();
-    for (const [file, reason] of analyzer.skipped) io.stderr(`stackscope: ${file}: ${reason}\n`);
+    const skipped = analyzer.skippedSummary();
+    if (skipped) io.stderr(`stackscope: ${skipped}\n`);
     for (const { file, problem } of analyzer.unanalysed()) io.stderr(`${parseProblemLine(problem, toPosix(relative(args.dir, file)))}\n`);
     for (const line of leftOutLines(analyzer)) io.stderr(`stackscope: ${line}\n`);
 

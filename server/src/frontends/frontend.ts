@@ -20,6 +20,8 @@ export interface Frontend {
   handles(file: string): boolean;
   /** How suppression comments are written in its files; absent for files that cannot hold comments. */
   comments?: CommentSyntax;
+  /** The encoding a file declares in its first bytes (read as Latin-1), for languages that have such a comment. */
+  declaredEncoding?(head: string): string | undefined;
   /** Loads parsers (wasm grammars); called once before the first `analyze`. */
   init(): Promise<void>;
   /** Parses one file and extracts its facts. Must not throw on malformed input: report problems instead. */

@@ -4,6 +4,7 @@ import type { CodeAction, Diagnostic, Range, TextEdit as LspTextEdit, WorkspaceE
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CommentSyntax } from '../frontends/frontend';
 import type { Finding, Fix, TextEdit } from '../model/types';
+import { lineEndingOf, splitLines } from '../workspace/line-endings';
 import { toDiagnostic } from './diagnostics';
 import { fileUri } from './uri';
 
@@ -19,9 +20,11 @@ const overlaps = (a: Range, b: Range) =>
   !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) ||
     b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
 
-/** The quick fixes and suppressions (where the file can hold a comment) for findings that touch `range`. */
-export function quickFixes(findings: readonly Finding[], range: Range, lines: readonly string[], comments: CommentSyntax | undefined): CodeAction[] {
+/** The quick fixes and suppressions (where the file can hold a comment) for findings that touch `range`; `text` is the file's. */
+export function quickFixes(findings: readonly Finding[], range: Range, text: string, comments: CommentSyntax | undefined): CodeAction[] {
   const actions: CodeAction[] = [];
+  const lines = splitLines(text);
+  const ending = lineEndingOf(text);
   const suppressed = new Set<string>();
   for (const finding of findings) {
     if (!overlaps(finding.range, range)) continue;
@@ -30,7 +33,7 @@ export function quickFixes(findings: readonly Finding[], range: Range, lines: re
     const key = `${finding.check}:${finding.range.start.line}`;
     if (!comments || suppressed.has(key)) continue;
     suppressed.add(key);
-    actions.push(suppressAction(finding, diagnostic, lines, comments));
+    actions.push(suppressAction(finding, diagnostic, lines, ending, comments));
   }
   return actions;
 }
@@ -39,8 +42,8 @@ function fixAction(fix: Fix, diagnostic: Diagnostic): CodeAction {
   return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred ?? false, edit: workspaceEdit(fix.edits) };
 }
 
-/** A suppression comment naming the finding's check, on its own line above the finding, indented like that line. */
-function suppressAction(finding: Finding, diagnostic: Diagnostic, lines: readonly string[], comments: CommentSyntax): CodeAction {
+/** A suppression comment naming the finding's check, on its own line above the finding, indented like that line, ended like the file's lines. */
+function suppressAction(finding: Finding, diagnostic: Diagnostic, lines: readonly string[], ending: string, comments: CommentSyntax): CodeAction {
   const line = finding.range.start.line;
   const indent = /^\s*/.exec(lines[line] ?? '')?.[0] ?? '';
   const comment = `${comments.start}${comments.suppression([finding.check])}${comments.end}`;
@@ -49,7 +52,7 @@ function suppressAction(finding: Finding, diagnostic: Diagnostic, lines: readonl
     title: `Suppress ${finding.check} on this line`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    edit: workspaceEdit([{ file: finding.file, range: { start: at, end: at }, newText: `${indent}${comment}\n` }]),
+    edit: workspaceEdit([{ file: finding.file, range: { start: at, end: at }, newText: `${indent}${comment}${ending}` }]),
   };
 }
 

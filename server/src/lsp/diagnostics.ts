@@ -4,6 +4,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding, Severity } from '../model/types';
+import type { FileNote } from '../workspace/notes';
 import { checkById } from '../rules';
 import { checkDocsUrl } from '../rules/docs';
 import type { FileDiagnostic } from './file-problems';
@@ -32,14 +33,19 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   };
 }
 
+/** A note on a file, shown on the file itself. */
+function noteDiagnostic(note: FileNote): Diagnostic {
+  return { range: note.range, severity: SEVERITY[note.severity], source: 'stackscope', message: note.message };
+}
+
 export class DiagnosticsPublisher {
   /** What each file was last published with, to skip unchanged files. */
   private readonly published = new Map<string, string>();
 
   constructor(private readonly connection: Connection) {}
 
-  /** Publishes the findings, and the problems with files themselves (a broken config), together. */
-  publish(findings: readonly Finding[], fileProblems: readonly FileDiagnostic[] = []): void {
+  /** Publishes the findings, the problems with files themselves (a broken config, a schema that does not parse) and the notes on files (a file read as Latin-1), file by file. */
+  publish(findings: readonly Finding[], fileProblems: readonly FileDiagnostic[] = [], notes: readonly FileNote[] = []): void {
     const byFile = new Map<string, Diagnostic[]>();
     const add = (file: string, diagnostic: Diagnostic) => {
       const list = byFile.get(file) ?? [];
@@ -47,6 +53,7 @@ export class DiagnosticsPublisher {
       byFile.set(file, list);
     };
     for (const problem of fileProblems) add(problem.file, problem.diagnostic);
+    for (const note of notes) add(note.file, noteDiagnostic(note));
     for (const finding of findings) add(finding.file, toDiagnostic(finding));
     for (const file of this.published.keys()) if (!byFile.has(file)) byFile.set(file, []);
     for (const [file, diagnostics] of byFile) {

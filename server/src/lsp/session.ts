@@ -17,7 +17,7 @@ import { FRONTENDS, frontendFor, initFrontends } from '../frontends';
 import { serializeModel } from '../model/serialize';
 import { countBySeverity } from '../model/severity-counts';
 import type { Finding } from '../model/types';
-import { CONFIG_FILE } from '../workspace/config';
+import { CONFIG_FILE, unusablePatterns } from '../workspace/config';
 import { parseProblemLine, problemLine } from '../workspace/problem-lines';
 import { diskText } from '../workspace/fingerprints';
 import { leftOutLines } from '../workspace/left-out';
@@ -70,7 +70,7 @@ export function startServer(connection: Connection): void {
   const publishAll = (millis: number) => {
     const findings: Finding[] = folders.all().flatMap((folder) => baselines.apply(folder.analyzer, folder.analyzer.findings(), analysedText, baselineDisplay));
     const fileProblems = folders.all().flatMap((folder) => [...folder.configProblems.map(configDiagnostic), ...folder.analyzer.unanalysed().map(unanalysedDiagnostic)]);
-    publisher.publish(findings, fileProblems);
+    publisher.publish(findings, fileProblems, folders.all().flatMap((folder) => folder.analyzer.fileNotes()));
     const counts = countBySeverity(findings);
     const files = folders.all().reduce((sum, folder) => sum + folder.analyzer.files.size, 0);
     const params: DidAnalyzeParams = { files, counts, millis };
@@ -80,7 +80,9 @@ export function startServer(connection: Connection): void {
   const configure = async (folder: Folder) => {
     let section: unknown;
     if (canReadConfiguration) section = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'stackscope' }).catch(() => undefined);
-    const problems = folders.configure(folder, editorConfig(section));
+    const editor = editorConfig(section);
+    const problems = folders.configure(folder, editor);
+    for (const problem of unusablePatterns(editor.exclude ?? [], 'the stackscope.exclude setting')) connection.console.warn(problem);
     baselineDisplay = (section as { baseline?: unknown } | undefined)?.baseline === 'hint' ? 'hint' : 'hidden';
     // The mistakes are diagnostics on the file itself (see publishAll); the log says what the analysis used.
     for (const problem of problems) connection.console.warn(problemLine(problem, relative(folder.path, problem.file)));
@@ -122,7 +124,9 @@ export function startServer(connection: Connection): void {
         scanned += folder.analyzer.files.size;
         folder.analyzer.findings();
         log(`${basename(folder.path)}: ${folder.analyzer.timings.describe()}`);
-        for (const [file, reason] of folder.analyzer.skipped) log(`Skipped ${file}: ${reason}`);
+        // Each skipped file was logged with its reason as it happened; this is the count.
+        const skipped = folder.analyzer.skippedSummary();
+        if (skipped) log(`${basename(folder.path)}: ${skipped}`);
         for (const { file, problem } of folder.analyzer.unanalysed()) log(parseProblemLine(problem, file));
         for (const line of leftOutLines(folder.analyzer)) log(`${basename(folder.path)}: ${line}`);
       }
@@ -243,8 +247,8 @@ export function startServer(connection: Connection): void {
       const findings = baselines.apply(folder.analyzer, folder.analyzer.findingsFor(path), analysedText, baselineDisplay);
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
-      const text = documents.get(params.textDocument.uri)?.getText() ?? (existsSync(path) ? readFileSync(path, 'utf8') : '');
-      const actions = wants(CodeActionKind.QuickFix) ? quickFixes(findings, params.range, text.split('\n'), frontendFor(path)?.comments) : [];
+      const text = analysedText(path) ?? '';
+      const actions = wants(CodeActionKind.QuickFix) ? quickFixes(findings, params.range, text, frontendFor(path)?.comments) : [];
       // fixAll only on request (on save, or from the Source Action menu), never in the light bulb.
       const all = only && wants(FIX_ALL_KIND) ? fixAll(findings) : undefined;
       return all ? [...actions, all] : actions;

@@ -1,22 +1,26 @@
 import { relative } from 'node:path';
 import { frontendFor, initFrontends } from '../frontends';
-import { emptyFacts } from '../frontends/frontend';
 import { buildProjectModel } from './project';
 import type { FileFacts, Finding, ParseProblem, ProjectModel } from '../model/types';
 import { checksSelected, RULES } from '../rules';
 import type { Rule } from '../rules/rule';
 import { type Config, emptyConfig } from './config';
 import { type Context, contextMatcher, mergeContexts } from './contexts';
-import { withFixes } from './fixes';
+import { checkText, type Decoded, type Skip } from './decode';
+import { withFixes, withLineEndings } from './fixes';
 import { toPosix } from '../model/paths';
-import { checkText, discoverFiles, excludeMatcher, readSource, type ExcludeMatcher } from './files';
+import { discoverFiles, excludeMatcher, readSource, type ExcludeMatcher } from './files';
+import { type LineEnding, lineEndingOf, normalizeLineEndings } from './line-endings';
+import { reachedWithoutLinks } from './links';
+import { buildIsolated } from './model-guard';
+import { type FileNote, FileNotes, notesOf } from './notes';
 import { mayReport, overridesMatcher, type SettingsLayer, severityIn } from './severities';
 import { applySuppressions } from './suppression';
 import { Timings } from './timings';
 
 export interface AnalyzerOptions {
   config?: Config;
-  /** Where problems go that a user should see in a log (a file that could not be read, a rule that crashed). */
+  /** Where problems go that a user should see in a log (a file that could not be read, a rule that crashed): one line each. */
   log?: (message: string) => void;
   /** Only these rules run (CLI `--rule`): rule ids, or check ids whose rules run and whose findings are kept. */
   onlyRules?: readonly string[];
@@ -31,12 +35,12 @@ export interface ScanOptions {
 
 /**
  * The engine behind the language server and the CLI. It keeps each file's facts; editing one file
- * re-parses only that file, then re-assembles the model and re-runs the rules, both cheap.
+ * re-parses only that file, then re-assembles the model and re-runs the rules, both cheap. Every
+ * file is read, decoded, parsed and linked under its own guard: one that fails is skipped with its
+ * reason logged, and the others keep their findings.
  */
 export class Analyzer {
   readonly files = new Map<string, FileFacts>();
-  /** Files that were found but not analysed, with the reason (too large, binary, not UTF-8). */
-  readonly skipped = new Map<string, string>();
   readonly timings = new Timings();
   private currentConfig: Config;
   private isExcluded: ExcludeMatcher;
@@ -44,6 +48,9 @@ export class Analyzer {
   private cachedFindings?: Finding[];
   private readonly loggedEngineErrors = new Set<string>();
   private readonly log: (message: string) => void;
+  private readonly notes: FileNotes;
+  /** Each file's line ending, for the text fixes insert. */
+  private readonly lineEndings = new Map<string, LineEnding>();
   private readonly rules: readonly Rule[];
   private readonly onlyChecks?: ReadonlySet<string>;
   private contexts: Context[] = [];
@@ -57,6 +64,7 @@ export class Analyzer {
     this.isExcluded = excludeMatcher(this.currentConfig.exclude);
     this.setContexts(this.currentConfig);
     this.log = options.log ?? (() => {});
+    this.notes = new FileNotes(root, this.log);
     const rules = options.rules ?? RULES;
     const only = options.onlyRules?.flatMap((id) => checksSelected(id).map((check) => check.id));
     this.onlyChecks = only ? new Set(only) : undefined;
@@ -67,11 +75,26 @@ export class Analyzer {
     return this.currentConfig;
   }
 
+  /** Files that were found but not analysed, with the reason (unreadable, binary, too large, failed). */
+  get skipped(): ReadonlyMap<string, Skip> {
+    return this.notes.skipped;
+  }
+
+  /** Warnings on files (read as Latin-1), for the editor to show on the file itself. */
+  fileNotes(): FileNote[] {
+    return this.notes.shown();
+  }
+
+  /** `2 of 40 files skipped: 1 unreadable, 1 binary`, or undefined. */
+  skippedSummary(): string | undefined {
+    return this.notes.summary(this.files.size);
+  }
+
   setConfig(config: Config): void {
     this.currentConfig = config;
     this.isExcluded = excludeMatcher(config.exclude);
     this.setContexts(config);
-    for (const file of [...this.files.keys()]) if (!this.includes(file)) this.files.delete(file);
+    for (const file of [...this.files.keys(), ...this.skipped.keys()]) if (!this.includes(file)) this.removeFile(file);
     this.invalidate();
   }
 
@@ -95,23 +118,24 @@ export class Analyzer {
     return [...this.leftOutCounts].map(([name, checks]) => ({ context: this.contexts.find((c) => c.name === name)!, checks }));
   }
 
-  /** Whether a file belongs to the analysis: some frontend reads it and no exclude pattern matches it. */
+  /**
+   * Whether a file belongs to the analysis: inside the root and reached without a symbolic link (the
+   * scan follows none, so neither does an editor or a file-change event), read by some frontend, not excluded.
+   */
   includes(file: string): boolean {
     const rel = toPosix(relative(this.root, file));
     if (rel.startsWith('..')) return false;
-    return frontendFor(file) !== undefined && !this.isExcluded(rel);
+    return frontendFor(file) !== undefined && !this.isExcluded(rel) && reachedWithoutLinks(this.root, file);
   }
 
   /** Discovers and analyses every supported file under the root. Yields to the event loop between files. */
   async scan(options: ScanOptions = {}): Promise<boolean> {
     await initFrontends();
-    const found = discoverFiles(this.root, this.isExcluded);
+    const found = discoverFiles(this.root, this.isExcluded, (dir, reason) => this.log(`${this.notes.where(dir)}: folder skipped, ${reason}`));
     this.timings.resetParse();
     for (let i = 0; i < found.length; i++) {
       if (options.isCancelled?.()) return false;
-      const read = readSource(found[i]);
-      if (read.ok) this.analyzeText(found[i], read.text);
-      else this.skip(found[i], read.reason);
+      this.analyze(found[i], readSource(found[i]));
       options.onProgress?.(i + 1, found.length);
       if (i % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -121,21 +145,19 @@ export class Analyzer {
   /** Re-analyses one file from text (an editor buffer or a file changed on disk). */
   async updateFile(file: string, text: string): Promise<void> {
     await initFrontends();
-    const checked = checkText(text);
-    if (checked.ok) this.analyzeText(file, text);
-    else this.skip(file, checked.reason);
+    this.analyze(file, checkText(text));
   }
 
   /** Re-reads one file from disk. */
   async reloadFile(file: string): Promise<void> {
     await initFrontends();
-    const read = readSource(file);
-    if (read.ok) this.analyzeText(file, read.text);
-    else this.skip(file, read.reason);
+    this.analyze(file, readSource(file));
   }
 
   removeFile(file: string): void {
-    if (this.files.delete(file) || this.skipped.delete(file)) this.invalidate();
+    this.lineEndings.delete(file);
+    const known = this.files.delete(file);
+    if (this.notes.forget(file) || known) this.invalidate();
   }
 
   model(): ProjectModel {
@@ -146,7 +168,11 @@ export class Analyzer {
         const context = this.contextOf(file);
         if (context) fileContexts.set(file, { name: context.name, evidence: context.evidence });
       }
-      this.cachedModel = buildProjectModel(this.root, this.files, { queryFunctions: this.currentConfig.queryFunctions, fileContexts });
+      const build = (files: Map<string, FileFacts>) => buildProjectModel(this.root, files, { queryFunctions: this.currentConfig.queryFunctions, fileContexts });
+      this.cachedModel = buildIsolated(this.files, build, (file, error) => {
+        this.files.delete(file);
+        this.notes.skip(file, { kind: 'failed', reason: `its facts could not be linked into the project: ${error.message}` }, error.stack);
+      });
       this.timings.setModel(performance.now() - started);
       this.logPrismaEngine(this.cachedModel);
     }
@@ -171,6 +197,7 @@ export class Analyzer {
     if (!this.cachedFindings) {
       const model = this.model();
       const all: Finding[] = [];
+      const endingOf = (file: string) => this.lineEndings.get(file) ?? '\n';
       this.leftOutCounts = new Map();
       for (const rule of this.rules) {
         const project = this.currentConfig.rules;
@@ -187,7 +214,7 @@ export class Analyzer {
               if (context && severityIn([project], finding) !== 'off' && severityIn([project, context.rules], finding) === 'off') this.countLeftOut(context, finding.check);
               continue;
             }
-            all.push(withFixes(severity === finding.severity ? finding : { ...finding, severity }, model));
+            all.push(withLineEndings(this.fixed(severity === finding.severity ? finding : { ...finding, severity }, model), endingOf));
           }
         } catch (error) {
           // One rule's bug must not hide the other rules' findings.
@@ -215,28 +242,44 @@ export class Analyzer {
     return this.findings().filter((finding) => finding.file === file);
   }
 
-  private analyzeText(file: string, text: string): void {
+  /** The finding with its fix plans written; a writer's bug costs that finding its fixes, not the finding. */
+  private fixed(finding: Finding, model: ProjectModel): Finding {
+    try {
+      return withFixes(finding, model);
+    } catch (error) {
+      this.log(`${this.notes.where(finding.file, finding.range.start.line)}: the fixes of ${finding.check} could not be written: ${(error as Error).stack ?? error}`);
+      return finding;
+    }
+  }
+
+  /**
+   * Parses one decoded file under a guard. Frontends see `\n` line endings only (tree-sitter and
+   * TypeScript count lines by `\n`): a lone `\r` ends a line for the editor, and a line keeps its
+   * characters, so every position they report is the one the editor shows.
+   */
+  private analyze(file: string, decoded: Decoded): void {
+    if (!decoded.ok) return this.skip(file, decoded.skip);
     const frontend = frontendFor(file);
     if (!frontend) return;
-    this.skipped.delete(file);
     const started = performance.now();
+    let facts: FileFacts;
     try {
-      this.files.set(file, frontend.analyze(file, text));
-      this.timings.addParse(frontend.language, performance.now() - started);
+      facts = frontend.analyze(file, normalizeLineEndings(decoded.text));
     } catch (error) {
-      // A frontend bug on one file: keep the file known (no stale facts) and report it, never crash.
-      this.log(`failed to analyse ${file}: ${(error as Error).stack ?? error}`);
-      const facts = emptyFacts(file, frontend.language);
-      facts.problems.push({ message: `Stackscope could not analyse this file: ${(error as Error).message}`, range: zeroRange(), stopsAnalysis: true });
-      this.files.set(file, facts);
+      // A frontend bug on one file: no stale facts, one line in the log, and the other files go on.
+      return this.skip(file, { kind: 'failed', reason: `could not be analysed: ${(error as Error).message}` }, (error as Error).stack);
     }
+    this.timings.addParse(frontend.language, performance.now() - started);
+    this.files.set(file, facts);
+    this.lineEndings.set(file, lineEndingOf(decoded.text));
+    this.notes.set(file, notesOf(facts, decoded.warning));
     this.invalidate();
   }
 
-  private skip(file: string, reason: string): void {
+  private skip(file: string, skip: Skip, detail?: string): void {
     this.files.delete(file);
-    this.skipped.set(file, reason);
-    this.log(`${file}: ${reason}`);
+    this.lineEndings.delete(file);
+    this.notes.skip(file, skip, detail);
     this.invalidate();
   }
 
@@ -244,10 +287,6 @@ export class Analyzer {
     this.cachedModel = undefined;
     this.cachedFindings = undefined;
   }
-}
-
-function zeroRange() {
-  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
 /** Split settings can make two paths reach one finding; keep one. */

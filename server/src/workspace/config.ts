@@ -5,6 +5,7 @@ import type { Context } from './contexts';
 import { checksSelected } from '../rules';
 import { CONFIG_KEYS, CONTEXT_KEYS, OVERRIDE_KEYS, RULE_SETTINGS } from './config-schema';
 import { type JsonPath, readJson } from './json-locations';
+import { globProblem } from './files';
 
 export const CONFIG_FILE = 'stackscope.json';
 
@@ -127,10 +128,20 @@ function parseGlobs(raw: unknown, path: JsonPath, problems: ConfigProblem[]): st
     problems.push({ message: `${where(path)} must be an array of glob strings`, path });
     return undefined;
   }
+  const unusable = (glob: string) => (glob === '' ? 'an empty pattern matches nothing' : globProblem(glob));
   raw.forEach((glob, index) => {
-    if (glob === '') problems.push({ message: `${where(path)}: an empty pattern matches nothing`, path: [...path, index] });
+    const problem = unusable(glob);
+    if (problem) problems.push({ message: `${where(path)}: the pattern ${JSON.stringify(glob)} is ignored (${problem})`, path: [...path, index] });
   });
-  return (raw as string[]).filter((glob) => glob !== '');
+  return (raw as string[]).filter((glob) => !unusable(glob));
+}
+
+/** A problem for each glob pattern of an editor setting that cannot be used (an empty one is easy to add in the settings editor): it is ignored. */
+export function unusablePatterns(patterns: readonly string[], where: string): string[] {
+  return patterns.flatMap((pattern) => {
+    const problem = pattern === '' ? 'an empty pattern matches nothing' : globProblem(pattern);
+    return problem ? [`${where}: the pattern ${JSON.stringify(pattern)} is ignored (${problem})`] : [];
+  });
 }
 
 /** Severities by rule or check id; a problem for each unknown id or value. */

@@ -3,6 +3,7 @@
 // to index a column. Each context is a set of path globs with the settings that apply in it; the defaults
 // below are documented, and `stackscope.json` `contexts` changes or adds to them.
 import picomatch from 'picomatch';
+import { globProblem } from './files';
 import type { RuleSetting } from './config';
 
 export interface Context {
@@ -64,6 +65,10 @@ export function mergeContexts(overrides: Record<string, Partial<Omit<Context, 'n
 
 /** The context of a file, by its path relative to the root: the first whose globs match, in order. */
 export function contextMatcher(contexts: readonly Context[]): (relativePath: string) => Context | undefined {
-  const matchers = contexts.map((context) => ({ context, matches: picomatch(context.files.length ? context.files : ['\0'], { dot: true }) }));
+  // A pattern picomatch refuses (an empty one) is left out: the config reports it, and the other files still match.
+  const matchers = contexts.map((context) => {
+    const usable = context.files.filter((glob) => globProblem(glob) === undefined);
+    return { context, matches: picomatch(usable.length ? usable : ['\0'], { dot: true }) };
+  });
   return (relativePath) => matchers.find((m) => m.matches(relativePath))?.context;
 }

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { toPosix } from '../model/paths';
 import picomatch from 'picomatch';
 import { frontendFor } from '../frontends';
+import { decodeSource, type Decoded, MAX_FILE_BYTES } from './decode';
 
 /** Folders that never hold the project's own code. */
 const SKIPPED_DIRS = new Set([
@@ -11,14 +12,23 @@ const SKIPPED_DIRS = new Set([
   '.ruff_cache', '.idea', '.vscode-test', '.e2e-cache',
 ]);
 
-/** Files larger than this are generated or vendored; parsing them would stall the editor. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-
 export type ExcludeMatcher = (relativePath: string) => boolean;
 
+/** Why a glob pattern cannot be used, or undefined when it can (picomatch throws on an empty one). */
+export function globProblem(pattern: string): string | undefined {
+  try {
+    picomatch(pattern.replace(/\\/g, '/'));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** Excludes from glob patterns; a pattern that cannot be compiled is left out (the config reports it), never thrown. */
 export function excludeMatcher(patterns: readonly string[]): ExcludeMatcher {
-  if (patterns.length === 0) return () => false;
-  const match = picomatch(patterns.map((p) => p.replace(/\\/g, '/')), { dot: true });
+  const usable = patterns.filter((pattern) => globProblem(pattern) === undefined);
+  if (usable.length === 0) return () => false;
+  const match = picomatch(usable.map((p) => p.replace(/\\/g, '/')), { dot: true });
   // A pattern like `legacy` or `legacy/**` should exclude the folder and everything in it.
   return (relativePath) => {
     const parts = relativePath.split('/');
@@ -29,15 +39,19 @@ export function excludeMatcher(patterns: readonly string[]): ExcludeMatcher {
   };
 }
 
-/** Every file under `root` that some frontend reads, skipping vendored, generated and excluded folders. */
-export function discoverFiles(root: string, isExcluded: ExcludeMatcher): string[] {
+/**
+ * Every file under `root` that some frontend reads, skipping vendored, generated and excluded folders.
+ * Symbolic links are not followed (see links.ts): an entry that is a link is neither a file nor a folder here.
+ */
+export function discoverFiles(root: string, isExcluded: ExcludeMatcher, onUnreadable?: (dir: string, reason: string) => void): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // unreadable folder: skip it, keep the rest
+    } catch (error) {
+      onUnreadable?.(dir, (error as Error).message); // an unreadable folder: say so, keep the rest
+      return;
     }
     for (const entry of entries) {
       const full = join(dir, entry.name);
@@ -54,37 +68,18 @@ export function discoverFiles(root: string, isExcluded: ExcludeMatcher): string[
   return found.sort();
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
-
-/** Reads a source file as UTF-8, refusing what is not text a person wrote. */
-export function readSource(file: string): ReadResult {
-  let size: number;
+/** Reads and decodes a source file; any failure (permissions, a file gone since the scan) is a reason, never a throw. */
+export function readSource(file: string): Decoded {
+  let bytes: Buffer;
   try {
-    size = statSync(file).size;
+    const size = statSync(file).size;
+    if (size > MAX_FILE_BYTES) {
+      return { ok: false, skip: { kind: 'too large', reason: `${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit` } };
+    }
+    bytes = readFileSync(file);
   } catch (error) {
-    return { ok: false, reason: `cannot read: ${(error as Error).message}` };
+    return { ok: false, skip: { kind: 'unreadable', reason: `cannot read: ${(error as Error).message}` } };
   }
-  if (size > MAX_FILE_BYTES) {
-    return { ok: false, reason: `skipped: ${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit` };
-  }
-  return decodeSource(readFileSync(file));
-}
-
-export function decodeSource(bytes: Uint8Array): ReadResult {
-  if (bytes.length > MAX_FILE_BYTES) {
-    return { ok: false, reason: `skipped: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit` };
-  }
-  if (bytes.includes(0)) return { ok: false, reason: 'skipped: binary file (contains NUL bytes)' };
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, reason: 'skipped: not valid UTF-8' };
-  }
-}
-
-/** The same size check for text that arrives from the editor rather than from disk. */
-export function checkText(text: string): ReadResult {
-  if (text.length > MAX_FILE_BYTES) return { ok: false, reason: `skipped: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit` };
-  if (text.includes('\0')) return { ok: false, reason: 'skipped: binary content (contains NUL characters)' };
-  return { ok: true, text };
+  const frontend = frontendFor(file);
+  return decodeSource(bytes, frontend?.declaredEncoding?.bind(frontend));
 }

@@ -4,6 +4,7 @@ import { changeFile } from '../model/fix-plans';
 import type { FixPlan } from '../model/fix-plans';
 import type { Finding, Fix, ProjectModel, TextEdit } from '../model/types';
 import { frontendFor } from '../frontends';
+import { type LineEnding, withLineEnding } from './line-endings';
 
 /** `first`: no plan before this one in its finding was written (an `'if-first'` plan is then preferred). */
 export function writePlan(plan: FixPlan, model: ProjectModel, first = true): Fix | undefined {
@@ -27,4 +28,14 @@ export function withFixes(finding: Finding, model: ProjectModel): Finding {
     if (fix) written.push(fix);
   }
   return { ...finding, fixes: [...finding.fixes, ...written] };
+}
+
+/**
+ * Fixes are written with `\n`; a file that ends its lines with `\r\n` (or `\r`) gets its own ending,
+ * so a fix never leaves it with mixed line endings.
+ */
+export function withLineEndings(finding: Finding, endingOf: (file: string) => LineEnding): Finding {
+  if (!finding.fixes.some((fix) => fix.edits.some((edit) => endingOf(edit.file) !== '\n' && edit.newText.includes('\n')))) return finding;
+  const fixes = finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, newText: withLineEnding(edit.newText, endingOf(edit.file)) })) }));
+  return { ...finding, fixes };
 }

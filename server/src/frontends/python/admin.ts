@@ -3,7 +3,7 @@
 // what its column methods read from `obj`.
 import type { Node } from 'web-tree-sitter';
 import type { AdminDecl } from '../../model/types';
-import { baseNames } from './syntax';
+import { blockEnd, baseNames } from './syntax';
 import { rowAccesses } from './row-accesses';
 import { assignmentOf, callParts, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
@@ -54,8 +54,8 @@ function readAdmin(definition: Node, file: string, model: string | undefined): A
     bodyEnd: { position: { line: 0, character: 0 }, indent: '    ' },
     location: locationOf(file, name),
   };
-  const last = statements[statements.length - 1];
-  if (last) admin.bodyEnd = { position: { line: last.endPosition.row, character: last.endPosition.column }, indent: ' '.repeat(last.startPosition.column) };
+  const end = block ? blockEnd(block) : undefined;
+  if (end) admin.bodyEnd = end;
   for (const statement of statements) {
     const assignment = assignmentOf(statement);
     const key = assignment?.childForFieldName('left')?.text;

@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FileFacts, InsertPoint } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { bracketSuppression, emptyFacts } from '../frontend';
+import { codingCookie } from './coding-cookie';
 import { writePythonChange } from './fixes';
 import { linkPython } from './link';
 import { type ImportBinding, readImport } from './imports';
@@ -20,7 +21,7 @@ import { readQueries, readQueryFlow } from './queries';
 import { readViews } from './views';
 import { readInclusionTags } from './template-tags';
 import { readConnectCall, readReceiverDecorators, readSignalDefinition, readSignalSend } from './signals';
-import { assignmentOf, descendants, namedChildren, rangeOf } from './syntax';
+import { assignmentOf, descendants, MAX_WALK_DEPTH, namedChildren, rangeOf, walk } from './syntax';
 import { Outline } from '../outline';
 import { bindAssignment, bindImport, newScope } from './values';
 
@@ -30,6 +31,7 @@ export const pythonFrontend: Frontend = {
   handles: (file) => file.endsWith('.py'),
   comments: { start: '# ', end: '', suppression: bracketSuppression },
   writeChange: writePythonChange,
+  declaredEncoding: codingCookie,
   link: linkPython,
   init: loadPythonParser,
   analyze(file, text) {
@@ -49,11 +51,16 @@ const MAX_PROBLEMS = 20;
 function extract(file: string, text: string, root: Node, facts: FileFacts): void {
   const imports = new Set<string>();
   const outline = new Outline();
-  for (const node of descendants(root)) {
+  // Every walk stops at the same depth; this one says so, once per file.
+  const tooDeep = (node: Node) => {
+    if (facts.notes?.length) return;
+    facts.notes = [{ message: `nested deeper than ${MAX_WALK_DEPTH} levels (generated code?): what lies deeper is not analysed`, range: rangeOf(node) }];
+  };
+  for (const { node, parent } of walk(root, tooDeep)) {
     if (node.type === 'comment') facts.comments.push({ line: node.startPosition.row, text: node.text });
     else if ((node.isError || node.isMissing) && facts.problems.length < MAX_PROBLEMS) facts.problems.push(syntaxProblem(node));
     else if (node.type === 'decorated_definition') facts.signals.push(...readReceiverDecorators(node, file));
-    else if (node.type === 'class_definition' || node.type === 'function_definition') addDefinition(node, outline);
+    else if (node.type === 'class_definition' || node.type === 'function_definition') addDefinition(node, parent, outline);
     else if (node.type === 'call') {
       const named = readSettingsModuleName(node);
       if (named) (facts.settingsModuleNames ??= []).push(named);
@@ -82,10 +89,10 @@ function extract(file: string, text: string, root: Node, facts: FileFacts): void
 }
 
 /** A class or function in the outline; its decorators are part of it (a finding on `@csrf_exempt` is in the view). */
-function addDefinition(node: Node, outline: Outline): void {
+function addDefinition(node: Node, parent: Node | undefined, outline: Outline): void {
   const name = node.childForFieldName('name')?.text;
   if (!name) return;
-  const definition = node.parent?.type === 'decorated_definition' ? node.parent : node;
+  const definition = parent?.type === 'decorated_definition' ? parent : node;
   outline.add(name, node.type === 'class_definition' ? 'class' : 'function', rangeOf(definition));
 }
 

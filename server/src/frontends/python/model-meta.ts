@@ -1,7 +1,7 @@
 // A Django model's `class Meta`: table name, abstract flag, and the indexes it declares.
 import type { Node } from 'web-tree-sitter';
 import type { IndexDecl, Location, ModelOptionsAnchor } from '../../model/types';
-import { assignmentOf, callParts, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
+import { blockEnd, assignmentOf, callParts, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
 export interface MetaFacts {
   abstract: boolean;
@@ -14,11 +14,11 @@ export interface MetaFacts {
 export function readMeta(meta: Node, file: string): MetaFacts {
   const body = meta.childForFieldName('body');
   const statements = body ? namedChildren(body) : [];
-  const last = statements[statements.length - 1];
+  const end = body ? blockEnd(body) : undefined;
   const facts: MetaFacts = {
     abstract: false,
     indexes: [],
-    anchor: last ? { body: { position: { line: last.endPosition.row, character: last.endPosition.column }, indent: ' '.repeat(last.startPosition.column) } } : {},
+    anchor: end ? { body: end } : {},
   };
   for (const statement of statements) {
     const assignment = assignmentOf(statement);

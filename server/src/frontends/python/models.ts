@@ -9,7 +9,7 @@ import { readMeta } from './model-meta';
 import type { ImportBinding } from './imports';
 import { readManagerAttribute } from './managers';
 import { rowAccesses } from './row-accesses';
-import { baseNames, lastSegment, locationOf, namedChildren } from './syntax';
+import { blockEnd, baseNames, lastSegment, locationOf, namedChildren } from './syntax';
 
 /** Bases that make a class a Django model wherever they are imported from. */
 const MODEL_BASES = new Set(['Model', 'AbstractUser', 'AbstractBaseUser', 'TimeStampedModel', 'TimeFramedModel', 'StatusModel', 'MPTTModel', 'PolymorphicModel']);
@@ -66,8 +66,6 @@ export function readModel(node: Node, context: ModelContext): ModelDecl | undefi
   const leading = new Set(indexes.filter((index) => !index.condition).map((index) => index.fields[0]));
   for (const field of fields) field.indexed = field.indexed || leading.has(field.name);
   const app = appLabel(context.file);
-  const last = statements[statements.length - 1];
-  const indent = ' '.repeat(last ? last.startPosition.column : node.startPosition.column + 4);
   return {
     name,
     stack: 'django',
@@ -82,10 +80,7 @@ export function readModel(node: Node, context: ModelContext): ModelDecl | undefi
     ...(members.length ? { members } : {}),
     ...(managers.length ? { managers } : {}),
     location: locationOf(context.file, nameNode),
-    bodyInsert: {
-      position: last ? { line: last.endPosition.row, character: last.endPosition.column } : { line: body.endPosition.row, character: body.endPosition.column },
-      indent,
-    },
+    bodyInsert: blockEnd(body) ?? { position: { line: body.endPosition.row, character: body.endPosition.column }, indent: ' '.repeat(node.startPosition.column + 4) },
   };
 }
 

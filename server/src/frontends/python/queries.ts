@@ -10,11 +10,15 @@ import { callParts, descendants, lastSegment, locationOf, namedChildren, stringV
 /** Every query chain of the file, outermost calls only. */
 export function readQueries(root: Node, file: string): QuerySite[] {
   const sites: QuerySite[] = [];
+  // The inner `Book.objects.filter(...)` of `Book.objects.filter(...).order_by(...)` is part of the outer
+  // chain: each call marks the call its method is called on (visited later, the walk being depth first).
+  const inner = new Set<number>();
   for (const node of descendants(root)) {
     if (node.type !== 'call') continue;
-    const parent = node.parent;
-    // The inner `Book.objects.filter(...)` of `Book.objects.filter(...).order_by(...)` is part of the outer chain.
-    if (parent?.type === 'attribute' && parent.parent?.type === 'call') continue;
+    const fn = node.childForFieldName('function');
+    const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+    if (receiver?.type === 'call') inner.add(receiver.id);
+    if (inner.delete(node.id)) continue;
     const site = readQueryChain(node, file);
     if (site) sites.push(site);
   }

@@ -2,7 +2,7 @@
 // calls, and whether it still yields rows.
 import type { Node } from 'web-tree-sitter';
 import type { QueryCall, QuerySite } from '../../model/types';
-import { callParts, lastSegment, locationOf, stringValue } from './syntax';
+import { callParts, lastSegment, locationOf, MAX_CHAIN, stringValue } from './syntax';
 
 /**
  * Methods whose result is not a queryset of rows: one object, a number, a write. Any other method,
@@ -27,17 +27,21 @@ export function readQueryChain(
   let chainEnd: Node = node;
   while (chainEnd.type === 'subscript' && chainEnd.childForFieldName('subscript')?.type === 'slice') chainEnd = chainEnd.childForFieldName('value') ?? chainEnd;
   let current: Node | null = chainEnd;
+  // Read from the outermost call inwards (pushed, then reversed: unshift would be quadratic).
   while (current?.type === 'call') {
+    // A chain longer than anyone writes is generated: it yields no query, rather than quadratic work.
+    if (calls.length === MAX_CHAIN) return undefined;
     const named = rootName?.(current);
     if (named) {
       const held = scope.get(named);
-      return held ? { ...held, calls: [...held.calls, ...calls], location: locationOf(file, node), extendAt: locationOf(file, chainEnd).range.end } : undefined;
+      return held ? { ...held, calls: [...held.calls, ...calls.reverse()], location: locationOf(file, node), extendAt: locationOf(file, chainEnd).range.end } : undefined;
     }
     const fn = current.childForFieldName('function');
     if (fn?.type !== 'attribute') return undefined;
-    calls.unshift(readCall(current, fn.childForFieldName('attribute')?.text ?? '', file));
+    calls.push(readCall(current, fn.childForFieldName('attribute')?.text ?? '', file));
     current = fn.childForFieldName('object');
   }
+  calls.reverse();
   if (!current) return undefined;
   const location = locationOf(file, node);
   const extendAt = locationOf(file, chainEnd).range.end;

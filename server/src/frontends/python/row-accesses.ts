@@ -3,14 +3,13 @@
 // run its `__str__`.
 import type { Node } from 'web-tree-sitter';
 import type { RowAccess } from '../../model/types';
-import { callParts, descendants, locationOf } from './syntax';
+import { callParts, locationOf, MAX_CHAIN, walk } from './syntax';
 
 /** Attribute chains rooted at `name` anywhere below `scope`, longest chains only. */
 export function rowAccesses(scope: Node, name: string, file: string): RowAccess[] {
   const accesses: RowAccess[] = [];
-  for (const node of descendants(scope)) {
+  for (const { node, parent } of walk(scope)) {
     if (node.type === 'attribute') {
-      const parent = node.parent;
       // `book.author` inside `book.author.name` is part of the longer chain.
       if (parent?.type === 'attribute' && parent.childForFieldName('object')?.id === node.id) continue;
       const path = chainFrom(node, name);
@@ -32,12 +31,14 @@ function chainFrom(node: Node, root: string): string[] | undefined {
   const path: string[] = [];
   let current: Node | null = node;
   while (current?.type === 'attribute') {
+    // Longer than anyone writes: generated code, and no access worth a finding.
+    if (path.length === MAX_CHAIN) return undefined;
     const attribute = current.childForFieldName('attribute');
     if (!attribute) return undefined;
-    path.unshift(attribute.text);
+    path.push(attribute.text);
     current = current.childForFieldName('object');
   }
-  return current?.type === 'identifier' && current.text === root ? path : undefined;
+  return current?.type === 'identifier' && current.text === root ? path.reverse() : undefined;
 }
 
 /** `str(book)`: the model's `__str__` runs. */

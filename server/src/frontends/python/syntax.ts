@@ -1,7 +1,7 @@
 // Small helpers over tree-sitter nodes. tree-sitter's web binding counts columns in UTF-16 code
 // units, as LSP does, so positions carry over unchanged.
 import type { Node } from 'web-tree-sitter';
-import type { Location, Range } from '../../model/types';
+import type { InsertPoint, Location, Range } from '../../model/types';
 
 export function rangeOf(node: Node): Range {
   return {
@@ -18,22 +18,39 @@ export function namedChildren(node: Node): Node[] {
   return node.namedChildren.filter((child): child is Node => child !== null);
 }
 
-/** Every node below `root`, depth first, without recursion (generated files nest deeply). */
-export function* descendants(root: Node): Generator<Node> {
+/**
+ * How deep below the node a walk starts from it looks. Written code nests a few dozen levels; a chain
+ * of a hundred method calls is two hundred. Past this is generated code (a chain of 100,000 calls, a
+ * line of 400,000 `+`): no finding comes from what lies deeper, and walks stay linear in the file.
+ */
+export const MAX_WALK_DEPTH = 400;
+
+/** The longest attribute or call chain read as one (`Book.objects.filter(...)…`): past it, the chain yields no fact. */
+export const MAX_CHAIN = 200;
+
+/**
+ * Every node below `root` with its parent, depth first, without recursion and without asking a node
+ * for its parent (tree-sitter finds a parent by walking down from the root: quadratic on deep trees).
+ * Subtrees deeper than MAX_WALK_DEPTH are left out; `onTooDeep` hears of each.
+ */
+export function* walk(root: Node, onTooDeep?: (node: Node) => void): Generator<{ node: Node; parent: Node | undefined }> {
   const cursor = root.walk();
+  const path: Node[] = [];
   try {
-    let depth = 0;
     for (;;) {
-      yield cursor.currentNode;
-      if (cursor.gotoFirstChild()) {
-        depth++;
-        continue;
-      }
+      const node = cursor.currentNode;
+      yield { node, parent: path[path.length - 1] };
+      if (path.length < MAX_WALK_DEPTH) {
+        if (cursor.gotoFirstChild()) {
+          path.push(node);
+          continue;
+        }
+      } else if (node.childCount > 0) onTooDeep?.(node);
       for (;;) {
-        if (depth === 0) return;
+        if (path.length === 0) return;
         if (cursor.gotoNextSibling()) break;
         cursor.gotoParent();
-        depth--;
+        path.pop();
       }
     }
   } finally {
@@ -41,16 +58,24 @@ export function* descendants(root: Node): Generator<Node> {
   }
 }
 
-/** `models.ForeignKey` → `models.ForeignKey`; the dotted text of a name or attribute chain, else undefined. */
+/** Every node below `root`, depth first (see `walk`). */
+export function* descendants(root: Node, onTooDeep?: (node: Node) => void): Generator<Node> {
+  for (const { node } of walk(root, onTooDeep)) yield node;
+}
+
+/** `models.ForeignKey` → `models.ForeignKey`; the dotted text of a name or attribute chain, else undefined (and for chains past MAX_CHAIN). */
 export function dottedName(node: Node | null | undefined): string | undefined {
-  if (!node) return undefined;
-  if (node.type === 'identifier') return node.text;
-  if (node.type === 'attribute') {
-    const object = dottedName(node.childForFieldName('object'));
-    const attribute = node.childForFieldName('attribute');
-    return object && attribute ? `${object}.${attribute.text}` : undefined;
+  const parts: string[] = [];
+  let current = node;
+  while (current?.type === 'attribute' && parts.length < MAX_CHAIN) {
+    const attribute = current.childForFieldName('attribute');
+    if (!attribute) return undefined;
+    parts.push(attribute.text);
+    current = current.childForFieldName('object');
   }
-  return undefined;
+  if (current?.type !== 'identifier') return undefined;
+  parts.push(current.text);
+  return parts.reverse().join('.');
 }
 
 export const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
@@ -133,4 +158,20 @@ export function baseNames(node: Node): string[] {
     const name = dottedName(base);
     return name ? [name] : [];
   });
+}
+
+/**
+ * Where a new statement goes at the end of a block, and its indent: after the last statement (and
+ * after a comment that ends its line, which stays with it), indented like that statement. A comment
+ * is no statement to take the indent from: it may sit at any column (`title = ...  # note`).
+ */
+export function blockEnd(block: Node): InsertPoint | undefined {
+  const children = namedChildren(block);
+  let last = children.length - 1;
+  while (last >= 0 && children[last].type === 'comment') last--;
+  if (last < 0) return undefined;
+  const statement = children[last];
+  const trailing = children[last + 1];
+  const end = trailing && trailing.startPosition.row === statement.endPosition.row ? trailing : statement;
+  return { position: { line: end.endPosition.row, character: end.endPosition.column }, indent: ' '.repeat(statement.startPosition.column) };
 }

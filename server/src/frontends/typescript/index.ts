@@ -1,5 +1,5 @@
 import { SyntaxKind, ts, type SourceFile } from 'ts-morph';
-import type { FileFacts, InsertPoint } from '../../model/types';
+import type { FileFacts, InsertPoint, ParseProblem } from '../../model/types';
 import type { Frontend } from '../frontend';
 import { emptyFacts } from '../frontend';
 import { writeTypescriptChange } from './fixes';
@@ -16,7 +16,7 @@ import { importTable } from './syntax/imports';
 import { extractKoaChains } from './web/koa-apps';
 import { extractFastify } from './web/fastify-apps';
 import { extractNest } from './web/nest-apps';
-import { NodeIndex } from './syntax/node-index';
+import { MAX_NODE_DEPTH, NodeIndex } from './syntax/node-index';
 import { isPrismaConfig, prismaSchemaPath } from './orm/prisma-config';
 import { extractPrismaHooks } from './orm/prisma-hooks';
 import { extractQueryHelpers } from './queries/query-helpers';
@@ -72,6 +72,12 @@ export const typescriptFrontend: Frontend = {
   },
 };
 
+/** What the index left unread: said once per file, where it starts. */
+function tooDeepNote(node: ts.Node, locator: Locator): ParseProblem {
+  const start = locator.position(node.getStart());
+  return { message: `nested deeper than ${MAX_NODE_DEPTH} levels (generated code?): what lies deeper is not analysed`, range: { start, end: start } };
+}
+
 function analyzeSource(file: string, text: string): FileFacts {
   return withSourceFile(file, text, (source): FileFacts => {
     const locator = new Locator(file, source);
@@ -96,7 +102,7 @@ function analyzeSource(file: string, text: string): FileFacts {
       ...emptyFacts(file, 'typescript'),
       symbols: extractSymbols(index, locator, source.compilerNode),
       problems: extractProblems(source, locator),
-      comments: extractComments(source),
+      comments: extractComments(source, locator),
       models: [...extractEntities(index, imports, locator), ...extractEntitySchemas(index, imports, locator), ...sequelize.models, ...drizzle.models, ...mongoose.models, ...mikro.models],
       signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals, ...extractPrismaHooks(index, locator), ...mongoose.signals, ...mikro.signals, ...events.handlers],
       signalSources: events.sources,
@@ -119,6 +125,7 @@ function analyzeSource(file: string, text: string): FileFacts {
       ...(fastify.plugins.length ? { fastifyPlugins: fastify.plugins } : {}),
       ...(prismaSchema ? { prismaSchemaPath: prismaSchema } : {}),
       nest: extractNest(source, index, imports, locator, exports),
+      ...(index.tooDeep ? { notes: [tooDeepNote(index.tooDeep, locator)] } : {}),
     };
   });
 }

@@ -44,6 +44,8 @@ export interface FileFacts {
   symbols?: SymbolDecl[];
   /** Syntax errors the parser recovered from (facts are still extracted from the rest). */
   problems: ParseProblem[];
+  /** Constructs the frontend left unread (nested or chained past its limits): no finding comes from them, and the log says so. */
+  notes?: ParseProblem[];
   comments: Comment[];
   models: ModelDecl[];
   signals: SignalDecl[];

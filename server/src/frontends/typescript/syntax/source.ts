@@ -14,13 +14,33 @@ function sharedProject(): Project {
   return project;
 }
 
+/**
+ * Past this size, a new project (a few milliseconds) is cheaper than removing the file from the shared
+ * one, which forgets its nodes one by one, each keeping its text, recursing once per level of nesting.
+ */
+const NEW_PROJECT_ABOVE = 100_000;
+
 /** Parses `text` as `file`, hands the tree to `read`, and always forgets the tree afterwards. */
 export function withSourceFile<T>(file: string, text: string, read: (source: SourceFile) => T): T {
-  const source = sharedProject().createSourceFile(file, text, { overwrite: true });
+  const current = sharedProject();
+  const source = current.createSourceFile(file, text, { overwrite: true });
   try {
     return read(source);
   } finally {
-    sharedProject().removeSourceFile(source);
+    forget(current, source, text.length);
+  }
+}
+
+function forget(current: Project, source: SourceFile, size: number): void {
+  if (size > NEW_PROJECT_ABOVE) {
+    project = undefined;
+    return;
+  }
+  try {
+    current.removeSourceFile(source);
+  } catch {
+    // A file nested deeper than the stack (a generated chain) cannot be forgotten node by node: start afresh.
+    project = undefined;
   }
 }
 
