@@ -47,6 +47,8 @@ export class Analyzer {
   private readonly onlyChecks?: ReadonlySet<string>;
   private contexts: Context[] = [];
   private contextOfPath: (relativePath: string) => Context | undefined = () => undefined;
+  /** Each file's context, matched once: every analysis asks it of every file and every finding. */
+  private readonly contextByFile = new Map<string, Context | undefined>();
   /** Findings a context left out in the last run, by context name and check: what the log says. */
   private leftOutCounts = new Map<string, Map<string, number>>();
 
@@ -76,11 +78,15 @@ export class Analyzer {
   private setContexts(config: Config): void {
     this.contexts = mergeContexts(config.contexts);
     this.contextOfPath = contextMatcher(this.contexts);
+    this.contextByFile.clear();
   }
 
   /** The context a file is in (test code, a migration, seed data, a script), if any. */
   contextOf(file: string): Context | undefined {
-    return this.contextOfPath(toPosix(relative(this.root, file)));
+    if (this.contextByFile.has(file)) return this.contextByFile.get(file);
+    const context = this.contextOfPath(toPosix(relative(this.root, file)));
+    this.contextByFile.set(file, context);
+    return context;
   }
 
   /**
@@ -132,6 +138,7 @@ export class Analyzer {
   }
 
   removeFile(file: string): void {
+    this.contextByFile.delete(file);
     if (this.files.delete(file) || this.skipped.delete(file)) this.invalidate();
   }
 
