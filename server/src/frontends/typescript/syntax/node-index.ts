@@ -7,6 +7,8 @@ import { ts, type KindToNodeMappings, type Node, type SourceFile, type SyntaxKin
  */
 export class NodeIndex {
   private readonly byKind = new Map<SyntaxKind, ts.Node[]>();
+  /** Wrapped once per kind: most extractors ask for the file's calls, and each wrapper lookup costs. */
+  private readonly wrappedByKind = new Map<SyntaxKind, Node[]>();
 
   constructor(private readonly source: SourceFile, kinds: readonly SyntaxKind[]) {
     for (const kind of kinds) this.byKind.set(kind, []);
@@ -23,7 +25,13 @@ export class NodeIndex {
   }
 
   of<K extends SyntaxKind>(kind: K): KindToNodeMappings[K][] {
-    return this.compilerNodes(kind).map((node) => this.wrap(node) as KindToNodeMappings[K]);
+    let wrapped = this.wrappedByKind.get(kind);
+    if (!wrapped) {
+      wrapped = this.compilerNodes(kind).map((node) => this.wrap(node));
+      this.wrappedByKind.set(kind, wrapped);
+    }
+    // A copy: callers may sort or filter in place.
+    return wrapped.slice() as KindToNodeMappings[K][];
   }
 
   /** The compiler's own nodes, for readers of many nodes that need no ts-morph wrapper (wrapping costs). */
