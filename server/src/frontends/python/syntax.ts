@@ -18,8 +18,28 @@ export function namedChildren(node: Node): Node[] {
   return node.namedChildren.filter((child): child is Node => child !== null);
 }
 
-/** Every node below `root`, depth first, without recursion (generated files nest deeply). */
+/**
+ * Every node below `root` (and `root`), depth first. A whole file is walked by several extractors:
+ * its nodes are made once per tree and kept while the tree lives, since each node object costs a
+ * call into the parser's memory.
+ */
 export function* descendants(root: Node): Generator<Node> {
+  if (root.parent !== null) {
+    yield* walk(root);
+    return;
+  }
+  let nodes = fileNodes.get(root.tree);
+  if (!nodes) {
+    nodes = [...walk(root)];
+    fileNodes.set(root.tree, nodes);
+  }
+  yield* nodes;
+}
+
+const fileNodes = new WeakMap<Node['tree'], Node[]>();
+
+/** Without recursion: generated files nest deeply. */
+function* walk(root: Node): Generator<Node> {
   const cursor = root.walk();
   try {
     let depth = 0;
