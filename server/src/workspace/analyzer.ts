@@ -56,6 +56,8 @@ export class Analyzer {
   private contexts: Context[] = [];
   private contextOfPath: (relativePath: string) => Context | undefined = () => undefined;
   private overridesOfPath: (relativePath: string) => SettingsLayer[] = () => [];
+  /** Each file's context, matched once: every analysis asks it of every file and every finding. */
+  private readonly contextByFile = new Map<string, Context | undefined>();
   /** Findings a context left out in the last run, by context name and check: what the log says. */
   private leftOutCounts = new Map<string, Map<string, number>>();
 
@@ -102,11 +104,15 @@ export class Analyzer {
     this.contexts = mergeContexts(config.contexts);
     this.contextOfPath = contextMatcher(this.contexts);
     this.overridesOfPath = overridesMatcher(config.overrides);
+    this.contextByFile.clear();
   }
 
   /** The context a file is in (test code, a migration, seed data, a script), if any. */
   contextOf(file: string): Context | undefined {
-    return this.contextOfPath(toPosix(relative(this.root, file)));
+    if (this.contextByFile.has(file)) return this.contextByFile.get(file);
+    const context = this.contextOfPath(toPosix(relative(this.root, file)));
+    this.contextByFile.set(file, context);
+    return context;
   }
 
   /**
@@ -155,6 +161,7 @@ export class Analyzer {
   }
 
   removeFile(file: string): void {
+    this.contextByFile.delete(file);
     this.lineEndings.delete(file);
     const known = this.files.delete(file);
     if (this.notes.forget(file) || known) this.invalidate();

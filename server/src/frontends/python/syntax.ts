@@ -19,6 +19,26 @@ export function namedChildren(node: Node): Node[] {
 }
 
 /**
+ * Every node below `root` (and `root`), depth first (see `walk`). A whole file is walked by several
+ * extractors: its nodes are made once per tree and kept while the tree lives, since each node object
+ * costs a call into the parser's memory.
+ */
+export function* descendants(root: Node, onTooDeep?: (node: Node) => void): Generator<Node> {
+  if (onTooDeep || root.parent !== null) {
+    for (const { node } of walk(root, onTooDeep)) yield node;
+    return;
+  }
+  let nodes = fileNodes.get(root.tree);
+  if (!nodes) {
+    nodes = Array.from(walk(root), ({ node }) => node);
+    fileNodes.set(root.tree, nodes);
+  }
+  yield* nodes;
+}
+
+const fileNodes = new WeakMap<Node['tree'], Node[]>();
+
+/**
  * How deep below the node a walk starts from it looks. Written code nests a few dozen levels; a chain
  * of a hundred method calls is two hundred. Past this is generated code (a chain of 100,000 calls, a
  * line of 400,000 `+`): no finding comes from what lies deeper, and walks stay linear in the file.
@@ -56,11 +76,6 @@ export function* walk(root: Node, onTooDeep?: (node: Node) => void): Generator<{
   } finally {
     cursor.delete();
   }
-}
-
-/** Every node below `root`, depth first (see `walk`). */
-export function* descendants(root: Node, onTooDeep?: (node: Node) => void): Generator<Node> {
-  for (const { node } of walk(root, onTooDeep)) yield node;
 }
 
 /** `models.ForeignKey` → `models.ForeignKey`; the dotted text of a name or attribute chain, else undefined (and for chains past MAX_CHAIN). */

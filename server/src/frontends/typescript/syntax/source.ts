@@ -1,47 +1,31 @@
 import { Project, type Node, type SourceFile, type ts } from 'ts-morph';
 import type { Location, Position, Range } from '../../../model/types';
 
-// One long-lived in-memory project: each analysis adds one file and removes it again, so memory stays
-// flat and no analysis ever reads the disk, resolves imports or builds a type checker.
+// An in-memory project holds the files being read: no analysis ever reads the disk, resolves imports
+// or builds a type checker. Removing a file from a project makes ts-morph forget every wrapper it made
+// for it, one by one, which costs as much as parsing; so files stay, and the whole project is dropped
+// (to the garbage collector) every FILES_PER_PROJECT files, which keeps memory flat.
+const FILES_PER_PROJECT = 100;
 let project: Project | undefined;
+/** The files in `project`: one read again (an edit) gets a fresh project, never an update of its old tree. */
+const filesInProject = new Set<string>();
 
-function sharedProject(): Project {
-  project ??= new Project({
-    useInMemoryFileSystem: true,
-    skipFileDependencyResolution: true,
-    compilerOptions: { allowJs: true, experimentalDecorators: true },
-  });
+function projectFor(file: string): Project {
+  if (!project || filesInProject.size >= FILES_PER_PROJECT || filesInProject.has(file)) {
+    project = new Project({
+      useInMemoryFileSystem: true,
+      skipFileDependencyResolution: true,
+      compilerOptions: { allowJs: true, experimentalDecorators: true },
+    });
+    filesInProject.clear();
+  }
+  filesInProject.add(file);
   return project;
 }
 
-/**
- * Past this size, a new project (a few milliseconds) is cheaper than removing the file from the shared
- * one, which forgets its nodes one by one, each keeping its text, recursing once per level of nesting.
- */
-const NEW_PROJECT_ABOVE = 100_000;
-
-/** Parses `text` as `file`, hands the tree to `read`, and always forgets the tree afterwards. */
+/** Parses `text` as `file` and hands the tree to `read`. */
 export function withSourceFile<T>(file: string, text: string, read: (source: SourceFile) => T): T {
-  const current = sharedProject();
-  const source = current.createSourceFile(file, text, { overwrite: true });
-  try {
-    return read(source);
-  } finally {
-    forget(current, source, text.length);
-  }
-}
-
-function forget(current: Project, source: SourceFile, size: number): void {
-  if (size > NEW_PROJECT_ABOVE) {
-    project = undefined;
-    return;
-  }
-  try {
-    current.removeSourceFile(source);
-  } catch {
-    // A file nested deeper than the stack (a generated chain) cannot be forgotten node by node: start afresh.
-    project = undefined;
-  }
+  return read(projectFor(file).createSourceFile(file, text, { overwrite: true }));
 }
 
 /** Turns parser offsets into the model's 0-based line / UTF-16 character positions for one file. */
