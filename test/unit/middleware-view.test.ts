@@ -71,9 +71,9 @@ describe('middleware view: Express routers and setup functions', () => {
   it('marks each entry by its most severe finding, and keeps dotted Express names whole', async () => {
     const json = await jsonModelOf(join(__dirname, '..', '..', 'examples'));
     const django = chainRow(json.middleware.find((c) => c.stack === 'django')!);
-    // AuthenticationMiddleware before SessionMiddleware is an error; the session's idle timeout only a note.
+    // AuthenticationMiddleware before SessionMiddleware is an error; Django's default session age is not reported.
     assert.equal(rowLabelled(django.children, '3. AuthenticationMiddleware').icon, 'error');
-    assert.equal(rowLabelled(django.children, '4. SessionMiddleware').icon, 'info');
+    assert.equal(rowLabelled(django.children, '4. SessionMiddleware').icon, 'entry');
     assert.equal(rowLabelled(django.children, '1. SecurityMiddleware').icon, 'entry');
     const express = chainRow(json.middleware.find((c) => c.file === 'express-typeorm/src/app.ts')!);
     assert.equal(rowLabelled(express.children, '5. express.static').icon, 'warning');
