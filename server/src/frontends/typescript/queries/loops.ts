@@ -1,7 +1,9 @@
 // Which loop, if any, runs a node once per element: the body of a for/for…of/for…in/while/do
 // statement, or a callback given to forEach/map/flatMap/reduce/filter/some/every. `for await` is
-// a stream read one item at a time on purpose, and stays out.
+// a stream read one item at a time on purpose, and stays out; so are loops that run without elements
+// (retries, polls, pagination: see loop-kinds.ts) and lookups memoised across the loop's elements.
 import { Node } from 'ts-morph';
+import { isMemoised, walksElements } from './loop-kinds';
 
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'reduce', 'filter', 'some', 'every', 'find']);
 /** NestJS (`@ResolveField`) and type-graphql (`@FieldResolver`) field resolvers. */
@@ -21,12 +23,18 @@ export function enclosingLoop(node: Node): EnclosingLoop | undefined {
     if (Node.isForOfStatement(current)) {
       if (current.getStatement() !== child) continue;
       if (current.isAwaited()) return undefined;
+      // `for (const range of ['1d', 'max', 'ytd'])`: as many iterations as the code lists, whatever the data.
+      if (isListedInCode(current.getExpression())) continue;
+      if (isMemoised(node, current)) return undefined;
       const initializer = current.getInitializer();
       const declaration = Node.isVariableDeclarationList(initializer) ? initializer.getDeclarations()[0] : undefined;
       return { node: current, kind: 'for…of', variable: declaration?.getNameNode().getText(), iterated: current.getExpression() };
     }
     if (Node.isForInStatement(current) || Node.isForStatement(current) || Node.isWhileStatement(current) || Node.isDoStatement(current)) {
       if (current.getStatement() !== child) continue;
+      // A retry, poll or page loop around the query: an outer loop may still run it per element.
+      if (!Node.isForInStatement(current) && !walksElements(current)) continue;
+      if (isMemoised(node, current)) return undefined;
       return { node: current, kind: current.getKindName().replace('Statement', '').toLowerCase() };
     }
     if (Node.isArrowFunction(current) || Node.isFunctionExpression(current)) {
@@ -34,6 +42,8 @@ export function enclosingLoop(node: Node): EnclosingLoop | undefined {
       if (!Node.isCallExpression(call)) return undefined;
       const callee = call.getExpression();
       if (!Node.isPropertyAccessExpression(callee) || !ITERATING_METHODS.has(callee.getName())) return undefined;
+      if (isListedInCode(callee.getExpression())) return undefined;
+      if (isMemoised(node, current)) return undefined;
       const parameter = current.getParameters()[0]?.getNameNode();
       const inPromiseAll = isPromiseAllArgument(call);
       return {
@@ -60,3 +70,8 @@ function isPromiseAllArgument(call: Node): boolean {
   return Node.isPropertyAccessExpression(callee) && callee.getExpression().getText() === 'Promise' && ['all', 'allSettled'].includes(callee.getName());
 }
 
+
+/** An array literal without spread elements: its length is written in the code. */
+function isListedInCode(iterated: Node): boolean {
+  return Node.isArrayLiteralExpression(iterated) && !iterated.getElements().some((element) => Node.isSpreadElement(element));
+}
