@@ -19,7 +19,8 @@ import { extractNest } from './web/nest-apps';
 import { NodeIndex } from './syntax/node-index';
 import { isPrismaConfig, prismaSchemaPath } from './orm/prisma-config';
 import { extractPrismaHooks } from './orm/prisma-hooks';
-import { extractQueryHelpers } from './queries/query-helpers';
+import { extractLoopCalls } from './queries/query-helpers';
+import { extractCallGraph } from './calls/call-graph';
 import { extractPrismaQueries } from './queries/prisma-queries';
 import { extractProblems } from './syntax/problems';
 import { extractSequelizeDecorators } from './orm/sequelize-decorators';
@@ -84,7 +85,6 @@ function analyzeSource(file: string, text: string): FileFacts {
     const typeorm = extractTypeormQueries(index, locator, builders);
     const sequelize = extractSequelize(index, locator);
     extractSequelizeDecorators(index, imports, locator, sequelize);
-    const helpers = extractQueryHelpers(index, locator);
     const drizzle = extractDrizzleTables(index, locator);
     const mongoose = extractMongooseModels(index, locator);
     const mikro = extractMikroOrm(index, imports, locator);
@@ -105,12 +105,12 @@ function analyzeSource(file: string, text: string): FileFacts {
       perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractModelReads(index, locator), ...extractDrizzleQueries(index, locator)],
       perRowLoads: typeorm.loads,
       columnUsages: [...extractColumnUsages(index, locator), ...builders.all.flatMap((builder) => builderColumnUsages(builder, locator))],
-      queryingFunctions: helpers.functions,
+      ...optional('callGraph', extractCallGraph(source, index, imports, exports, locator)),
       middlewareHelpers: express.helpers,
       ...(fastify.helpers.length ? { fastifyHelpers: fastify.helpers } : {}),
       logins: extractLogins(index, imports, locator),
       exportedOptions: extractExportedOptions(source, index, exported, locator),
-      loopCalls: helpers.calls,
+      loopCalls: extractLoopCalls(index, locator),
       databases: [...typeorm.databases, ...sequelize.dialects, ...drizzle.dialects],
       foreignKeys: sequelize.foreignKeys,
       tableIndexes: sequelize.tableIndexes,
@@ -121,6 +121,10 @@ function analyzeSource(file: string, text: string): FileFacts {
       nest: extractNest(source, index, imports, locator, exports),
     };
   });
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [key in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [key in K]?: V };
 }
 
 /** A new import line goes after the last import declaration, or at the top of the file. */
