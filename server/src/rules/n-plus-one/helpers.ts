@@ -5,9 +5,8 @@ import { relative } from 'node:path';
 import type { LoopCall, ProjectModel } from '../../model/types';
 import type { Report } from '../rule';
 import { queryHelperPerRow } from './checks/query-helper-per-row';
+import { startsInOneTick } from './prisma';
 
-/** Loops whose calls start in one tick: Prisma's dataloader merges their findUnique calls into one query. */
-const ONE_TICK = /^Promise\.all|GraphQL field resolver/;
 
 export function checkHelperCalls(model: ProjectModel, report: Report): void {
   const configured = new Set(model.queryFunctions);
@@ -20,7 +19,7 @@ export function checkHelperCalls(model: ProjectModel, report: Report): void {
       if (configured.has(call.callee) && !reached.has(placeOf(call))) report(queryHelperPerRow, call.location, { message: 'configured', data, related: [loop] });
       continue;
     }
-    if (reaches.batchable && ONE_TICK.test(call.loopKind)) continue;
+    if (reaches.batchable && startsInOneTick(call.loopKind)) continue;
     const { query } = reaches;
     const advice = reaches.recursive ? 'adviceTree' : query.write ? 'adviceWrite' : ADVICE[query.stack];
     if (!advice) continue;

@@ -2,7 +2,7 @@
 // statement, or a callback given to forEach/map/flatMap/reduce/filter/some/every. `for await` is
 // a stream read one item at a time on purpose, and stays out; so are loops that run without elements
 // (retries, polls, pagination: see loop-kinds.ts) and lookups memoised across the loop's elements.
-import { Node } from 'ts-morph';
+import { Node, type MethodDeclaration } from 'ts-morph';
 import { isMemoised, walksElements } from './loop-kinds';
 
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'reduce', 'filter', 'some', 'every', 'find']);
@@ -54,7 +54,9 @@ export function enclosingLoop(node: Node): EnclosingLoop | undefined {
       };
     }
     // A GraphQL field resolver runs once per parent object of the list the query returned.
-    if (Node.isMethodDeclaration(current) && current.getDecorators().some((decorator) => FIELD_RESOLVERS.has(decorator.getName()))) {
+    // Only when it reads its parent: one that does not (`usersCount()` on a singleton `Infra`) is the same query for
+    // every parent, and is most often declared on an object the schema never lists.
+    if (Node.isMethodDeclaration(current) && current.getDecorators().some((decorator) => FIELD_RESOLVERS.has(decorator.getName())) && readsParent(current)) {
       return { node: current.getNameNode(), kind: 'GraphQL field resolver (once per parent)' };
     }
     // Any other function runs when it is called, not per element of a loop around its definition.
@@ -75,3 +77,10 @@ function isPromiseAllArgument(call: Node): boolean {
 function isListedInCode(iterated: Node): boolean {
   return Node.isArrayLiteralExpression(iterated) && !iterated.getElements().some((element) => Node.isSpreadElement(element));
 }
+
+/** NestJS `@Parent()`, type-graphql `@Root()`: the object the field is resolved on. */
+function readsParent(method: MethodDeclaration): boolean {
+  return method.getParameters().some((parameter) => parameter.getDecorators().some((decorator) => PARENT_DECORATORS.has(decorator.getName())));
+}
+
+const PARENT_DECORATORS = new Set(['Parent', 'Root']);
