@@ -9,7 +9,7 @@ import { enclosingLoop } from '../queries/loops';
 import { prismaQuery } from '../queries/prisma-queries';
 import { readQuery, shorten } from '../queries/typeorm-queries';
 import type { FileExport } from '../syntax/exported-names';
-import type { ImportTable } from '../syntax/imports';
+import { unwrap, type ImportTable } from '../syntax/imports';
 import type { NodeIndex } from '../syntax/node-index';
 import type { Locator } from '../syntax/source';
 import { enclosingNamedFunction, functionId } from './function-ids';
@@ -61,9 +61,26 @@ export function extractCallGraph(source: SourceFile, index: NodeIndex, imports: 
   return {
     functions: [...functions.values()],
     classes,
-    exports: exports.flatMap(({ name, local }) => (local ? [{ name, local }] : [])),
+    exports: exports.flatMap(exportedFunctions),
     reexports,
   };
+}
+
+/**
+ * The names other files reach a function by: `export function f`, `export { f as g }`, and the members of an object
+ * exported as a whole (`export default { getEvaluator }`, called as `evaluatorsService.getEvaluator()`): `default.getEvaluator`.
+ */
+function exportedFunctions({ name, local, value }: FileExport): { name: string; local: string }[] {
+  const object = value && unwrap(value);
+  if (object && Node.isObjectLiteralExpression(object)) {
+    return object.getProperties().flatMap((property) => {
+      if (Node.isShorthandPropertyAssignment(property)) return [{ name: `${name}.${property.getName()}`, local: property.getName() }];
+      if (!Node.isPropertyAssignment(property)) return [];
+      const initializer = property.getInitializer();
+      return initializer && Node.isIdentifier(initializer) ? [{ name: `${name}.${property.getName()}`, local: initializer.getText() }] : [];
+    });
+  }
+  return local ? [{ name, local }] : [];
 }
 
 /** The queries a call runs itself, for each ORM whose call it may be (the link keeps the ones on declared models). */

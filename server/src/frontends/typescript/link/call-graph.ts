@@ -49,6 +49,8 @@ class CallGraph {
   private readonly known: Set<string>;
   private readonly summaries = new Map<FunctionFacts, Summary>();
   private readonly byTail = new Map<string, string[]>();
+  private readonly exports = new Map<string, { file: string; local: string } | undefined>();
+  private readonly targets = new Map<string, Found | undefined>();
 
   constructor(private readonly model: ProjectModel) {
     this.known = new Set(model.models.map((m) => `${m.stack}:${m.name}`));
@@ -63,6 +65,12 @@ class CallGraph {
 
   /** The function a call names, seen from `file`. */
   resolve(file: string, target: CallTarget): Found | undefined {
+    const key = `${file}\0${target.module ?? ''}\0${target.name}\0${target.member ?? ''}`;
+    if (!this.targets.has(key)) this.targets.set(key, this.lookUp(file, target));
+    return this.targets.get(key);
+  }
+
+  private lookUp(file: string, target: CallTarget): Found | undefined {
     const place = target.module ? this.exported(this.moduleFile(file, target.module), target.name, 0) : { file, local: target.name };
     if (!place) return undefined;
     return target.member ? this.method(place.file, place.local, target.member, 0) : this.function(place.file, place.local);
@@ -135,9 +143,21 @@ class CallGraph {
 
   /** The file and local name behind an export, through `export { a as b } from` and `export * from`. */
   private exported(file: string | undefined, name: string, depth: number): { file: string; local: string } | undefined {
-    const facts = file ? this.files.get(file) : undefined;
-    if (!file || !facts || depth > MAX_REEXPORTS) return undefined;
-    const local = facts.exports.find((e) => e.name === name)?.local;
+    if (!file) return undefined;
+    // Barrels re-export barrels: each (file, name) is looked up once.
+    const key = `${file}\0${name}`;
+    if (this.exports.has(key)) return this.exports.get(key);
+    this.exports.set(key, undefined);
+    const found = this.lookUpExport(file, name, depth);
+    this.exports.set(key, found);
+    return found;
+  }
+
+  private lookUpExport(file: string, name: string, depth: number): { file: string; local: string } | undefined {
+    const facts = this.files.get(file);
+    if (!facts || depth > MAX_REEXPORTS) return undefined;
+    // `service.f()` on a default import is the default export's member `f`.
+    const local = (facts.exports.find((e) => e.name === name) ?? facts.exports.find((e) => e.name === `default.${name}`))?.local;
     if (local) return { file, local };
     for (const reexport of facts.reexports) {
       if (reexport.name !== undefined && reexport.as !== name) continue;

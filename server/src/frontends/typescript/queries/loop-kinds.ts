@@ -3,7 +3,7 @@
 // by the last page), poll or retry until a call succeeds, walk a chain of parents one row at a time, or
 // step over chunks of an array. And a lookup cached in a variable or map that lives across the loop's
 // iterations runs once per distinct key, not once per element.
-import { Node, SyntaxKind, type DoStatement, type ForStatement, type WhileStatement } from 'ts-morph';
+import { Node, SyntaxKind, type DoStatement, type ForStatement, type IfStatement, type WhileStatement } from 'ts-morph';
 import { declarationsNamed, inScope } from '../syntax/scopes';
 
 type ConditionLoop = ForStatement | WhileStatement | DoStatement;
@@ -12,6 +12,18 @@ const QUEUE_TAKES = new Set(['shift', 'pop', 'splice']);
 
 /** Whether a `for`/`while`/`do` loop's iterations are elements (an index or a queue), as opposed to pages, chunks, retries or polls. */
 export function walksElements(loop: ConditionLoop): boolean {
+  // Asked for every call in the loop: read its body once.
+  let walks = walking.get(loop);
+  if (walks === undefined) {
+    walks = classify(loop);
+    walking.set(loop, walks);
+  }
+  return walks;
+}
+
+const walking = new WeakMap<Node, boolean>();
+
+function classify(loop: ConditionLoop): boolean {
   if (Node.isForStatement(loop) && stepsByMoreThanOne(loop)) return false;
   const condition = Node.isForStatement(loop) ? loop.getCondition() : loop.getExpression();
   const body = loop.getStatement();
@@ -107,30 +119,49 @@ function ownNodes(body: Node): Node[] {
 export function isMemoised(node: Node, loop: Node): boolean {
   for (let child = node, current = node.getParent(); current && current !== loop; child = current, current = current.getParent()) {
     if (!Node.isIfStatement(current) || current.getThenStatement() !== child) continue;
-    const condition = current.getExpression();
-    const tested = [condition, ...condition.getDescendants()].flatMap((part) => {
-      // `this.cache`: a field outlives the loop.
-      if (Node.isPropertyAccessExpression(part) && part.getExpression().getKind() === SyntaxKind.ThisKeyword) return [`this.${part.getName()}`];
-      const parent = part.getParent();
-      const member = Node.isPropertyAccessExpression(parent) && parent.getNameNode() === part;
-      return Node.isIdentifier(part) && !member && declaredBefore(part, loop) ? [part.getText()] : [];
-    });
-    if (tested.some((name) => fills(current.getThenStatement(), name))) return true;
+    const { tested, filled } = guardOf(current);
+    if (tested.some(({ name, identifier }) => filled.has(name) && (!identifier || declaredBefore(identifier, loop)))) return true;
   }
   return false;
 }
+
+interface Guard {
+  /** What the condition tests: `this.cache`, or a variable (with its identifier, to find its declaration). */
+  tested: { name: string; identifier?: Node }[];
+  /** What the branch fills. */
+  filled: Set<string>;
+}
+
+/** Read once per `if`: every call inside its branch asks. */
+function guardOf(statement: IfStatement): Guard {
+  let guard = guards.get(statement);
+  if (guard) return guard;
+  const condition = statement.getExpression();
+  const tested = [condition, ...condition.getDescendants()].flatMap((part) => {
+    // `this.cache`: a field outlives the loop.
+    if (Node.isPropertyAccessExpression(part) && part.getExpression().getKind() === SyntaxKind.ThisKeyword) return [{ name: `this.${part.getName()}` }];
+    const parent = part.getParent();
+    const member = Node.isPropertyAccessExpression(parent) && parent.getNameNode() === part;
+    return Node.isIdentifier(part) && !member ? [{ name: part.getText(), identifier: part }] : [];
+  });
+  const branch = statement.getThenStatement();
+  const filled = new Set(
+    [branch, ...ownNodes(branch)].flatMap((node) => {
+      if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return [rootName(node.getLeft())];
+      if (!Node.isCallExpression(node)) return [];
+      const callee = node.getExpression();
+      return Node.isPropertyAccessExpression(callee) && callee.getName() === 'set' ? [rootName(callee.getExpression())] : [];
+    }).filter((name): name is string => name !== undefined),
+  );
+  guard = { tested, filled };
+  guards.set(statement, guard);
+  return guard;
+}
+
+const guards = new WeakMap<Node, Guard>();
 
 function declaredBefore(identifier: Node, loop: Node): boolean {
   const declaration = inScope(identifier, declarationsNamed(identifier))[0];
   return declaration !== undefined && declaration.getStart() < loop.getStart();
 }
 
-/** The branch assigns `name`, one of its entries (`name[k] = …`, `name.k = …`) or calls `name.set(…)`. */
-function fills(branch: Node, name: string): boolean {
-  return [branch, ...ownNodes(branch)].some((node) => {
-    if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return rootName(node.getLeft()) === name;
-    if (!Node.isCallExpression(node)) return false;
-    const callee = node.getExpression();
-    return Node.isPropertyAccessExpression(callee) && callee.getName() === 'set' && rootName(callee.getExpression()) === name;
-  });
-}

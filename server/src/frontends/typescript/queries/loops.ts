@@ -20,6 +20,8 @@ export interface EnclosingLoop {
 export function enclosingLoop(node: Node): EnclosingLoop | undefined {
   let child = node;
   for (let current = node.getParent(); current; child = current, current = current.getParent()) {
+    // `catch (e) { await log(e); throw e; }`, `if (failed) { …; return; }`: on the way out of the loop, once.
+    if (Node.isBlock(current) && leavesTheFunction(current)) return undefined;
     if (Node.isForOfStatement(current)) {
       if (current.getStatement() !== child) continue;
       if (current.isAwaited()) return undefined;
@@ -84,3 +86,12 @@ function readsParent(method: MethodDeclaration): boolean {
 }
 
 const PARENT_DECORATORS = new Set(['Parent', 'Root']);
+
+/** A block that ends with `throw` or `return` (a function's own body aside) leaves any loop it is in. */
+function leavesTheFunction(block: Node): boolean {
+  if (!Node.isBlock(block)) return false;
+  const parent = block.getParent();
+  if (parent && (Node.isFunctionLikeDeclaration(parent) || Node.isArrowFunction(parent) || Node.isFunctionExpression(parent))) return false;
+  const last = block.getStatements().at(-1);
+  return last !== undefined && (Node.isThrowStatement(last) || Node.isReturnStatement(last));
+}
