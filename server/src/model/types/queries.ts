@@ -147,6 +147,8 @@ export interface LoopCall {
   loop: Location;
   loopKind: string;
   reaches?: ReachedQuery;
+  /** The loop's other calls that reach a query: one finding per loop, these as related places. */
+  alsoCalls?: { callee: string; location: Location }[];
 }
 
 /** A lazy relation awaited once per element of a loop over an entity list: `await post.category`. */

@@ -39,6 +39,7 @@ export function checkHelperCalls(model: ProjectModel, report: Report): void {
       related: [
         ...reaches.through.slice(1).map((fn) => ({ location: fn.location, message: queryHelperPerRow.text('relatedThrough', { name: fn.name }) })),
         { location: query.location, message: queryHelperPerRow.text('relatedQuery', { callee: call.callee }) },
+        ...(call.alsoCalls ?? []).map((other) => ({ location: other.location, message: queryHelperPerRow.text('relatedAlso', { callee: other.callee }) })),
         loop,
       ],
     });

@@ -23,7 +23,8 @@ interface Summary {
 export function linkLoopCalls(model: ProjectModel): LoopCall[] {
   const graph = new CallGraph(model);
   const calls: LoopCall[] = [];
-  const seen = new Set<string>();
+  // One finding per loop: the loop is the root cause; its other calls that query go along as related places.
+  const byLoop = new Map<string, LoopCall>();
   for (const [file, facts] of graph.files) {
     for (const fn of facts.functions) {
       for (const call of fn.calls) {
@@ -32,11 +33,15 @@ export function linkLoopCalls(model: ProjectModel): LoopCall[] {
         if (!target) continue;
         const reaches = graph.reached(target, { file, fn });
         if (!reaches) continue;
-        // Several calls of one loop that reach the same query are one root cause.
-        const key = `${call.loop.location.file}:${call.loop.location.range.start.line}:${reaches.query.location.file}:${reaches.query.location.range.start.line}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        calls.push({ callee: call.callee, location: call.location, loop: call.loop.location, loopKind: call.loop.kind, reaches });
+        const key = `${call.loop.location.file}:${call.loop.location.range.start.line}:${call.loop.location.range.start.character}`;
+        const first = byLoop.get(key);
+        if (first) {
+          first.alsoCalls = [...(first.alsoCalls ?? []), { callee: call.callee, location: call.location }];
+          continue;
+        }
+        const loopCall: LoopCall = { callee: call.callee, location: call.location, loop: call.loop.location, loopKind: call.loop.kind, reaches };
+        byLoop.set(key, loopCall);
+        calls.push(loopCall);
       }
     }
   }

@@ -22,6 +22,7 @@ export const queryHelperPerRow = defineCheck({
     adviceTree: 'Load the whole tree with one query (or one per level) and build it in memory.',
     relatedQuery: 'the query {{callee}}() runs',
     relatedThrough: '{{name}}(), on the way to the query',
+    relatedAlso: '{{callee}}(), another call of the loop that runs a query',
     relatedLoop: 'the loop that calls it once per element',
   },
   hover: PER_ROW_HOVER,
