@@ -7,7 +7,7 @@ import type { CallGraphFacts, FunctionFacts, FunctionQuery } from '../../../mode
 import { activeRecordReads } from '../queries/model-reads';
 import { enclosingLoop } from '../queries/loops';
 import { prismaQuery } from '../queries/prisma-queries';
-import { readQuery, shorten } from '../queries/typeorm-queries';
+import { readQuery } from '../queries/typeorm-queries';
 import type { FileExport } from '../syntax/exported-names';
 import { unwrap, type ImportTable } from '../syntax/imports';
 import type { NodeIndex } from '../syntax/node-index';
@@ -91,7 +91,7 @@ function queriesOf(call: CallExpression, locator: Locator): FunctionQuery[] {
     return [{ stack: 'prisma', model: prisma.model, method: prisma.method, call: prisma.text, location, ...(PRISMA_BATCHED.has(prisma.method) ? { batchable: true } : {}), ...(PRISMA_WRITES.has(prisma.method) ? { write: true } : {}) }];
   }
   const typeorm = readQuery(call);
-  if (typeorm) return [{ stack: 'typeorm', model: typeorm.entity, method: typeorm.method, call: `${shorten(typeorm.receiver)}.${typeorm.method}()`, location }];
+  if (typeorm) return [{ stack: 'typeorm', model: typeorm.entity, method: typeorm.method, call: `${typeorm.receiver.getText().replace(/\s+/g, '')}.${typeorm.method}()`, location }];
   return activeRecordReads(call).map((read) => ({ ...read, location }));
 }
 

@@ -151,8 +151,7 @@ function setBased(call: CallExpression): boolean {
   );
 }
 
-/** A receiver as written, for messages (`this.users`); long ones cut at 40 characters. */
-export function shorten(node: Node): string {
+function shorten(node: Node): string {
   const text = node.getText().replace(/\s+/g, '');
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
