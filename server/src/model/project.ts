@@ -5,7 +5,7 @@ import type { FileFacts, ProjectModel, SettingsModule } from './types';
  * file's declarations gathered in one place. Cheap: no parsing happens here.
  */
 export function gatherFacts(root: string, files: Map<string, FileFacts>, queryFunctions: readonly string[] = []): ProjectModel {
-  const model: ProjectModel = { root, files, models: [], signals: [], middleware: [], settings: new Map(), sessions: [], queries: [], queryLoops: [], views: [], cookieWrites: [], signalSources: [], managerClasses: new Map(), perRowQueries: [], perRowLoads: [], columnUsages: [], databases: [], queryFunctions: [...queryFunctions], logins: [], queryingFunctions: [], loopCalls: [], foreignKeys: [], nest: [], fileContexts: new Map() };
+  const model: ProjectModel = { root, files, models: [], signals: [], middleware: [], settings: new Map(), sessions: [], queries: [], queryLoops: [], views: [], cookieWrites: [], signalSources: [], managerClasses: new Map(), perRowQueries: [], perRowLoads: [], columnUsages: [], databases: [], queryFunctions: [...queryFunctions], logins: [], loopCalls: [], foreignKeys: [], nest: [], fileContexts: new Map() };
   for (const facts of files.values()) {
     model.models.push(...facts.models);
     model.signals.push(...facts.signals);
@@ -23,7 +23,6 @@ export function gatherFacts(root: string, files: Map<string, FileFacts>, queryFu
     model.databases.push(...(facts.databases ?? []));
     if (facts.settings) model.settings.set(facts.file, facts.settings as SettingsModule);
     model.logins.push(...(facts.logins ?? []));
-    model.queryingFunctions.push(...(facts.queryingFunctions ?? []));
     model.loopCalls.push(...(facts.loopCalls ?? []));
     model.foreignKeys.push(...(facts.foreignKeys ?? []));
     if (facts.nest) model.nest.push(facts.nest);

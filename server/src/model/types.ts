@@ -9,6 +9,7 @@ export * from './types/middleware';
 export * from './types/settings';
 export * from './types/sessions';
 export * from './types/queries';
+export * from './types/call-graph';
 export * from './types/views';
 export * from './types/facts';
 export * from './types/findings';

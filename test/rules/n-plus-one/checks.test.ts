@@ -18,6 +18,7 @@ const DIRS = [
   'n-plus-one/prisma-fixes',
   'n-plus-one/sequelize-fixes',
   'n-plus-one/query-functions',
+  'n-plus-one/call-graph',
   'sequelize',
   'mongoose',
   'mikro-orm',

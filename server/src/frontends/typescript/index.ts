@@ -19,7 +19,8 @@ import { extractNest } from './web/nest-apps';
 import { MAX_NODE_DEPTH, NodeIndex } from './syntax/node-index';
 import { isPrismaConfig, prismaSchemaPath } from './orm/prisma-config';
 import { extractPrismaHooks } from './orm/prisma-hooks';
-import { extractQueryHelpers } from './queries/query-helpers';
+import { extractLoopCalls } from './queries/query-helpers';
+import { extractCallGraph } from './calls/call-graph';
 import { extractPrismaQueries } from './queries/prisma-queries';
 import { extractProblems } from './syntax/problems';
 import { extractSequelizeDecorators } from './orm/sequelize-decorators';
@@ -90,7 +91,6 @@ function analyzeSource(file: string, text: string): FileFacts {
     const typeorm = extractTypeormQueries(index, locator, builders);
     const sequelize = extractSequelize(index, locator);
     extractSequelizeDecorators(index, imports, locator, sequelize);
-    const helpers = extractQueryHelpers(index, locator);
     const drizzle = extractDrizzleTables(index, locator);
     const mongoose = extractMongooseModels(index, locator);
     const mikro = extractMikroOrm(index, imports, locator);
@@ -111,12 +111,12 @@ function analyzeSource(file: string, text: string): FileFacts {
       perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractModelReads(index, locator), ...extractDrizzleQueries(index, locator)],
       perRowLoads: typeorm.loads,
       columnUsages: [...extractColumnUsages(index, locator), ...builders.all.flatMap((builder) => builderColumnUsages(builder, locator))],
-      queryingFunctions: helpers.functions,
+      ...optional('callGraph', extractCallGraph(source, index, imports, exports, locator)),
       middlewareHelpers: express.helpers,
       ...(fastify.helpers.length ? { fastifyHelpers: fastify.helpers } : {}),
       logins: extractLogins(index, imports, locator),
       exportedOptions: extractExportedOptions(source, index, exported, locator),
-      loopCalls: helpers.calls,
+      loopCalls: extractLoopCalls(index, locator),
       databases: [...typeorm.databases, ...sequelize.dialects, ...drizzle.dialects],
       foreignKeys: sequelize.foreignKeys,
       tableIndexes: sequelize.tableIndexes,
@@ -128,6 +128,10 @@ function analyzeSource(file: string, text: string): FileFacts {
       ...(index.tooDeep ? { notes: [tooDeepNote(index.tooDeep, locator)] } : {}),
     };
   });
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [key in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [key in K]?: V };
 }
 
 /** A new import line goes after the last import declaration, or at the top of the file. */

@@ -1,7 +1,8 @@
 import type { Language, Location, Position, Range } from './places';
+import type { CallGraphFacts } from './call-graph';
 import type { FastifyPluginDecl, MiddlewareChain, MiddlewareHelper, NestFacts } from './middleware';
 import type { InsertPoint, ModelDecl } from './models';
-import type { AdminDecl, ApiViewDecl, ColumnUsage, DeferredLoop, LoopCall, PerRowQuery, PerRowRelationLoad, QueryCall, QueryHandoff, QueryLoop, QuerySite, QueryingFunction, SerializerDecl, TemplateLoop, TemplateRender } from './queries';
+import type { AdminDecl, ApiViewDecl, ColumnUsage, DeferredLoop, LoopCall, PerRowQuery, PerRowRelationLoad, QueryCall, QueryHandoff, QueryLoop, QuerySite, SerializerDecl, TemplateLoop, TemplateRender } from './queries';
 import type { SessionConfig } from './sessions';
 import type { SettingsModule } from './settings';
 import type { SignalDecl, SignalSource } from './signals';
@@ -76,7 +77,9 @@ export interface FileFacts {
   perRowQueries?: PerRowQuery[];
   perRowLoads?: PerRowRelationLoad[];
   columnUsages?: ColumnUsage[];
-  queryingFunctions?: QueryingFunction[];
+  /** TypeScript: the file's functions, what they query and whom they call. */
+  callGraph?: CallGraphFacts;
+  /** Calls made once per element of a loop whose target the file does not name. */
   loopCalls?: LoopCall[];
   /** Database types the file configures (`new DataSource({ type: 'postgres' })`). */
   databases?: string[];
@@ -171,8 +174,7 @@ export interface ProjectModel {
   prismaSchemas?: PrismaSchema[];
   /** Places that log a user in with Passport, across files. */
   logins: LoginSite[];
-  /** Project functions that run a query, and calls made once per element of a loop (linked by name). */
-  queryingFunctions: QueryingFunction[];
+  /** Calls made once per element of a loop, with the query each reaches (linked across files). */
   loopCalls: LoopCall[];
   /** Sequelize associations' foreign keys, across files. */
   foreignKeys: NonNullable<FileFacts['foreignKeys']>;

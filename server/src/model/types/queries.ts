@@ -1,6 +1,7 @@
 import type { Location, Position, Stack } from './places';
 import type { InsertPoint } from './models';
 import type { ObjectInsertion } from './values';
+import type { ReachedQuery } from './call-graph';
 
 // Queries: where rows of a model are loaded, and what code reads from each row.
 
@@ -135,21 +136,19 @@ export interface ColumnUsage {
   location: Location;
 }
 
-/** A project function that queries (`async function ownerOf(id) { return users.findOneBy(...) }`). */
-export interface QueryingFunction {
-  name: string;
-  stack: Stack;
-  model: string;
-  call: string;
-  location: Location;
-}
-
-/** A call to a project function once per element of a loop; linked by name to QueryingFunctions. */
+/**
+ * A call made once per element of a loop (TypeScript). Files record the calls whose target their syntax does
+ * not name (matched by name against stackscope.json `queryFunctions`); the link phase adds the calls of the
+ * call graph, with the query each reaches.
+ */
 export interface LoopCall {
   callee: string;
   location: Location;
   loop: Location;
   loopKind: string;
+  reaches?: ReachedQuery;
+  /** The loop's other calls that reach a query: one finding per loop, these as related places. */
+  alsoCalls?: { callee: string; location: Location }[];
 }
 
 /** A lazy relation awaited once per element of a loop over an entity list: `await post.category`. */

@@ -1,7 +1,8 @@
 // The TypeScript frontend's project-wide link phase: Sequelize associations across files, middleware
 // chains through setup helpers and mounted routers, session options imported from other files, Fastify's
-// encapsulation tree and NestJS's stages.
+// encapsulation tree, NestJS's stages, and the calls made per element of a loop that reach a query.
 import type { ProjectModel } from '../../../model/types';
+import { linkLoopCalls } from './call-graph';
 import { linkFastifyPlugins } from './fastify-tree';
 import { linkMiddlewareChains, MiddlewareHelpers } from './middleware-links';
 import { linkNestChains } from './nest-chains';
@@ -14,4 +15,5 @@ export function linkTypescript(model: ProjectModel): void {
   model.middleware = linkMiddlewareChains(model.middleware, model.files, helpers);
   model.sessions = linkSessionOptions(model.sessions, model.files);
   model.middleware = linkNestChains(linkFastifyPlugins(model.middleware, model.files, helpers), model.files);
+  model.loopCalls.push(...linkLoopCalls(model));
 }

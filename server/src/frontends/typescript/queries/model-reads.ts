@@ -2,7 +2,7 @@
 // findAll/count(...)` and association getters on the loop's element (`post.getAuthor()`), Mongoose
 // `Model.findById/findOne/find/countDocuments(...)`. Neither batches anything. A call is emitted for
 // each ORM whose method it is; the rules keep it only if the receiver is a model of that ORM.
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { PerRowQuery, Stack } from '../../../model/types';
 import { enclosingLoop } from './loops';
 import { sequelizeListQuery } from './list-queries';
@@ -16,6 +16,16 @@ const READS: Partial<Record<Stack, Set<string>>> = {
 };
 
 const MIKRO_READS = new Set(['find', 'findOne', 'findOneOrFail', 'count', 'findAndCount', 'findAll']);
+
+/** `Model.findAll(...)` as a read of each active-record ORM with that method (the rules keep the ORM the model is of). */
+export function activeRecordReads(call: CallExpression): { stack: Stack; model: string; method: string; call: string }[] {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return [];
+  const receiver = callee.getExpression();
+  if (!Node.isIdentifier(receiver) || !/^[A-Z]/.test(receiver.getText())) return [];
+  const method = callee.getName();
+  return (Object.keys(READS) as Stack[]).filter((stack) => READS[stack]!.has(method)).map((stack) => ({ stack, model: receiver.getText(), method, call: `${receiver.getText()}.${method}()` }));
+}
 
 export function extractModelReads(index: NodeIndex, locator: Locator): PerRowQuery[] {
   const queries: PerRowQuery[] = [];
