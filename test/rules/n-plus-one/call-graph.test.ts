@@ -2,9 +2,9 @@
 // path aliases, base classes, recursion), and loops that are not one query per element.
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkFixture } from '../support/harness';
+import { checkFixture } from '../../support/harness';
 
-const project = join(__dirname, '..', 'fixtures', 'n-plus-one', 'call-graph');
+const project = join(__dirname, 'fixtures', 'call-graph');
 
 describe('n-plus-one: calls followed by binding', () => {
   it('flags loops that reach a query through project functions, at any depth, across files', async () => {
