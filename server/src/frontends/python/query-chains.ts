@@ -2,6 +2,7 @@
 // calls, and whether it still yields rows.
 import type { Node } from 'web-tree-sitter';
 import type { QueryCall, QuerySite } from '../../model/types';
+import { readConditions } from './query-filters';
 import { callParts, lastSegment, locationOf, stringValue } from './syntax';
 
 /**
@@ -63,7 +64,8 @@ function readCall(call: Node, method: string, file: string): QueryCall {
     return text === undefined ? [] : [text];
   });
   const prefetches = positional.flatMap((arg) => readPrefetch(arg));
-  return { method, args, keywords: [...keywords.keys()], ...(prefetches.length ? { prefetches } : {}), location: locationOf(file, call) };
+  const conditions = readConditions(call, method);
+  return { method, args, keywords: [...keywords.keys()], ...(prefetches.length ? { prefetches } : {}), ...(conditions ? { conditions } : {}), location: locationOf(file, call) };
 }
 
 /** `Prefetch("books", queryset=Book.objects.only("title"))`. */
