@@ -55,6 +55,8 @@ export interface QuerySite {
   location: Location;
   /** Where the chain can be extended (the end of the expression that builds the queryset). */
   extendAt: Position;
+  /** The expression slices the rows (`[:20]`): the query has a LIMIT. */
+  sliced?: boolean;
   /**
    * When the queryset is implied (a class-based view's `model = Book`, an admin's changelist): where
    * the attribute that loads relations can be declared, instead of extending an expression.

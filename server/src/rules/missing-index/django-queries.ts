@@ -11,6 +11,8 @@ import type { QueryShape, TableQuery } from './query-shapes';
 /** Methods that return one object, a number or a write: no list, so the default ordering does not apply. */
 const UNSORTED = new Set(['get', 'count', 'exists', 'aggregate', 'update', 'delete', 'get_or_create', 'update_or_create', 'in_bulk', 'contains', 'explain']);
 const SORTING = new Set(['order_by', 'latest', 'earliest', 'distinct']);
+/** Methods that read one row: `LIMIT 1`. */
+const LIMITING = new Set(['first', 'last', 'latest', 'earliest']);
 
 export function djangoQueries(model: ProjectModel): { models: DjangoModels; queries: TableQuery[] } {
   const models = djangoModels(model);
@@ -83,6 +85,7 @@ function addSort(models: DjangoModels, root: ModelDecl, site: QuerySite, shape: 
     add(shape.sort, resolved.field);
   }
   if (!sorting && shape.sort.length > 0) shape.defaultSort = true;
+  if (site.sliced || site.calls.some((call) => LIMITING.has(call.method))) shape.limited = true;
 }
 
 function add(fields: Field[], field: Field): void {

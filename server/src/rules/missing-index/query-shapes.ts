@@ -16,6 +16,8 @@ export interface QueryShape {
   /** Sorted on, in order; `defaultSort` when the sort is the model's default ordering, not the query's own. */
   sort: Field[];
   defaultSort?: boolean;
+  /** The query reads a few rows (a slice, `first()`, `latest()`): only then does an index spare it reading the whole table to sort it. */
+  limited?: boolean;
   /** Every column the query tests in any way (negated, null tests, transforms): a partial index's condition must be among them. */
   tested: Set<string>;
   /** Tests no plain index serves: `UPPER(col) = UPPER(%s)`, `UPPER(col) LIKE 'X%'`, a leading wildcard or a case-insensitive match. */
@@ -120,7 +122,9 @@ export function suggestion(shape: QueryShape): Field[] | undefined {
   // A model's default ordering alone is no reason to widen the index: the query did not ask for it.
   const ordered = shape.range.length > 0 ? shape.range.slice(0, 1) : shape.defaultSort ? [] : shape.sort;
   if (strong.length > 0) return unique([...strong, ...ordered]);
-  if (shape.range.length === 0 && (shape.sort.length === 0 || shape.defaultSort)) return undefined;
+  // Sorted without a LIMIT, every row is read and returned whatever the indexes: PostgreSQL reads the table and
+  // sorts it, which an index scan over the whole table would not beat.
+  if (shape.range.length === 0 && (shape.sort.length === 0 || shape.defaultSort || !shape.limited)) return undefined;
   return unique([...ordered, ...weak]);
 }
 

@@ -16,8 +16,9 @@ export const sortedColumn = defineCheck({
     ...COLUMN_TEMPLATES,
   },
   docs: {
-    what: `**Django**: a query that filters on no selective column and sorts the table (\`order_by()\`, \`latest()\`,
-\`earliest()\`), where no index gives its leading sort column. Queries are judged as for
+    what: `**Django**: a query that filters on no selective column, sorts the table (\`order_by()\`, \`latest()\`,
+\`earliest()\`) and reads a few rows (a slice \`[:20]\`, \`first()\`, \`latest()\`), where no index gives its leading
+sort column. A sorted query without a limit reads every row whatever the indexes, and is not reported. Queries are judged as for
 \`missing-index/filtered-column\`: a sort after a selective equality filter is served by the filter's index and is
 not reported, and neither is a model's default ordering (\`Meta.ordering\`) alone. One finding per table and leading
 column, with every query as a related place; queries in tests, migrations, seeds and scripts are no evidence.
