@@ -95,6 +95,8 @@ function term(lookup: string, value: Node, negated: boolean): FilterTerm {
 
 /** `OuterRef("pk")` correlates with the enclosing query; `F("x")` and arithmetic on it compare with the row's own columns. */
 function valueKind(value: Node): FilterTerm['value'] {
+  // `filter(x=None)` is `x IS NULL` (Django's exact lookup with None), not an equality.
+  if (value.type === 'none') return 'null';
   if (value.type === 'call') {
     const callee = callParts(value).callee;
     const name = callee ? lastSegment(callee) : '';

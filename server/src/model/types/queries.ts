@@ -38,9 +38,9 @@ export interface FilterTerm {
   /**
    * What it compares with when that is not a plain value: a column of the enclosing query (`OuterRef("pk")`,
    * which makes it a correlation), or an expression over the row's own columns (`F("other")`), which no
-   * index on the column serves.
+   * index on the column serves; or None, which makes an exact lookup `IS NULL`.
    */
-  value?: 'outer-ref' | 'expression';
+  value?: 'outer-ref' | 'expression' | 'null';
 }
 
 /** A query expression: `Book.objects.filter(...).select_related("author")`. */

@@ -65,7 +65,7 @@ function addTerm(models: DjangoModels, root: ModelDecl, term: FilterTerm, shape:
   const target = shape(resolved.path, resolved.model);
   const { field, test } = resolved;
   target.tested.add(field.column);
-  if (term.negated || term.value === 'expression') return true;
+  if (term.negated || term.value === 'expression' || term.value === 'null') return true;
   if (test === 'equal') add(target.equal, field);
   else if (test === 'range') add(target.range, field);
   else if (test === 'upper' || test === 'upper-prefix' || test === 'wildcard') target.unservable.push({ field, kind: test, written: term.lookup });
