@@ -267,8 +267,8 @@ describe('stackscope model', () => {
     const { code, stdout } = run('model', 'examples');
     assert.equal(code, 0);
     assert.match(stdout, /^Models \(\d+\)$/m);
-    // Book's unindexed sort is listed; its hint is not (the Problems panel has none).
-    assert.match(stdout, /^ {2}Book {2}\[django\] table catalog_book {2}django-shop\/catalog\/models\.py:\d+ {2}!! 1 finding$/m);
+    // Book's one finding is a hint, which the outline does not count (the Problems panel has none).
+    assert.match(stdout, /^ {2}Book {2}\[django\] table catalog_book {2}django-shop\/catalog\/models\.py:\d+$/m);
     assert.match(stdout, /^ {2}Tag {2}\[django\] table catalog_tag {2}django-shop\/catalog\/models\.py:\d+$/m);
     assert.match(stdout, /^ {4}index \(email\) {2}from unique$/m);
     assert.match(stdout, /^ {4}3\. django\.contrib\.auth\.middleware\.AuthenticationMiddleware {2}!! /m);

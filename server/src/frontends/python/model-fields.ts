@@ -22,7 +22,19 @@ function isFieldCallee(callee: string): boolean {
 const isTrue = (node: Node | undefined) => node?.type === 'true';
 const isFalse = (node: Node | undefined) => node?.type === 'false';
 
-export function readField(statement: Node, modelName: string, file: string): Field | undefined {
+/** Field types whose column holds one of two or three values. */
+const LOW_CARDINALITY_TYPES = new Set(['BooleanField', 'NullBooleanField']);
+/**
+ * At most this many `choices`: uniformly spread, each value is a tenth of the table or more, a share for which
+ * PostgreSQL's planner prefers a scan to an index.
+ */
+const SHORT_CHOICES = 10;
+
+/**
+ * `constants` are the names the class body binds to a literal list or tuple, with their lengths
+ * (`STATUSES = (("a", "A"), ("b", "B"))`), so that `choices=STATUSES` is counted.
+ */
+export function readField(statement: Node, modelName: string, file: string, constants: ReadonlyMap<string, number> = new Map()): Field | undefined {
   const assignment = assignmentOf(statement);
   const target = assignment?.childForFieldName('left');
   const value = assignment?.childForFieldName('right');
@@ -50,10 +62,23 @@ export function readField(statement: Node, modelName: string, file: string): Fie
     unique,
     indexed: primaryKey || unique || indexedByDefault || isTrue(dbIndex),
     ...(nullable ? { nullable } : {}),
+    ...(LOW_CARDINALITY_TYPES.has(type) || fewChoices(keywords.get('choices'), constants) ? { lowCardinality: true } : {}),
     ...(relation ? { relation } : {}),
     location: locationOf(file, target),
     ...argumentInsert(value),
   };
+}
+
+/** `choices=[...]` written out, or named by a constant of the class body, with at most SHORT_CHOICES entries. */
+function fewChoices(choices: Node | undefined, constants: ReadonlyMap<string, number>): boolean {
+  if (!choices) return false;
+  const count = choices.type === 'list' || choices.type === 'tuple' ? literalLength(choices) : choices.type === 'identifier' ? constants.get(choices.text) : undefined;
+  return count !== undefined && count > 0 && count <= SHORT_CHOICES;
+}
+
+/** The number of entries of a list or tuple literal. */
+export function literalLength(node: Node): number {
+  return namedChildren(node).filter((child) => child.type !== 'comment').length;
 }
 
 /** Before the closing parenthesis of the field's call, after its last argument. */

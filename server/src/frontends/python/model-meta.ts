@@ -79,19 +79,48 @@ function indexCall(node: Node, file: string, constraint: boolean): IndexDecl[] {
   if (constraint && kind !== 'UniqueConstraint') return [];
   if (!constraint && !kind.endsWith('Index')) return [];
   const fieldsNode = keywords.get('fields');
-  const fields = fieldsNode ? strings(fieldsNode).map((field) => field.replace(/^-/, '')) : [];
+  const expression = expressionIndex(node);
+  const fields = fieldsNode ? strings(fieldsNode).map((field) => field.replace(/^-/, '')) : (expression?.fields ?? []);
   const name = keywords.get('name');
   const condition = keywords.get('condition');
+  const special = expression?.special ?? accessMethod(kind, keywords.get('opclasses'));
   return [
     {
       fields,
       unique: constraint,
       source: constraint ? 'Meta.constraints' : 'Meta.indexes',
+      ...(special ? { special } : {}),
       ...(name && stringValue(name) !== undefined ? { name: stringValue(name) } : {}),
       ...(condition ? { condition: condition.text, conditionFields: conditionFields(condition) } : {}),
       location: locationOf(file, node),
     },
   ];
+}
+
+/** PostgreSQL's GIN and GiST indexes serve containment, full text, or with a trigram operator class `LIKE '%x%'`; not equality or order. */
+function accessMethod(kind: string, opclasses: Node | undefined): IndexDecl['special'] {
+  if (kind !== 'GinIndex' && kind !== 'GistIndex') return undefined;
+  return opclasses && strings(opclasses).some((opclass) => opclass.endsWith('_trgm_ops')) ? 'trigram' : 'gin';
+}
+
+/** `models.Index(Upper("email"), name=...)`: an index on an expression of one column; only UPPER()/LOWER() are told apart. */
+function expressionIndex(node: Node): { fields: string[]; special?: IndexDecl['special'] } | undefined {
+  const [first] = callParts(node).positional;
+  if (first?.type !== 'call') return undefined;
+  const { callee, positional } = callParts(first);
+  const fn = callee ? lastSegment(callee) : '';
+  const argument = positional[0];
+  const column = argument ? (stringValue(argument) ?? (argument.type === 'call' ? columnOfF(argument) : undefined)) : undefined;
+  if (!column) return { fields: [] };
+  if (fn === 'Upper') return { fields: [column], special: 'upper' };
+  if (fn === 'Lower') return { fields: [column], special: 'lower' };
+  return { fields: [] };
+}
+
+/** `F("email")` → `email`. */
+function columnOfF(call: Node): string | undefined {
+  const { callee, positional } = callParts(call);
+  return callee && lastSegment(callee) === 'F' && positional[0] ? stringValue(positional[0]) : undefined;
 }
 
 /** Where a new `models.Index(...)` goes: after the last item (with its indentation when items sit on their own lines). */

@@ -4,12 +4,12 @@
 import { basename, dirname } from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import type { Field, IndexDecl, ModelDecl, ModelMember } from '../../model/types';
-import { fieldIndexes, readField } from './model-fields';
+import { fieldIndexes, literalLength, readField } from './model-fields';
 import { readMeta } from './model-meta';
 import type { ImportBinding } from './imports';
 import { readManagerAttribute } from './managers';
 import { rowAccesses } from './row-accesses';
-import { blockEnd, baseNames, lastSegment, locationOf, namedChildren } from './syntax';
+import { assignmentOf, blockEnd, baseNames, lastSegment, locationOf, namedChildren } from './syntax';
 
 /** Bases that make a class a Django model wherever they are imported from. */
 const MODEL_BASES = new Set(['Model', 'AbstractUser', 'AbstractBaseUser', 'TimeStampedModel', 'TimeFramedModel', 'StatusModel', 'MPTTModel', 'PolymorphicModel']);
@@ -49,6 +49,7 @@ export function readModel(node: Node, context: ModelContext): ModelDecl | undefi
   const managers: { attribute: string; className: string }[] = [];
   let meta: ReturnType<typeof readMeta> | undefined;
   const statements = namedChildren(body);
+  const constants = listConstants(statements);
   for (const statement of statements) {
     if (statement.type === 'class_definition' && statement.childForFieldName('name')?.text === 'Meta') {
       meta = readMeta(statement, context.file);
@@ -58,12 +59,12 @@ export function readModel(node: Node, context: ModelContext): ModelDecl | undefi
     if (manager) managers.push(manager);
     const member = readMember(statement, context.file);
     if (member) members.push(member);
-    const field = readField(statement, name, context.file);
+    const field = readField(statement, name, context.file, constants);
     if (field) fields.push(field);
   }
   const indexes: IndexDecl[] = [...fields.flatMap((field) => fieldIndexes(field)), ...(meta?.indexes ?? [])];
   // A field is indexed when some index leads with it: the index's own flag, or a Meta index/constraint.
-  const leading = new Set(indexes.filter((index) => !index.condition).map((index) => index.fields[0]));
+  const leading = new Set(indexes.filter((index) => !index.condition && !index.special).map((index) => index.fields[0]));
   for (const field of fields) field.indexed = field.indexed || leading.has(field.name);
   const app = appLabel(context.file);
   return {
@@ -82,6 +83,18 @@ export function readModel(node: Node, context: ModelContext): ModelDecl | undefi
     location: locationOf(context.file, nameNode),
     bodyInsert: blockEnd(body) ?? { position: { line: body.endPosition.row, character: body.endPosition.column }, indent: ' '.repeat(node.startPosition.column + 4) },
   };
+}
+
+/** Names the class body binds to a list or tuple literal, with its length (`choices=STATUSES`). */
+function listConstants(statements: Node[]): Map<string, number> {
+  const constants = new Map<string, number>();
+  for (const statement of statements) {
+    const assignment = assignmentOf(statement);
+    const target = assignment?.childForFieldName('left');
+    const value = assignment?.childForFieldName('right');
+    if (target?.type === 'identifier' && (value?.type === 'list' || value?.type === 'tuple')) constants.set(target.text, literalLength(value));
+  }
+  return constants;
 }
 
 const PROPERTY_DECORATORS = new Set(['property', 'cached_property']);

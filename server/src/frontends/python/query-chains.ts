@@ -2,6 +2,7 @@
 // calls, and whether it still yields rows.
 import type { Node } from 'web-tree-sitter';
 import type { QueryCall, QuerySite } from '../../model/types';
+import { readConditions } from './query-filters';
 import { callParts, lastSegment, locationOf, MAX_CHAIN, stringValue } from './syntax';
 
 /**
@@ -26,6 +27,10 @@ export function readQueryChain(
   // `Book.objects.order_by("-id")[:20]`: a slice still yields rows; the chain is extended before it.
   let chainEnd: Node = node;
   while (chainEnd.type === 'subscript' && chainEnd.childForFieldName('subscript')?.type === 'slice') chainEnd = chainEnd.childForFieldName('value') ?? chainEnd;
+  // Read from the slice, or from the chain the slice applies to.
+  const parent = node.parent;
+  const slicedByParent = parent?.type === 'subscript' && parent.childForFieldName('subscript')?.type === 'slice' && parent.childForFieldName('value')?.id === node.id;
+  const sliced = chainEnd !== node || slicedByParent ? { sliced: true } : {};
   let current: Node | null = chainEnd;
   // Read from the outermost call inwards (pushed, then reversed: unshift would be quadratic).
   while (current?.type === 'call') {
@@ -34,7 +39,7 @@ export function readQueryChain(
     const named = rootName?.(current);
     if (named) {
       const held = scope.get(named);
-      return held ? { ...held, calls: [...held.calls, ...calls.reverse()], location: locationOf(file, node), extendAt: locationOf(file, chainEnd).range.end } : undefined;
+      return held ? { ...held, calls: [...held.calls, ...calls.reverse()], location: locationOf(file, node), extendAt: locationOf(file, chainEnd).range.end, ...sliced } : undefined;
     }
     const fn = current.childForFieldName('function');
     if (fn?.type !== 'attribute') return undefined;
@@ -48,14 +53,14 @@ export function readQueryChain(
   if (current.type === 'identifier') {
     const held = scope.get(current.text);
     if (!held || calls.length === 0) return undefined;
-    return { ...held, calls: [...held.calls, ...calls], location, extendAt };
+    return { ...held, calls: [...held.calls, ...calls], location, extendAt, ...sliced };
   }
   if (current.type !== 'attribute') return undefined;
   const model = current.childForFieldName('object');
   const manager = current.childForFieldName('attribute');
   // `Book.objects`: a class (capitalised by convention) and its manager.
   if (model?.type !== 'identifier' || !manager || !/^[A-Z]/.test(model.text) || !/^[a-z_]/.test(manager.text) || calls.length === 0) return undefined;
-  return { model: model.text, manager: manager.text, stack: 'django', calls, location, extendAt };
+  return { model: model.text, manager: manager.text, stack: 'django', calls, location, extendAt, ...sliced };
 }
 
 function readCall(call: Node, method: string, file: string): QueryCall {
@@ -67,7 +72,8 @@ function readCall(call: Node, method: string, file: string): QueryCall {
     return text === undefined ? [] : [text];
   });
   const prefetches = positional.flatMap((arg) => readPrefetch(arg));
-  return { method, args, keywords: [...keywords.keys()], ...(prefetches.length ? { prefetches } : {}), location: locationOf(file, call) };
+  const conditions = readConditions(call, method);
+  return { method, args, keywords: [...keywords.keys()], ...(prefetches.length ? { prefetches } : {}), ...(conditions ? { conditions } : {}), location: locationOf(file, call) };
 }
 
 /** `Prefetch("books", queryset=Book.objects.only("title"))`. */

@@ -34,6 +34,11 @@ export interface Field {
   /** An index exists whose leading column is this field (implicit or declared). */
   indexed: boolean;
   nullable?: boolean;
+  /**
+   * It holds one of a few values (a boolean, an enum, a short `choices` list): an index that leads with it
+   * selects a large share of the table, so it is never the column an index is suggested for.
+   */
+  lowCardinality?: boolean;
   relation?: Relation;
   location: Location;
   /** Where a keyword argument can be added to the field's declaration (`, db_index=True`), when it is one call. */
@@ -52,6 +57,12 @@ export interface IndexDecl {
   condition?: string;
   /** The fields its condition tests (`Q(status="live")` → `status`): a query that filters on them all can use it. */
   conditionFields?: string[];
+  /**
+   * Not a plain B-tree over the columns: one over `UPPER()`/`LOWER()` of the column (serves case-insensitive
+   * equality), a trigram GIN/GiST index (serves `LIKE '%x%'`), another GIN/GiST index (containment, full text).
+   * Such an index does not serve equality, ranges or sorting on the column itself.
+   */
+  special?: 'upper' | 'lower' | 'trigram' | 'gin';
   location?: Location;
 }
 

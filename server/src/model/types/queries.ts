@@ -14,7 +14,34 @@ export interface QueryCall {
   keywords: string[];
   /** `Prefetch("books", queryset=...)` arguments: their lookup path and the fields of the inner `only()`, if any. */
   prefetches?: { path: string; only?: string[] }[];
+  /** What a filter(), exclude(), get(), ... call asks of the rows, read from its keyword and `Q()` arguments. */
+  conditions?: FilterConditions;
   location: Location;
+}
+
+/**
+ * The conditions of one filtering call: terms that all hold, and groups of alternatives (`Q(a=1) | Q(b=2)`),
+ * each a list of branches whose terms all hold. `opaque` when some argument cannot be read (`**filters`, a `Q`
+ * built elsewhere): the call may test any column.
+ */
+export interface FilterConditions {
+  all: FilterTerm[];
+  any: FilterTerm[][][];
+  opaque?: boolean;
+}
+
+/** One lookup of a filter: `author__name__iexact=...`. */
+export interface FilterTerm {
+  /** As written, without a leading `-`: `author__name__iexact`. */
+  lookup: string;
+  /** In an exclude() or under `~`. */
+  negated?: boolean;
+  /**
+   * What it compares with when that is not a plain value: a column of the enclosing query (`OuterRef("pk")`,
+   * which makes it a correlation), or an expression over the row's own columns (`F("other")`), which no
+   * index on the column serves; or None, which makes an exact lookup `IS NULL`.
+   */
+  value?: 'outer-ref' | 'expression' | 'null';
 }
 
 /** A query expression: `Book.objects.filter(...).select_related("author")`. */
@@ -29,6 +56,8 @@ export interface QuerySite {
   location: Location;
   /** Where the chain can be extended (the end of the expression that builds the queryset). */
   extendAt: Position;
+  /** The expression slices the rows (`[:20]`): the query has a LIMIT. */
+  sliced?: boolean;
   /**
    * When the queryset is implied (a class-based view's `model = Book`, an admin's changelist): where
    * the attribute that loads relations can be declared, instead of extending an expression.

@@ -1,89 +1,83 @@
-// Django fields that queries filter or sort on with no index leading with them, and lookups no plain
-// index serves. One finding per field, listing its queries.
-import { indexesForeignKeys } from '../../model/foreign-key-indexes';
+// Django queries that no index serves, judged whole (query-shapes.ts): one finding per table and leading
+// column of the index they need, on that field, with every query as a related place; and lookups no plain
+// index serves, per column.
+import { relative } from 'node:path';
 import type { Field, ModelDecl, ProjectModel } from '../../model/types';
 import type { Report } from '../rule';
 import { filteredColumn } from './checks/filtered-column';
 import { sortedColumn } from './checks/sorted-column';
 import { unservableLookup } from './checks/unservable-lookup';
-import { PATTERN_LOOKUPS } from './django-lookups';
-import { fieldUsages, type Usage } from './django-usages';
+import { djangoQueries } from './django-queries';
+import { indexNeeds, type IndexNeed, type UnservableNeed } from './index-needs';
 import { indexPlan } from './index-plans';
 import { listPlaces, relatedPlaces } from './places';
+import type { UnservableKind } from './query-shapes';
 
-/** Low-cardinality columns: an index on them rarely beats a scan, so filtering on them is not reported. */
-const NOT_WORTH_INDEXING = new Set(['BooleanField', 'NullBooleanField']);
-const MAX_LISTED = 5;
+const MAX_LISTED = 3;
+
+/** The `missing-index/unservable-lookup` template naming the index that serves each kind of lookup. */
+const SERVING_INDEX: Readonly<Record<UnservableKind, 'upperIndex' | 'upperPatternIndex' | 'trigramIndex'>> = {
+  upper: 'upperIndex',
+  'upper-prefix': 'upperPatternIndex',
+  wildcard: 'trigramIndex',
+};
 
 export function checkDjangoIndexes(model: ProjectModel, report: Report): void {
-  for (const { model: owner, field, usages: all } of fieldUsages(model).fields) {
-    if (NOT_WORTH_INDEXING.has(field.type) || field.relation?.kind === 'many-to-many') continue;
-    // A partial index serves only the queries that also test its condition's fields.
-    const usages = all.filter((usage) => !servedByPartialIndex(owner, field, usage));
-    if (usages.length === 0) continue;
-    const plain = usages.filter((usage) => !(usage.lookup in PATTERN_LOOKUPS));
-    const patterns = usages.filter((usage) => usage.lookup in PATTERN_LOOKUPS);
-    if (!covered(owner, field)) {
-      if (plain.length > 0) reportUnindexed(model.root, owner, field, plain, patterns, report);
-      else reportPatterns(model.root, field, owner, patterns, false, report);
-    } else if (patterns.length > 0) {
-      reportPatterns(model.root, field, owner, patterns, true, report);
-    }
-  }
+  const { queries } = djangoQueries(model);
+  const { indexes, unservable } = indexNeeds(queries);
+  for (const need of indexes) reportIndex(model.root, need, report);
+  for (const need of unservable) reportUnservable(model.root, need, report);
 }
 
-/** Covered: the field leads some index that applies to every row. */
-function covered(owner: ModelDecl, field: Field): boolean {
-  if (field.indexed || field.primaryKey) return true;
-  // InnoDB indexes every foreign key column itself, whatever db_index says, unless there is no constraint.
-  const foreignKey = field.relation && field.relation.kind !== 'many-to-many' && !field.relation.noConstraint;
-  if (foreignKey && (owner.databases ?? []).some((database) => indexesForeignKeys(database))) return true;
-  return owner.indexes.some((index) => index.fields[0] === field.name && !index.condition);
-}
-
-function servedByPartialIndex(owner: ModelDecl, field: Field, usage: Usage): boolean {
-  return owner.indexes.some((index) => {
-    const conditionFields = index.conditionFields ?? [];
-    if (index.fields[0] !== field.name || index.condition === undefined) return false;
-    return conditionFields.length > 0 && conditionFields.every((name) => usage.siblings.includes(name));
-  });
-}
-
-const listed = (root: string, usages: readonly Usage[]) =>
-  listPlaces(root, usages.map((usage) => ({ text: usage.written, location: usage.location })), MAX_LISTED);
-
-function reportUnindexed(root: string, owner: ModelDecl, field: Field, usages: Usage[], patterns: Usage[], report: Report): void {
-  const check = usages.some((usage) => usage.lookup !== 'order') ? filteredColumn : sortedColumn;
-  const partial = owner.indexes.find((index) => index.fields[0] === field.name && index.condition);
-  const lead = partial
-    ? check.text('partialIndex', { index: partial.name ?? check.text('unnamedIndex'), condition: partial.condition! })
-    : check.text('noIndex');
-  const note = patterns.length ? check.text('patternNote', { usages: listed(root, patterns) }) : '';
-  const names = { model: owner.name, field: field.name };
-  report(check, field.location, {
-    message: 'django',
-    data: { ...names, usages: listed(root, usages), lead, note },
+function reportIndex(root: string, { model, columns, queries }: IndexNeed, report: Report): void {
+  const check = queries.some((query) => query.filters) ? filteredColumn : sortedColumn;
+  const [first] = queries;
+  const names = columns.map((field) => field.name);
+  const quoted = names.map((name) => JSON.stringify(name)).join(', ');
+  const lead = columns[0];
+  const oneColumn = columns.length === 1 && !lead.relation && lead.argumentInsert !== undefined;
+  report(check, lead.location, {
+    message: 'message',
+    data: {
+      model: model.name,
+      query: first.query.text,
+      place: place(root, first.query.location),
+      more: queries.length > 1 ? check.text('more', { count: queries.length - 1 }) : '',
+      table: model.table,
+      index: check.text('djangoIndex', { quoted, model: model.name }),
+    },
     fixes: [
-      indexPlan(check.text('metaIndexFix', names), owner, [field.name]),
-      indexPlan(check.text('dbIndexFix', names), owner, [field.name], 'field-option'),
+      indexPlan(check.text('metaIndexFix', { quoted, model: model.name }), model, names),
+      ...(oneColumn ? [indexPlan(check.text('dbIndexFix', { model: model.name, field: lead.name }), model, names, 'field-option')] : []),
     ],
-    related: relatedPlaces([...usages, ...patterns], (usage) =>
-      check.text(usage.lookup === 'order' ? 'djangoRelatedSort' : 'djangoRelatedFilter', { written: usage.written }),
+    related: relatedPlaces(
+      queries.map((need) => ({ ...need, location: need.query.location })),
+      (need) => {
+        const data = { columns: columnList(columns), query: need.query.text };
+        return need.filters ? filteredColumn.text('relatedFilter', data) : check.text('relatedSort', data);
+      },
     ),
   });
 }
 
-function reportPatterns(root: string, field: Field, owner: ModelDecl, usages: Usage[], indexed: boolean, report: Report): void {
-  const needs = [...new Set(usages.map((usage) => unservableLookup.text(PATTERN_LOOKUPS[usage.lookup])))].join(', or ');
+function reportUnservable(root: string, { model, field, kind, queries }: UnservableNeed, report: Report): void {
+  const usages = queries.map(({ query, written }) => ({ text: written, location: query.location }));
   report(unservableLookup, field.location, {
     message: 'message',
     data: {
-      model: owner.name,
+      model: model.name,
       field: field.name,
-      usages: listed(root, usages),
-      served: unservableLookup.text(indexed ? 'indexed' : 'unindexed'),
-      needs,
+      usages: listPlaces(root, usages, MAX_LISTED),
+      served: unservableLookup.text(indexedPlainly(model, field) ? 'indexed' : 'unindexed'),
+      needs: unservableLookup.text(SERVING_INDEX[kind]),
     },
-    related: relatedPlaces(usages, (usage) => unservableLookup.text('related', { written: usage.written })),
+    related: relatedPlaces(usages, (usage) => unservableLookup.text('related', { written: usage.text })),
   });
 }
+
+function indexedPlainly(model: ModelDecl, field: Field): boolean {
+  return field.indexed || model.indexes.some((index) => !index.special && !index.condition && index.fields[0] === field.name);
+}
+
+const columnList = (columns: readonly Field[]) => columns.map((field) => field.name).join(', ');
+const place = (root: string, location: { file: string; range: { start: { line: number } } }) => `${relative(root, location.file)}:${location.range.start.line + 1}`;

@@ -1,6 +1,8 @@
 // Columns that TypeORM, Prisma, Sequelize and Mongoose queries filter or sort on without an index
 // leading with them. findUnique is left out (Prisma only allows it on unique keys); relations are the
-// foreign-key checks' business; boolean columns rarely gain from an index.
+// foreign-key checks' business; boolean columns rarely gain from an index; tests, migrations, seeds and
+// scripts are no evidence.
+import { countsAsEvidence } from '../../model/contexts';
 import type { ColumnUsage, Field, ModelDecl, ProjectModel } from '../../model/types';
 import type { Check } from '../check';
 import type { Report } from '../rule';
@@ -16,6 +18,8 @@ export function checkTypescriptColumns(model: ProjectModel, report: Report): voi
   const groups = new Map<Field, { entity: ModelDecl; usages: ColumnUsage[] }>();
   const byName = new Map(model.models.map((m) => [`${m.stack}:${m.name}`, m]));
   for (const usage of model.columnUsages) {
+    // Queries in tests, migrations, seeds and scripts are no reason to index a column.
+    if (!countsAsEvidence(model, usage.location.file)) continue;
     const entity = ownerOf(usage, byName);
     // A QueryBuilder fragment names a property (TypeORM rewrites it) or, written out, the database column.
     const field = entity?.fields.find((f) => f.name === usage.column) ?? entity?.fields.find((f) => f.column === usage.column);

@@ -18,8 +18,10 @@ const NOT_BTREE = new Set(['ILIKE', 'NOT ILIKE', '->', '->>', '#>', '#>>', '@>',
  * Columns compared or tested by a WHERE/ON fragment. A column inside a function call (`lower(u.email)`)
  * or under an operator a plain index cannot serve (`u.name ILIKE :q`, `u.data ->> 'k'`) is left out.
  */
-export function predicateColumns(fragment: string): ColumnRef[] {
-  const statement = parse(`SELECT * FROM t WHERE ${withPlaceholders(fragment)}`);
+export function predicateColumns(fragment: string, wildcards: ReadonlySet<string> = new Set()): ColumnRef[] {
+  // `LIKE :q` with `q: `%${term}%``: a leading wildcard, which no B-tree serves; the parameter becomes the pattern.
+  const patterned = wildcards.size ? fragment.replace(/(?<!:):([A-Za-z0-9_]+)/g, (whole, name: string) => (wildcards.has(name) ? "'%x'" : whole)) : fragment;
+  const statement = parse(`SELECT * FROM t WHERE ${withPlaceholders(patterned)}`);
   return statement ? columnsOf(statement.where) : [];
 }
 
@@ -85,6 +87,7 @@ function columnsOf(node: unknown, found: ColumnRef[] = []): ColumnRef[] {
   // Subqueries name their own tables; function arguments cannot use a plain index.
   if (record.type === 'select' || 'ast' in record || record.type === 'function' || record.type === 'aggr_func') return found;
   if (record.type === 'binary_expr' && typeof record.operator === 'string' && NOT_BTREE.has(record.operator.toUpperCase())) return found;
+  if (record.type === 'binary_expr' && /LIKE$/i.test(String(record.operator)) && leadingWildcard(record.right)) return found;
   if (record.type === 'column_ref') {
     // `a.b.c` is schema.table.column: an embedded or relation path, not one alias's column.
     const column = columnName(record.column);
@@ -120,4 +123,10 @@ function columnName(column: unknown): string | undefined {
   if (typeof column === 'string') return column;
   const expr = column && typeof column === 'object' ? (column as { expr?: { value?: unknown } }).expr : undefined;
   return typeof expr?.value === 'string' ? expr.value : undefined;
+}
+
+/** A pattern literal that starts with a wildcard: `'%x'`. */
+function leadingWildcard(node: unknown): boolean {
+  const value = (node as { value?: unknown } | undefined)?.value;
+  return typeof value === 'string' && (value.startsWith('%') || value.startsWith('_'));
 }

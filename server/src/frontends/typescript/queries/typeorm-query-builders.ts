@@ -162,7 +162,7 @@ export function builderColumnUsages(builder: QueryBuilder, locator: Locator): Co
     const method = methodOf(call);
     const args = call.getArguments();
     const join = JOINS.get(method);
-    if (WHERES.has(method) && args[0] && literal(args[0]) !== undefined) add(call, args[0], predicateColumns(literal(args[0]) as string), 'filter');
+    if (WHERES.has(method) && args[0] && literal(args[0]) !== undefined) add(call, args[0], predicateColumns(literal(args[0]) as string, wildcardParameters(args[1])), 'filter');
     else if (join !== undefined && args[join + 2] && literal(args[join + 2]) !== undefined) add(call, args[join + 2], predicateColumns(literal(args[join + 2]) as string), 'filter');
     else if (ORDERS.has(method) && args[0]) {
       if (literal(args[0]) !== undefined) add(call, args[0], orderColumns(literal(args[0]) as string), 'order');
@@ -278,4 +278,17 @@ function stringsOf(node: Node): string[] {
 function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > 50 ? `${flat.slice(0, 50)}…` : flat;
+}
+
+/** The parameters given a pattern that starts with a wildcard: `{ tag: `%${tag}%` }` → `tag`. */
+function wildcardParameters(parameters: Node | undefined): Set<string> {
+  const names = new Set<string>();
+  if (!parameters || !Node.isObjectLiteralExpression(parameters)) return names;
+  for (const entry of parameters.getProperties()) {
+    if (!Node.isPropertyAssignment(entry)) continue;
+    const value = entry.getInitializer();
+    const text = value && (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value) ? value.getLiteralValue() : Node.isTemplateExpression(value) ? value.getHead().getLiteralText() : undefined);
+    if (text !== undefined && /^[%_]/.test(text)) names.add(entry.getName());
+  }
+  return names;
 }

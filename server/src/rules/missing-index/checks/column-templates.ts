@@ -1,14 +1,11 @@
-// The templates missing-index/filtered-column and missing-index/sorted-column share: what leads the
-// column instead of an index, the note on lookups no index serves, related places and fix titles.
+// The templates missing-index/filtered-column and missing-index/sorted-column share: the index to add, the count
+// of further queries, related places and fix titles.
 export const COLUMN_TEMPLATES = {
-  noIndex: 'but no index leads with it',
-  partialIndex: 'but only a partial index leads with it ({{index}} {{condition}}), which these queries do not match',
-  unnamedIndex: 'condition',
-  patternNote: ' Note that {{usages}} cannot use a plain index.',
-  djangoRelatedFilter: 'filters on it: {{written}}',
-  djangoRelatedSort: 'sorts on it: {{written}}',
+  more: ' and {{count}} more',
+  djangoIndex: 'models.Index(fields=[{{quoted}}]) to {{model}}.Meta.indexes, then a migration (manage.py makemigrations)',
+  relatedSort: 'sorts on {{columns}}: {{query}}',
   typescriptRelatedSort: 'sorts on it',
-  metaIndexFix: 'Add an index on {{model}}.{{field}} to Meta.indexes',
+  metaIndexFix: 'Add models.Index(fields=[{{quoted}}]) to {{model}}.Meta.indexes',
   dbIndexFix: 'Set db_index=True on {{model}}.{{field}}',
   indexFix: 'Add @Index() to {{model}}.{{field}}',
   prismaIndexFix: 'Add @@index([{{columns}}]) to {{model}}',

@@ -1,38 +1,35 @@
 import { defineCheck } from '../../check';
 import { COLUMN_TEMPLATES } from './column-templates';
 
-/** A column that queries only sort on, with no index that leads with it. */
+/** A query that only sorts a table, on columns no index gives in order. */
 export const sortedColumn = defineCheck({
   rule: 'missing-index',
   name: 'sorted-column',
   severity: 'info',
-  summary: 'A field that queries sort on (and none filters on), with no index that leads with it.',
+  summary: 'A query that filters nothing and sorts the table on columns no index gives in order.',
   stacks: ['django', 'typeorm', 'prisma', 'sequelize', 'mongoose'],
   messages: {
-    django:
-      '`{{model}}.{{field}}` is sorted on by {{usages}}, {{lead}}: each such query sorts the whole table as it grows. Add an index, then a migration (manage.py makemigrations).{{note}}',
+    message:
+      'No index of `{{model}}` gives the order of `{{query}}` ({{place}}){{more}}: each such query sorts the whole {{table}} table before it returns a row. Add {{index}}.',
+    // TypeScript queries are still judged per column, not yet per query.
     typescript: '`{{model}}.{{field}}` is sorted on by {{usages}}, but no index leads with it: each such query sorts the whole table as it grows. Add an index, then a migration.',
     ...COLUMN_TEMPLATES,
   },
   docs: {
-    what: `A field that queries sort on, that no index leads with, and that no query filters on (then it is
-\`missing-index/filtered-column\`). One finding per field, on its declaration, listing every query that uses it.
+    what: `**Django**: a query that filters on no selective column, sorts the table (\`order_by()\`, \`latest()\`,
+\`earliest()\`) and reads a few rows (a slice \`[:20]\`, \`first()\`, \`latest()\`), where no index gives its leading
+sort column. A sorted query without a limit reads every row whatever the indexes, and is not reported. Queries are judged as for
+\`missing-index/filtered-column\`: a sort after a selective equality filter is served by the filter's index and is
+not reported, and neither is a model's default ordering (\`Meta.ordering\`) alone. One finding per table and leading
+column, with every query as a related place; queries in tests, migrations, seeds and scripts are no evidence.
+\`order_by("?")\` is not reported.
 
-- **Django**: the fields of \`order_by()\` (also through \`__\` joins) and of \`Meta.ordering\`, which applies to every
-  query of the model. \`order_by()\` on several fields that one composite index leads with, in that order, is served
-  by the index. What counts as covered is as for \`missing-index/filtered-column\`. \`order_by("?")\` is not reported.
-  A fix adds the index to \`Meta.indexes\`, or sets \`db_index=True\`.
-- **TypeORM**: the columns of \`order\` in \`find*\`, and of a QueryBuilder's \`orderBy\`/\`addOrderBy\`. A fix adds
-  \`@Index()\` to the column.
-- **Prisma**: the columns of \`orderBy\` in \`findMany\`, \`findFirst(OrThrow)\`, \`count\`, \`groupBy\` and
-  \`aggregate\`. A fix adds \`@@index([column])\` to the model.
-- **Sequelize**: the columns of \`order\` in \`findAll\`, \`findOne\`, \`count\` and \`findAndCountAll\`. **Mongoose**: the
-  keys of a \`.sort({...})\` chained on a query.
-
-Keys, relations, unique, indexed and leading columns, and boolean columns are not reported.`,
-    why: 'Without an index the database reads and sorts the whole table before it returns the first rows, on every such query; with `LIMIT`, an index would let it read only those. It is invisible on a development database and slow, and growing, in production.',
-    example: '```python\nclass Article(models.Model):\n    published = models.DateTimeField()\n\n    class Meta:\n        ordering = ["-published"]\n```',
+**TypeORM, Prisma, Sequelize, Mongoose** (still judged per column): a column that queries sort on (\`order\`,
+\`orderBy\`, \`.sort()\`), that no index leads with and no query filters on. A fix adds \`@Index()\` to the column, or
+\`@@index([column])\` to the Prisma model.`,
+    why: 'Without an index the database reads and sorts the whole table before it returns the first rows, on every such query; with `LIMIT`, an index would let it read only those.',
+    example: '```python\nArticle.objects.order_by("-published")[:20]\n```',
     instead:
-      '```python\nclass Article(models.Model):\n    published = models.DateTimeField()\n\n    class Meta:\n        ordering = ["-published"]\n        indexes = [models.Index(fields=["published"])]\n```\n\nand a migration (`manage.py makemigrations`).',
+      '```python\nclass Article(models.Model):\n    published = models.DateTimeField()\n\n    class Meta:\n        indexes = [models.Index(fields=["published"])]\n```\n\nand a migration (`manage.py makemigrations`).',
   },
 });
