@@ -63,8 +63,12 @@ function readCall(call: Node, method: string, file: string): QueryCall {
     return text === undefined ? [] : [text];
   });
   const prefetches = positional.flatMap((arg) => readPrefetch(arg));
-  return { method, args, keywords: [...keywords.keys()], ...(prefetches.length ? { prefetches } : {}), location: locationOf(file, call) };
+  // `prefetch_related(*lookups)`, `select_related(path)`: loads what the code computes, which is not read here.
+  const computed = LOADING.has(method) && (positional.length > args.length + prefetches.length);
+  return { method, args, keywords: [...keywords.keys()], ...(prefetches.length ? { prefetches } : {}), ...(computed ? { computed } : {}), location: locationOf(file, call) };
 }
+
+const LOADING = new Set(['select_related', 'prefetch_related', 'only', 'defer']);
 
 /** `Prefetch("books", queryset=Book.objects.only("title"))`. */
 function readPrefetch(arg: Node): { path: string; only?: string[] }[] {

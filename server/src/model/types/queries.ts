@@ -13,6 +13,8 @@ export interface QueryCall {
   keywords: string[];
   /** `Prefetch("books", queryset=...)` arguments: their lookup path and the fields of the inner `only()`, if any. */
   prefetches?: { path: string; only?: string[] }[];
+  /** Some positional argument is computed (`prefetch_related(*lookups)`, a variable): what the call loads is unknown. */
+  computed?: boolean;
   location: Location;
 }
 
@@ -230,8 +232,21 @@ export interface SerializerField {
 /** A DRF view that serializes a queryset (`ModelViewSet`, `ListAPIView`, ...). */
 export interface ApiViewDecl {
   name: string;
+  /** Base classes as written (`viewsets.ModelViewSet`, `BaseViewSet`); the link phase walks them. */
+  bases: string[];
+  /** Whether the class itself is a DRF view (a base named like one); else a mixin or base that overrides what views read. */
+  isView: boolean;
   query?: QuerySite;
   serializer?: string;
+  /**
+   * `get_queryset()` defined here: the chain it returns, the calls it adds to `super().get_queryset()`,
+   * or 'unknown' when what it returns cannot be read (a variable, a helper, computed arguments).
+   */
+  getQueryset?: { query: QuerySite } | { adds: QueryCall[] } | 'unknown';
+  /** `get_serializer_class()` defined here: the serializer depends on the request. */
+  picksSerializer?: boolean;
+  /** `list()` defined here. */
+  definesList?: boolean;
   location: Location;
 }
 

@@ -16,7 +16,7 @@ export function checkDjangoLoops(model: ProjectModel, report: Report): void {
     const managerClass = root?.managers?.find((manager) => manager.attribute === loop.query.manager)?.className;
     const defaults = managerClass ? (model.managerClasses.get(managerClass) ?? []) : [];
     const loading = loadingOf({ ...loop.query, calls: [...defaults, ...loop.query.calls] });
-    if (!root || loading.plainRows) continue;
+    if (!root || loading.plainRows || loading.unknown) continue;
     const groups = new Map<string, { found: Found; accesses: RowAccess[] }>();
     for (const access of loop.accesses) {
       for (const found of traverse(models, root, access.path, access.call, loading)) {

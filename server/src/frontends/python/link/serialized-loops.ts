@@ -3,6 +3,7 @@
 // (list_display columns). Both become loops over the view's queryset for the N+1 rule.
 import type { AdminDecl, ApiViewDecl, FileFacts, ModelDecl, QueryCall, QueryLoop, RowAccess, SerializerDecl } from '../../../model/types';
 import type { DjangoModels } from '../../../model/django/relations';
+import { resolveApiViews } from './api-views';
 
 export function linkSerializedLoops(files: ReadonlyMap<string, FileFacts>, models: DjangoModels): QueryLoop[] {
   const serializers = new Map<string, SerializerDecl>();
@@ -14,7 +15,7 @@ export function linkSerializedLoops(files: ReadonlyMap<string, FileFacts>, model
     admins.push(...(facts.admins ?? []));
   }
   const loops: QueryLoop[] = [];
-  for (const view of apiViews) {
+  for (const view of resolveApiViews(apiViews)) {
     const serializer = view.serializer ? serializers.get(view.serializer) : undefined;
     if (!view.query || !serializer) continue;
     const accesses = serializerReads(serializer, [], serializers, models, new Set());
