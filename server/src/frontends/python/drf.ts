@@ -1,11 +1,11 @@
 // Django REST framework: serializers (their declared fields, Meta.model/fields/depth, and what
 // SerializerMethodFields read) and the views that serialize a queryset with them.
 import type { Node } from 'web-tree-sitter';
-import type { ApiViewDecl, QuerySite, SerializerDecl, SerializerField } from '../../model/types';
+import type { ApiViewDecl, SerializerDecl, SerializerField } from '../../model/types';
 import { baseNames } from './syntax';
-import { readQueryChain } from './query-chains';
+import { readQueryChain, returnedQueryset } from './query-chains';
 import { rowAccesses } from './row-accesses';
-import { assignmentOf, callParts, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
+import { assignmentOf, callParts, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
 const API_VIEWS = /(ViewSet|APIView|ListAPIView|ListCreateAPIView|RetrieveAPIView|GenericAPIView)$/;
 const RELATED_FIELDS = new Set(['PrimaryKeyRelatedField', 'HyperlinkedRelatedField', 'HyperlinkedIdentityField']);
@@ -117,22 +117,4 @@ export function readApiViews(root: Node, file: string): ApiViewDecl[] {
     }
     return view.isView || overrides ? [view] : [];
   });
-}
-
-/**
- * What `get_queryset()` returns: one `return Model.objects...` chain, or `return super().get_queryset()...` with
- * the calls it adds. Anything else (a variable built in steps, a helper, several returns) is unknown: the
- * view's loading then cannot be told, and nothing is said about it.
- */
-function returnedQueryset(fn: Node, file: string): ApiViewDecl['getQueryset'] {
-  const returns = [...descendants(fn)].filter((node) => node.type === 'return_statement');
-  const value = returns.length === 1 ? returns[0].namedChildren[0] : undefined;
-  if (!value) return 'unknown';
-  const direct = readQueryChain(value, file);
-  if (direct) return { query: direct };
-  if (!value.text.startsWith('super().get_queryset()')) return 'unknown';
-  const base: QuerySite = { model: '', manager: 'objects', stack: 'django', calls: [], location: locationOf(file, value), extendAt: locationOf(file, value).range.end };
-  if (value.text === 'super().get_queryset()') return { adds: [] };
-  const chained = readQueryChain(value, file, new Map([['__base__', base]]), (node) => (node.text === 'super().get_queryset()' ? '__base__' : undefined));
-  return chained ? { adds: chained.calls } : 'unknown';
 }

@@ -230,6 +230,9 @@ export interface SerializerField {
 }
 
 /** A DRF view that serializes a queryset (`ModelViewSet`, `ListAPIView`, ...). */
+/** What a `get_queryset()` override returns: one chain, the calls it adds to `super().get_queryset()`, or 'unknown'. */
+export type ReturnedQueryset = { query: QuerySite } | { adds: QueryCall[] } | 'unknown';
+
 export interface ApiViewDecl {
   name: string;
   /** Base classes as written (`viewsets.ModelViewSet`, `BaseViewSet`); the link phase walks them. */
@@ -242,7 +245,7 @@ export interface ApiViewDecl {
    * `get_queryset()` defined here: the chain it returns, the calls it adds to `super().get_queryset()`,
    * or 'unknown' when what it returns cannot be read (a variable, a helper, computed arguments).
    */
-  getQueryset?: { query: QuerySite } | { adds: QueryCall[] } | 'unknown';
+  getQueryset?: ReturnedQueryset;
   /** `get_serializer_class()` defined here: the serializer depends on the request. */
   picksSerializer?: boolean;
   /** `list()` defined here. */
@@ -257,6 +260,8 @@ export interface AdminDecl {
   listDisplay: { name: string; location: Location }[];
   /** `list_select_related`: true, false, the paths, or undefined when not set. */
   listSelectRelated?: boolean | string[];
+  /** `get_queryset()` overridden: the changelist starts from what it returns. */
+  getQueryset?: ReturnedQueryset;
   /** Admin methods used as columns: what they read from their `obj`. */
   methods: { name: string; accesses: RowAccess[] }[];
   /** The end of the class body, where an attribute can be added. */

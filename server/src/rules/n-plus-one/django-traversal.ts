@@ -31,6 +31,9 @@ const NEW_QUERY = new Set(['filter', 'exclude', 'order_by', 'get', 'first', 'las
 /** Model methods that write the row. */
 const WRITES = new Set(['save', 'delete']);
 
+/** Whether a manager call always runs its own query, prefetched or not. */
+export const newQuery = (call: string) => NEW_QUERY.has(call);
+
 const IS_FORWARD = (field: Field) => field.relation?.kind === 'many-to-one' || field.relation?.kind === 'one-to-one';
 
 export function traverse(models: DjangoModels, root: ModelDecl, path: readonly string[], call: string | undefined, loading: Loading): Found[] {
