@@ -64,7 +64,13 @@ describe('n-plus-one: Django templates', () => {
 
 describe('n-plus-one: Django REST framework and admin', () => {
   it('reads what serializers read per object, fed by the view querysets', async () => {
-    await checkFixture(project, RULE, ['api/serializers.py', 'api/views.py']);
+    await checkFixture(project, RULE, ['api/serializers.py', 'api/views.py', 'api/inherited_views.py']);
+  });
+
+  it('follows get_queryset() along the bases, and says nothing where loading or the serializer is computed or no list is served', async () => {
+    const analyzer = await analyzeFixture(project);
+    const views = analyzer.findings().filter((f) => f.rule === RULE && f.related?.some((r) => r.location.file.endsWith('inherited_views.py')));
+    assert.deepEqual(views.map((f) => f.message.match(/prefetch_related\("\w+"\)|select_related\("\w+"\)/)?.[0]), ['prefetch_related("review_set")']);
   });
 
   it("reads the admin changelist's columns, with Django's own select_related", async () => {
@@ -73,7 +79,7 @@ describe('n-plus-one: Django REST framework and admin', () => {
 
   it('fixes a view queryset and an admin list_select_related', async () => {
     const analyzer = await analyzeFixture(project);
-    const methodField = analyzer.findings().find((f) => f.rule === RULE && f.message.includes('review_set') && f.file.endsWith('serializers.py'))!;
+    const methodField = analyzer.findings().find((f) => f.rule === RULE && f.message.includes('review_set') && f.file.endsWith('serializers.py') && f.related?.[0].location.file.endsWith(join('api', 'views.py')))!;
     assert.equal(methodField.fixes[0].edits[0].file, join(project, 'api', 'views.py'));
     const admin = analyzer;
     const publisher = admin.findings().find((f) => f.rule === RULE && f.file.endsWith('admin.py') && f.message.includes('select_related("publisher")'))!;

@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { AdminDecl } from '../../model/types';
 import { blockEnd, baseNames } from './syntax';
+import { returnedQueryset } from './query-chains';
 import { rowAccesses } from './row-accesses';
 import { assignmentOf, callParts, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
@@ -71,7 +72,8 @@ function readAdmin(definition: Node, file: string, model: string | undefined): A
       else if (value.type === 'list' || value.type === 'tuple') admin.listSelectRelated = namedChildren(value).flatMap((item) => (stringValue(item) !== undefined ? [stringValue(item)!] : []));
     }
     const fn = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    if (fn?.type === 'function_definition') {
+    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === 'get_queryset') admin.getQueryset = returnedQueryset(fn, file);
+    else if (fn?.type === 'function_definition') {
       const params = fn.childForFieldName('parameters');
       const obj = params ? namedChildren(params)[1] : undefined;
       const fnBody = fn.childForFieldName('body');

@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ApiViewDecl, SerializerDecl, SerializerField } from '../../model/types';
 import { baseNames } from './syntax';
-import { readQueryChain } from './query-chains';
+import { readQueryChain, returnedQueryset } from './query-chains';
 import { rowAccesses } from './row-accesses';
 import { assignmentOf, callParts, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
@@ -91,20 +91,30 @@ function readField(statement: Node, file: string, methods: Map<string, Node>): S
   return undefined;
 }
 
+/**
+ * DRF views, and the classes they may inherit what they serialize from: any class that sets `queryset` or
+ * `serializer_class`, or overrides `get_queryset()`, `get_serializer_class()` or `list()` (a project's base
+ * viewset or mixin). The link phase resolves each view along its bases.
+ */
 export function readApiViews(root: Node, file: string): ApiViewDecl[] {
-  return classes(root)
-    .filter((definition) => baseNames(definition).some((base) => API_VIEWS.test(lastSegment(base))))
-    .flatMap((definition) => {
-      const name = definition.childForFieldName('name')!;
-      let query;
-      let serializer: string | undefined;
-      for (const statement of body(definition)) {
-        const assignment = assignmentOf(statement);
-        const key = assignment?.childForFieldName('left')?.text;
-        const value = assignment?.childForFieldName('right');
-        if (key === 'queryset' && value) query = readQueryChain(value, file);
-        if (key === 'serializer_class' && value) serializer = lastSegment(value.text);
-      }
-      return query || serializer ? [{ name: name.text, ...(query ? { query } : {}), ...(serializer ? { serializer } : {}), location: locationOf(file, name) }] : [];
-    });
+  return classes(root).flatMap((definition) => {
+    const name = definition.childForFieldName('name')!;
+    const bases = baseNames(definition);
+    const view: ApiViewDecl = { name: name.text, bases, isView: bases.some((base) => API_VIEWS.test(lastSegment(base))), location: locationOf(file, name) };
+    let overrides = false;
+    for (const statement of body(definition)) {
+      const assignment = assignmentOf(statement);
+      const key = assignment?.childForFieldName('left')?.text;
+      const value = assignment?.childForFieldName('right');
+      if (key === 'queryset' && value) view.query = readQueryChain(value, file);
+      if (key === 'serializer_class' && value) view.serializer = lastSegment(value.text);
+      const fn = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+      const method = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+      if (method === 'get_queryset') view.getQueryset = returnedQueryset(fn!, file);
+      if (method === 'get_serializer_class') view.picksSerializer = true;
+      if (method === 'list') view.definesList = true;
+      overrides ||= key === 'queryset' || key === 'serializer_class' || method === 'get_queryset' || method === 'get_serializer_class' || method === 'list';
+    }
+    return view.isView || overrides ? [view] : [];
+  });
 }

@@ -1,9 +1,9 @@
 // One Django query chain (`Book.objects.filter(...).select_related("author")`): its model, manager and
 // calls, and whether it still yields rows.
 import type { Node } from 'web-tree-sitter';
-import type { QueryCall, QuerySite } from '../../model/types';
+import type { QueryCall, QuerySite, ReturnedQueryset } from '../../model/types';
 import { readConditions } from './query-filters';
-import { callParts, lastSegment, locationOf, MAX_CHAIN, stringValue } from './syntax';
+import { callParts, descendants, lastSegment, locationOf, MAX_CHAIN, stringValue } from './syntax';
 
 /**
  * Methods whose result is not a queryset of rows: one object, a number, a write. Any other method,
@@ -73,8 +73,20 @@ function readCall(call: Node, method: string, file: string): QueryCall {
   });
   const prefetches = positional.flatMap((arg) => readPrefetch(arg));
   const conditions = readConditions(call, method);
-  return { method, args, keywords: [...keywords.keys()], ...(prefetches.length ? { prefetches } : {}), ...(conditions ? { conditions } : {}), location: locationOf(file, call) };
+  // `prefetch_related(*lookups)`, `select_related(path)`: loads what the code computes, which is not read here.
+  const computed = LOADING.has(method) && positional.length > args.length + prefetches.length;
+  return {
+    method,
+    args,
+    keywords: [...keywords.keys()],
+    ...(prefetches.length ? { prefetches } : {}),
+    ...(conditions ? { conditions } : {}),
+    ...(computed ? { computed } : {}),
+    location: locationOf(file, call),
+  };
 }
+
+const LOADING = new Set(['select_related', 'prefetch_related', 'only', 'defer']);
 
 /** `Prefetch("books", queryset=Book.objects.only("title"))`. */
 function readPrefetch(arg: Node): { path: string; only?: string[] }[] {
@@ -91,4 +103,22 @@ function readPrefetch(arg: Node): { path: string; only?: string[] }[] {
 /** Whether a chain still yields model instances (and not one object, a number or dicts). */
 export function yieldsRows(site: QuerySite): boolean {
   return site.calls.every((call) => !NOT_ROWS.has(call.method));
+}
+
+/**
+ * What `get_queryset()` returns: one `return Model.objects...` chain, or `return super().get_queryset()...` with
+ * the calls it adds. Anything else (a variable built in steps, a helper, several returns) is unknown: the
+ * loading then cannot be told, and nothing is said about it.
+ */
+export function returnedQueryset(fn: Node, file: string): ReturnedQueryset {
+  const returns = [...descendants(fn)].filter((node) => node.type === 'return_statement');
+  const value = returns.length === 1 ? returns[0].namedChildren[0] : undefined;
+  if (!value) return 'unknown';
+  const direct = readQueryChain(value, file);
+  if (direct) return { query: direct };
+  const isSuper = (node: Node) => /^super\([^)]*\)\.get_queryset\([^)]*\)$/.test(node.text);
+  if (isSuper(value)) return { adds: [] };
+  const base: QuerySite = { model: '', manager: 'objects', stack: 'django', calls: [], location: locationOf(file, value), extendAt: locationOf(file, value).range.end };
+  const chained = readQueryChain(value, file, new Map([['__base__', base]]), (node) => (isSuper(node) ? '__base__' : undefined));
+  return chained ? { adds: chained.calls } : 'unknown';
 }

@@ -12,8 +12,12 @@ export function rowAccesses(scope: Node, name: string, file: string): RowAccess[
     if (node.type === 'attribute') {
       // `book.author` inside `book.author.name` is part of the longer chain.
       if (parent?.type === 'attribute' && parent.childForFieldName('object')?.id === node.id) continue;
-      const path = chainFrom(node, name);
+      let path = chainFrom(node, name);
       if (!path) continue;
+      // `book.author = other` sets the relation's cache and key without a query (the descriptors' __set__);
+      // only what leads to the assigned attribute is read (`book.author.name = x` reads `book.author`).
+      if (isAssigned(node)) path = path.slice(0, -1);
+      if (path.length === 0) continue;
       const isCall = parent?.type === 'call' && parent.childForFieldName('function')?.id === node.id;
       if (isCall) accesses.push({ path: path.slice(0, -1), call: path[path.length - 1], location: locationOf(file, parent) });
       else accesses.push({ path, location: locationOf(file, node) });
@@ -24,6 +28,18 @@ export function rowAccesses(scope: Node, name: string, file: string): RowAccess[
     }
   }
   return accesses;
+}
+
+/** The target of `=` or `del`, alone or in a tuple of targets (`obj.fk, created = ...`). */
+function isAssigned(node: Node): boolean {
+  let child = node;
+  let parent = node.parent;
+  while (parent && ['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list'].includes(parent.type)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (parent?.type === 'assignment') return parent.childForFieldName('left')?.id === child.id;
+  return parent?.type === 'delete_statement';
 }
 
 /** `book.author.name` with root `book` → ['author', 'name']; undefined when rooted elsewhere. */

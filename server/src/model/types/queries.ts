@@ -16,6 +16,8 @@ export interface QueryCall {
   prefetches?: { path: string; only?: string[] }[];
   /** What a filter(), exclude(), get(), ... call asks of the rows, read from its keyword and `Q()` arguments. */
   conditions?: FilterConditions;
+  /** Some positional argument is computed (`prefetch_related(*lookups)`, a variable): what the call loads is unknown. */
+  computed?: boolean;
   location: Location;
 }
 
@@ -256,10 +258,26 @@ export interface SerializerField {
 }
 
 /** A DRF view that serializes a queryset (`ModelViewSet`, `ListAPIView`, ...). */
+/** What a `get_queryset()` override returns: one chain, the calls it adds to `super().get_queryset()`, or 'unknown'. */
+export type ReturnedQueryset = { query: QuerySite } | { adds: QueryCall[] } | 'unknown';
+
 export interface ApiViewDecl {
   name: string;
+  /** Base classes as written (`viewsets.ModelViewSet`, `BaseViewSet`); the link phase walks them. */
+  bases: string[];
+  /** Whether the class itself is a DRF view (a base named like one); else a mixin or base that overrides what views read. */
+  isView: boolean;
   query?: QuerySite;
   serializer?: string;
+  /**
+   * `get_queryset()` defined here: the chain it returns, the calls it adds to `super().get_queryset()`,
+   * or 'unknown' when what it returns cannot be read (a variable, a helper, computed arguments).
+   */
+  getQueryset?: ReturnedQueryset;
+  /** `get_serializer_class()` defined here: the serializer depends on the request. */
+  picksSerializer?: boolean;
+  /** `list()` defined here. */
+  definesList?: boolean;
   location: Location;
 }
 
@@ -270,6 +288,8 @@ export interface AdminDecl {
   listDisplay: { name: string; location: Location }[];
   /** `list_select_related`: true, false, the paths, or undefined when not set. */
   listSelectRelated?: boolean | string[];
+  /** `get_queryset()` overridden: the changelist starts from what it returns. */
+  getQueryset?: ReturnedQueryset;
   /** Admin methods used as columns: what they read from their `obj`. */
   methods: { name: string; accesses: RowAccess[] }[];
   /** The end of the class body, where an attribute can be added. */

@@ -7,18 +7,18 @@ import { djangoFkId } from './checks/django-fk-id';
 import { djangoForwardFk } from './checks/django-forward-fk';
 import { djangoReverseManager } from './checks/django-reverse-manager';
 
-export function selectRelatedPlan(loop: QueryLoop, path: string): FixPlan {
+export function selectRelatedPlan(loop: QueryLoop, paths: readonly string[]): FixPlan {
   // An admin gets `list_select_related = [...]`, which its title names.
-  const title = djangoForwardFk.text(loop.query.declare?.attribute === 'list_select_related' ? 'listFix' : 'fix', { suggest: path });
-  return { title, preferred: true, changes: [{ kind: 'add-queryset-call', query: loop.query, method: 'select_related', args: [path] }] };
+  const title = djangoForwardFk.text(loop.query.declare?.attribute === 'list_select_related' ? 'listFix' : 'fix', { suggest: paths.join('", "') });
+  return { title, preferred: true, changes: [{ kind: 'add-queryset-call', query: loop.query, method: 'select_related', args: [...paths] }] };
 }
 
 /** Preferred unless an annotated count comes before it: a count is cheaper annotated (one query, no rows loaded). */
-export function prefetchPlan(loop: QueryLoop, lookup: string): FixPlan {
+export function prefetchPlan(loop: QueryLoop, lookups: readonly string[]): FixPlan {
   return {
-    title: djangoReverseManager.text('fix', { lookup }),
+    title: djangoReverseManager.text('fix', { lookup: lookups.join('", "') }),
     preferred: 'if-first',
-    changes: [{ kind: 'add-queryset-call', query: loop.query, method: 'prefetch_related', args: [lookup] }],
+    changes: [{ kind: 'add-queryset-call', query: loop.query, method: 'prefetch_related', args: [...lookups] }],
   };
 }
 

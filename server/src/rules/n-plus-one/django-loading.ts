@@ -5,6 +5,8 @@ import type { QuerySite } from '../../model/types';
 export interface Loading {
   /** `values()`/`values_list()`: rows are dicts or tuples, no relation can be traversed. */
   plainRows: boolean;
+  /** A loading call with computed arguments (`prefetch_related(*lookups)`): it may load anything, so nothing is said. */
+  unknown: boolean;
   /** Joined forward relations, as `__` paths (every prefix of a select_related path is joined too). */
   selected: Set<string>;
   /** `select_related()` without arguments: every non-null forward key, recursively. */
@@ -28,8 +30,9 @@ function withPrefixes(path: string, into: Set<string>): void {
 }
 
 export function loadingOf(site: QuerySite): Loading {
-  const loading: Loading = { plainRows: false, selected: new Set(), selectsAllNonNull: false, forwardKeysBatched: false, prefetched: new Set(), prefetchOnly: new Map(), deferred: new Set() };
+  const loading: Loading = { plainRows: false, unknown: false, selected: new Set(), selectsAllNonNull: false, forwardKeysBatched: false, prefetched: new Set(), prefetchOnly: new Map(), deferred: new Set() };
   for (const call of site.calls) {
+    if (call.computed) loading.unknown = true;
     switch (call.method) {
       case 'values':
       case 'values_list':

@@ -28,6 +28,12 @@ const SERVED_FROM_PREFETCH = new Set(['all', 'count', 'exists']);
 /** Manager calls that always build a new query, prefetched or not. */
 const NEW_QUERY = new Set(['filter', 'exclude', 'order_by', 'get', 'first', 'last', 'latest', 'earliest', 'aggregate', 'annotate', 'values', 'values_list', 'distinct', 'in_bulk']);
 
+/** Model methods that write the row. */
+const WRITES = new Set(['save', 'delete']);
+
+/** Whether a manager call always runs its own query, prefetched or not. */
+export const newQuery = (call: string) => NEW_QUERY.has(call);
+
 const IS_FORWARD = (field: Field) => field.relation?.kind === 'many-to-one' || field.relation?.kind === 'one-to-one';
 
 export function traverse(models: DjangoModels, root: ModelDecl, path: readonly string[], call: string | undefined, loading: Loading): Found[] {
@@ -134,7 +140,10 @@ function viaMember(
   nonNull: boolean,
   depth: number,
 ): Found[] {
-  if (depth > 0) return [];
+  // save() and delete() write each row with queries of their own whatever is loaded (and the signals they
+  // send run more): what they read on the way is not what makes the loop cost a query per row, and
+  // select_related would not make it one query. The fix for such a loop is bulk_update()/update()/delete().
+  if (depth > 0 || WRITES.has(name)) return [];
   const member = model.members?.find((m) => m.name === name && (kind === 'method' || m.kind === 'property'));
   if (!member) return [];
   return member.accesses.flatMap((access) =>

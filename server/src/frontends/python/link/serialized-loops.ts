@@ -3,6 +3,7 @@
 // (list_display columns). Both become loops over the view's queryset for the N+1 rule.
 import type { AdminDecl, ApiViewDecl, FileFacts, ModelDecl, QueryCall, QueryLoop, RowAccess, SerializerDecl } from '../../../model/types';
 import type { DjangoModels } from '../../../model/django/relations';
+import { resolveApiViews } from './api-views';
 
 export function linkSerializedLoops(files: ReadonlyMap<string, FileFacts>, models: DjangoModels): QueryLoop[] {
   const serializers = new Map<string, SerializerDecl>();
@@ -14,7 +15,7 @@ export function linkSerializedLoops(files: ReadonlyMap<string, FileFacts>, model
     admins.push(...(facts.admins ?? []));
   }
   const loops: QueryLoop[] = [];
-  for (const view of apiViews) {
+  for (const view of resolveApiViews(apiViews)) {
     const serializer = view.serializer ? serializers.get(view.serializer) : undefined;
     if (!view.query || !serializer) continue;
     const accesses = serializerReads(serializer, [], serializers, models, new Set());
@@ -103,9 +104,17 @@ function changelistLoop(admin: AdminDecl, model: ModelDecl): QueryLoop | undefin
     }
   }
   if (accesses.length === 0) return undefined;
+  // The changelist starts from ModelAdmin.get_queryset(); ChangeList.get_queryset() applies list_select_related
+  // (or its own select_related()) only `if not qs.query.select_related` (django/contrib/admin/views/main.py).
+  const own = admin.getQueryset;
+  if (own === 'unknown') return undefined;
+  const ownCalls = own ? ('query' in own ? own.query.calls : own.adds) : [];
+  if (ownCalls.some((c) => c.computed)) return undefined;
+  const joinsItself = ownCalls.some((c) => c.method === 'select_related');
   const selected = admin.listSelectRelated;
   const call = (args: string[]): QueryCall => ({ method: 'select_related', args, keywords: [], location: admin.location });
-  const calls = Array.isArray(selected) ? [call(selected)] : selected === true || (selected === undefined && autoSelect) ? [call([])] : [];
+  const changelistCalls = joinsItself ? [] : Array.isArray(selected) ? [call(selected)] : selected === true || (selected === undefined && autoSelect) ? [call([])] : [];
+  const calls = [...ownCalls, ...changelistCalls];
   return {
     query: {
       model: model.name,
@@ -114,7 +123,8 @@ function changelistLoop(admin: AdminDecl, model: ModelDecl): QueryLoop | undefin
       calls,
       location: admin.location,
       extendAt: admin.bodyEnd.position,
-      ...(selected === undefined || selected === false ? { declare: { at: admin.bodyEnd, attribute: 'list_select_related' as const } } : { closed: true }),
+      // A get_queryset() that joins is where a fix would go, which list_select_related cannot reach.
+      ...((selected === undefined || selected === false) && !joinsItself ? { declare: { at: admin.bodyEnd, attribute: 'list_select_related' as const } } : { closed: true }),
     },
     loop: admin.location,
     iteratedBy: `the ${admin.name} changelist`,

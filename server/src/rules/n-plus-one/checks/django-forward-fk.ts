@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { DJANGO_RELATED, PER_ROW_HOVER } from './shared';
+import { DJANGO_RELATED, DJANGO_RELATED_READ, PER_ROW_HOVER } from './shared';
 
 /** A related row read per row of a queryset that does not join it. */
 export const djangoForwardFk = defineCheck({
@@ -15,6 +15,7 @@ export const djangoForwardFk = defineCheck({
     fix: 'Add select_related("{{suggest}}") to the queryset',
     listFix: 'Set list_select_related = ["{{suggest}}"]',
     ...DJANGO_RELATED,
+    ...DJANGO_RELATED_READ,
   },
   hover: PER_ROW_HOVER,
   docs: {

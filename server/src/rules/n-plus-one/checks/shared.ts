@@ -14,6 +14,11 @@ export const DJANGO_RELATED = {
   relatedIteration: '{{iteratedBy}} that runs the query once per row',
 };
 
+/** The other reads of a finding that groups several (every relation one edit loads). */
+export const DJANGO_RELATED_READ = {
+  relatedRead: 'also read here: `{{read}}`',
+};
+
 /** The loop of a per-element query. */
 export const LOOP_RELATED = {
   relatedLoop: 'the loop that runs it once per element',
