@@ -4,7 +4,17 @@
 import tseslint from 'typescript-eslint';
 
 /** Parsers and syntax-tree libraries: only frontends (and the build) may load them. */
-const PARSERS = ['ts-morph', 'typescript', 'web-tree-sitter', 'tree-sitter-python', '@mrleebo/prisma-ast', '@prisma/prisma-schema-wasm', '@codemirror/*', '@lezer/*', 'node-sql-parser'];
+const PARSERS = [
+  'ts-morph',
+  'typescript',
+  'web-tree-sitter',
+  'tree-sitter-python',
+  '@mrleebo/prisma-ast',
+  '@prisma/prisma-schema-wasm',
+  '@codemirror/*',
+  '@lezer/*',
+  'node-sql-parser',
+];
 
 const NO_VSCODE = [{ name: 'vscode', message: 'The server runs outside VS Code: only the client imports vscode.' }];
 
@@ -16,10 +26,7 @@ const layer = (files, folders, packages, message) => ({
       'error',
       {
         ...(files.every((glob) => glob.startsWith('server/')) ? { paths: NO_VSCODE } : {}),
-        patterns: [
-          ...(folders.length ? [{ group: folders, message }] : []),
-          ...(packages.length ? [{ group: packages, message }] : []),
-        ],
+        patterns: [...(folders.length ? [{ group: folders, message }] : []), ...(packages.length ? [{ group: packages, message }] : [])],
       },
     ],
   },
@@ -28,18 +35,46 @@ const layer = (files, folders, packages, message) => ({
 const server = (folder) => `**/server/src/${folder}`;
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e-cache/**', '.test-output/**', 'test/fixtures/**', 'test/**/fixtures/**', 'examples/**', 'bench/real/checkouts/**', '**/*.expected'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.e2e-cache/**',
+      '.test-output/**',
+      'test/fixtures/**',
+      'test/**/fixtures/**',
+      'examples/**',
+      'bench/real/checkouts/**',
+      '**/*.expected',
+    ],
+  },
   {
     files: ['**/*.ts', '**/*.mts', '**/*.mjs'],
     languageOptions: { parser: tseslint.parser },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {
       // Long message strings live in the checks' templates; everything else stays readable side by side.
-      'max-len': ['error', { code: 140, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreComments: false, ignoreRegExpLiterals: true }],
+      'max-len': [
+        'error',
+        {
+          code: 140,
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignoreUrls: true,
+          ignoreComments: false,
+          ignoreRegExpLiterals: true,
+        },
+      ],
     },
   },
   { files: ['server/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: NO_VSCODE }] } },
-  layer(['server/src/protocol/**/*.ts'], ['../*', '!../protocol/**', '**/server/src/*', '!**/server/src/protocol/**'], [], 'The protocol is shared with the client: it imports nothing but itself.'),
+  layer(
+    ['server/src/protocol/**/*.ts'],
+    ['../*', '!../protocol/**', '**/server/src/*', '!**/server/src/protocol/**'],
+    [],
+    'The protocol is shared with the client: it imports nothing but itself.',
+  ),
   layer(
     ['server/src/model/**/*.ts'],
     [server('frontends/**'), '**/frontends/**', '**/rules/**', '**/workspace/**', '**/lsp/**', '**/cli/**'],

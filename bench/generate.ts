@@ -27,7 +27,10 @@ write(
   'site_settings/settings.py',
   `SECRET_KEY = "django-insecure-bench"\nDEBUG = True\nINSTALLED_APPS = ["django.contrib.sessions"]\nMIDDLEWARE = [\n    "django.contrib.auth.middleware.AuthenticationMiddleware",\n    "django.contrib.sessions.middleware.SessionMiddleware",\n]\nSESSION_COOKIE_SECURE = False\n`,
 );
-write('service/src/app.ts', `import express from 'express';\nimport session from 'express-session';\nexport const app = express();\napp.use(session({ secret: 'bench' }));\n`);
+write(
+  'service/src/app.ts',
+  `import express from 'express';\nimport session from 'express-session';\nexport const app = express();\napp.use(session({ secret: 'bench' }));\n`,
+);
 
 let written = 4;
 for (let i = 0; written < total; i++) {
@@ -50,8 +53,14 @@ for (let i = 0; written < total; i++) {
 console.log(`wrote ${written} files to ${out}`);
 
 function writeTypeormProject(): void {
-  write('src/data-source.ts', `import { DataSource } from 'typeorm';\nexport const dataSource = new DataSource({ type: 'postgres', entities: [] });\n`);
-  write('src/entities/Owner.ts', `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';\n\n@Entity()\nexport class Owner {\n  @PrimaryGeneratedColumn()\n  id!: number;\n\n  @Column()\n  name!: string;\n}\n`);
+  write(
+    'src/data-source.ts',
+    `import { DataSource } from 'typeorm';\nexport const dataSource = new DataSource({ type: 'postgres', entities: [] });\n`,
+  );
+  write(
+    'src/entities/Owner.ts',
+    `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';\n\n@Entity()\nexport class Owner {\n  @PrimaryGeneratedColumn()\n  id!: number;\n\n  @Column()\n  name!: string;\n}\n`,
+  );
   for (let i = 0, written = 2; written < total; i++, written += 2) {
     write(
       `src/entities/Item${i}.ts`,

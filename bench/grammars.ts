@@ -12,7 +12,11 @@ import * as tm from 'vscode-textmate';
 
 const root = join(__dirname, '..');
 
-interface GrammarContribution { scopeName: string; path: string; injectTo?: string[] }
+interface GrammarContribution {
+  scopeName: string;
+  path: string;
+  injectTo?: string[];
+}
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { grammars: GrammarContribution[] } };
 const injections = manifest.contributes.grammars.filter((grammar) => grammar.injectTo);
 
@@ -24,7 +28,10 @@ function defaultFiles(): string[] {
   const typescript = [join(root, 'node_modules/typescript/lib/typescript.d.ts'), join(root, 'node_modules/ts-morph/lib/ts-morph.d.ts')];
   const lib = '/usr/lib';
   const versions = existsSync(lib) ? readdirSync(lib).filter((name) => /^python3\.\d+$/.test(name)) : [];
-  const python = versions.map((name) => join(lib, name, 'argparse.py')).filter((file) => existsSync(file)).slice(0, 1);
+  const python = versions
+    .map((name) => join(lib, name, 'argparse.py'))
+    .filter((file) => existsSync(file))
+    .slice(0, 1);
   return [...typescript.filter((file) => existsSync(file)), ...python];
 }
 
@@ -57,7 +64,8 @@ function registry(injections: GrammarContribution[]): tm.Registry {
   return new tm.Registry({
     onigLib,
     loadGrammar: async (scopeName) => grammars.get(scopeName) ?? null,
-    getInjections: (scopeName) => injections.filter((injection) => injection.injectTo?.includes(scopeName)).map((injection) => injection.scopeName),
+    getInjections: (scopeName) =>
+      injections.filter((injection) => injection.injectTo?.includes(scopeName)).map((injection) => injection.scopeName),
   });
 }
 
@@ -104,8 +112,13 @@ async function main() {
   const named = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--runs');
   const files = named.length ? named : defaultFiles();
 
-  const inputs = files.map((file) => ({ name: relative(root, file).startsWith('..') ? file : relative(root, file), scope: scopeOf(file), text: readFileSync(file, 'utf8') }));
-  if (!inputs.some((input) => input.scope === 'source.python')) inputs.push({ name: 'python-sql.py fixture x200', scope: 'source.python', text: fallbackPython() });
+  const inputs = files.map((file) => ({
+    name: relative(root, file).startsWith('..') ? file : relative(root, file),
+    scope: scopeOf(file),
+    text: readFileSync(file, 'utf8'),
+  }));
+  if (!inputs.some((input) => input.scope === 'source.python'))
+    inputs.push({ name: 'python-sql.py fixture x200', scope: 'source.python', text: fallbackPython() });
 
   const rows: string[][] = [['file', 'lines', 'injection', 'without (CPU ms)', 'with (CPU ms)', 'overhead']];
   for (const input of inputs) {
@@ -116,11 +129,19 @@ async function main() {
     for (const variant of variants) {
       const [baseline, withInjection] = medianTimes([await load(input.scope), await load(input.scope, variant.injections)], lines, runs);
       const overhead = ((withInjection - baseline) / baseline) * 100;
-      rows.push([input.name, String(lines.length), variant.name, baseline.toFixed(0), withInjection.toFixed(0), `${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)}%`]);
+      rows.push([
+        input.name,
+        String(lines.length),
+        variant.name,
+        baseline.toFixed(0),
+        withInjection.toFixed(0),
+        `${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)}%`,
+      ]);
     }
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  for (const row of rows) console.log(row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
+  for (const row of rows)
+    console.log(row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
   console.log(`median of ${runs} runs after one warm-up run`);
 }
 

@@ -19,7 +19,13 @@ const engine = resolve(flag('--engine') ?? join(__dirname, '..'));
 
 /** Constructs whose cost once grew 4–5× per doubling, at 1×, 2× and 4× the size. */
 function growth(): PathologicalInput[] {
-  const at = (name: string, file: string, make: (n: number) => string, n: number) => ({ name: `${name} ×${n}`, file, small: false, degrades: true, text: () => make(n) });
+  const at = (name: string, file: string, make: (n: number) => string, n: number) => ({
+    name: `${name} ×${n}`,
+    file,
+    small: false,
+    degrades: true,
+    text: () => make(n),
+  });
   const makers: [string, string, (n: number) => string, number][] = [
     ['chain.py', 'views.py', (n) => 'q = Book.objects' + '.filter(a=1)'.repeat(n) + '\n', 8_000],
     ['chain.ts', 'routes.ts', (n) => 'const q = repo' + '.where("a")'.repeat(n) + ';\n', 8_000],
@@ -46,14 +52,29 @@ for (const input of args.includes('--growth') ? growth() : PATHOLOGICAL_INPUTS) 
   rmSync(dir, { recursive: true, force: true });
   const size = `${(Buffer.byteLength(text) / 1024).toFixed(0)} KB`;
   if (child.error || child.status !== 0) {
-    const why = child.signal === 'SIGKILL' ? `still running after ${timeoutSeconds} s` : (child.stderr || String(child.error)).split('\n')[0];
+    const why =
+      child.signal === 'SIGKILL' ? `still running after ${timeoutSeconds} s` : (child.stderr || String(child.error)).split('\n')[0];
     rows.push([input.name, size, '-', '-', '-', '-', why]);
   } else {
     const r = JSON.parse(child.stdout.trim().split('\n').pop()!);
-    rows.push([input.name, size, `${(r.cpuMs / 1000).toFixed(2)} s`, `${(r.wallMs / 1000).toFixed(2)} s`, `${r.maxRssMb} MB`, String(r.findings), r.notes.join(' | ').slice(0, 120)]);
+    rows.push([
+      input.name,
+      size,
+      `${(r.cpuMs / 1000).toFixed(2)} s`,
+      `${(r.wallMs / 1000).toFixed(2)} s`,
+      `${r.maxRssMb} MB`,
+      String(r.findings),
+      r.notes.join(' | ').slice(0, 120),
+    ]);
   }
   console.log(rows[rows.length - 1].join('\t'));
 }
 const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
 console.log('');
-for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+for (const row of rows)
+  console.log(
+    row
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd(),
+  );

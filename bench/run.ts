@@ -18,12 +18,16 @@ const flag = (name: string, fallback: number) => (args.includes(name) ? Number(a
 const files = flag('--files', 6300);
 const runs = flag('--runs', 1);
 const edits = args.includes('--no-edits') ? 0 : flag('--edits', 40);
-const dirs = args.filter((arg, i) => !arg.startsWith('--') && !['--files', '--runs', '--edits'].includes(args[i - 1])).map((dir) => resolve(dir));
+const dirs = args
+  .filter((arg, i) => !arg.startsWith('--') && !['--files', '--runs', '--edits'].includes(args[i - 1]))
+  .map((dir) => resolve(dir));
 
 function generated(): string {
   const dir = join(tmpdir(), `stackscope-bench-${files}`);
   if (!existsSync(join(dir, 'manage.py'))) {
-    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'generate.ts'), dir, '--files', String(files)], { stdio: 'inherit' });
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'generate.ts'), dir, '--files', String(files)], {
+      stdio: 'inherit',
+    });
   }
   return dir;
 }
@@ -40,7 +44,11 @@ function coldRuns(dir: string): { floor: Usage; check: Usage; cpuRatio: number }
     checks.push(check);
     ratios.push(check.cpuSeconds / floor.cpuSeconds);
   }
-  const pick = (list: Usage[]): Usage => ({ cpuSeconds: median(list.map((u) => u.cpuSeconds)), wallSeconds: median(list.map((u) => u.wallSeconds)), maxRssMb: median(list.map((u) => u.maxRssMb)) });
+  const pick = (list: Usage[]): Usage => ({
+    cpuSeconds: median(list.map((u) => u.cpuSeconds)),
+    wallSeconds: median(list.map((u) => u.wallSeconds)),
+    maxRssMb: median(list.map((u) => u.maxRssMb)),
+  });
   return { floor: pick(floors), check: pick(checks), cpuRatio: median(ratios) };
 }
 
@@ -72,7 +80,9 @@ async function main() {
   console.log(`language server on ${basename(project)}:`);
   console.log(`  open file's first diagnostics  ${latency.firstDiagnosticsMs.toFixed(0)} ms after start-up`);
   console.log(`  workspace scan ended           ${latency.scanEndMs.toFixed(0)} ms after start-up`);
-  console.log(`  edit → diagnostics (${edits} edits)  p50 ${percentile(latency.editsMs, 50).toFixed(0)} ms, p95 ${percentile(latency.editsMs, 95).toFixed(0)} ms (150 ms debounce included)`);
+  console.log(
+    `  edit → diagnostics (${edits} edits)  p50 ${percentile(latency.editsMs, 50).toFixed(0)} ms, p95 ${percentile(latency.editsMs, 95).toFixed(0)} ms (150 ms debounce included)`,
+  );
 }
 
 main().catch((error) => {

@@ -30,7 +30,14 @@ const FIXTURES = [
 ];
 
 /** Every SonarJS rule about cookies, session secrets and session handling (reference §6). */
-const SONAR_RULES = ['insecure-cookie', 'cookie-no-httponly', 'hardcoded-secret-signatures', 'no-hardcoded-secrets', 'session-regeneration', 'no-session-cookies-on-static-assets'];
+const SONAR_RULES = [
+  'insecure-cookie',
+  'cookie-no-httponly',
+  'hardcoded-secret-signatures',
+  'no-hardcoded-secrets',
+  'session-regeneration',
+  'no-session-cookies-on-static-assets',
+];
 
 type Kind = 'secure' | 'httponly' | 'secret' | 'fixation' | 'other';
 
@@ -102,12 +109,19 @@ async function main() {
       continue;
     }
     const calls = analyzer.model().sessions.map((s) => s.call);
-    const callOf = (file: string, line: number) => calls.find((c) => c.file === file && c.range.start.line <= line && line <= c.range.end.line);
+    const callOf = (file: string, line: number) =>
+      calls.find((c) => c.file === file && c.range.start.line <= line && line <= c.range.end.line);
     // The kind of the finding this expectation names (a line may hold several).
-    const kindAt = (e: { file: string; line: number; text?: string }) => ours.find((f) => f.file === e.file && f.line === e.line && (!e.text || f.message.includes(e.text)))?.kind;
+    const kindAt = (e: { file: string; line: number; text?: string }) =>
+      ours.find((f) => f.file === e.file && f.line === e.line && (!e.text || f.message.includes(e.text)))?.kind;
     const sonarFinds = (e: { file: string; line: number; text?: string }) => {
       const call = callOf(e.file, e.line);
-      return sonar.some((r) => r.file === e.file && r.kind === kindAt(e) && (r.line === e.line || (call && call.range.start.line <= r.line && r.line <= call.range.end.line)));
+      return sonar.some(
+        (r) =>
+          r.file === e.file &&
+          r.kind === kindAt(e) &&
+          (r.line === e.line || (call && call.range.start.line <= r.line && r.line <= call.range.end.line)),
+      );
     };
     const hitByUs = expected.filter((e) => ours.some((f) => f.file === e.file && f.line === e.line));
     const hitBySonar = expected.filter(sonarFinds);
@@ -121,10 +135,18 @@ async function main() {
     totals.stackscopeOther += oursOther;
     totals.sonarOther += sonarOther;
   }
-  rows.push(['**total**', String(totals.expected), String(totals.stackscope), String(totals.sonar), String(totals.stackscopeOther), String(totals.sonarOther)]);
+  rows.push([
+    '**total**',
+    String(totals.expected),
+    String(totals.stackscope),
+    String(totals.sonar),
+    String(totals.stackscopeOther),
+    String(totals.sonarOther),
+  ]);
   const header = ['files', 'expected findings', 'Stackscope finds', 'SonarJS finds', 'Stackscope, elsewhere', 'SonarJS, elsewhere'];
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
-  for (const row of rows) console.log(`| ${row.map((cell, i) => (i === 0 && !cell.startsWith('**') ? `\`${cell}\`` : cell)).join(' | ')} |`);
+  for (const row of rows)
+    console.log(`| ${row.map((cell, i) => (i === 0 && !cell.startsWith('**') ? `\`${cell}\`` : cell)).join(' | ')} |`);
 }
 
 void main();

@@ -15,7 +15,10 @@ mkdirSync(dist, { recursive: true });
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
 copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), join(dist, 'tree-sitter-python.wasm'));
 // Prisma's schema engine reads `${__dirname}/prisma_schema_build_bg.wasm`: bundled, __dirname is dist/.
-copyFileSync(join(dirname(require.resolve('@prisma/prisma-schema-wasm')), 'prisma_schema_build_bg.wasm'), join(dist, 'prisma_schema_build_bg.wasm'));
+copyFileSync(
+  join(dirname(require.resolve('@prisma/prisma-schema-wasm')), 'prisma_schema_build_bg.wasm'),
+  join(dist, 'prisma_schema_build_bg.wasm'),
+);
 
 const common = {
   bundle: true,
@@ -38,9 +41,21 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: dist, external: ['vscode'] },
   // parse-floor: the benchmark's baseline, bundled like the CLI so the two are measured alike (never packaged).
-  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', 'parse-floor': 'bench/speed/parse-floor.ts' }, outdir: dist },
+  {
+    ...common,
+    entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', 'parse-floor': 'bench/speed/parse-floor.ts' },
+    outdir: dist,
+  },
   // The diagram webview's script runs in the browser, with cytoscape bundled in: nothing is fetched at run time.
-  { ...common, platform: 'browser', target: 'es2022', format: 'iife', alias: {}, entryPoints: { diagram: 'client/src/diagram/webview/main.ts' }, outdir: dist },
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    alias: {},
+    entryPoints: { diagram: 'client/src/diagram/webview/main.ts' },
+    outdir: dist,
+  },
 ];
 
 if (watch) {

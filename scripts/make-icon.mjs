@@ -62,7 +62,10 @@ for (let y = 0; y < SIZE; y++) {
           colour = mix(colour, fill(px, py), opacity);
           alpha = alpha + (1 - alpha) * opacity;
         }
-        r += colour[0] * alpha; g += colour[1] * alpha; b += colour[2] * alpha; a += alpha;
+        r += colour[0] * alpha;
+        g += colour[1] * alpha;
+        b += colour[2] * alpha;
+        a += alpha;
       }
     }
     const n = SAMPLES * SAMPLES;

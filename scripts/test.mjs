@@ -12,7 +12,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const MODES = { all: ['unit', 'integration', 'e2e'], fast: ['unit', 'integration'], unit: ['unit'], integration: ['integration'], e2e: ['e2e'] };
+const MODES = {
+  all: ['unit', 'integration', 'e2e'],
+  fast: ['unit', 'integration'],
+  unit: ['unit'],
+  integration: ['integration'],
+  e2e: ['e2e'],
+};
 const mode = process.argv[2] ?? 'all';
 const suites = MODES[mode];
 if (!suites) {
@@ -24,7 +30,10 @@ if (!suites) {
 const ABOUT = {
   unit: { needs: '', takes: '2–4 min' },
   integration: { needs: "Debian's python3-django (Django's own deploy checks)", takes: '2–3 min' },
-  e2e: { needs: 'Debian packages chromium, libkrb5-dev, ripgrep; code-server from the npm registry into .e2e-cache/ (300 MB)', takes: '3–4 min; the first run installs for up to 8 min more' },
+  e2e: {
+    needs: 'Debian packages chromium, libkrb5-dev, ripgrep; code-server from the npm registry into .e2e-cache/ (300 MB)',
+    takes: '3–4 min; the first run installs for up to 8 min more',
+  },
 };
 
 const needs = suites.map((suite) => ABOUT[suite].needs).filter(Boolean);
@@ -38,7 +47,11 @@ if (suites.includes('e2e') && mode !== 'e2e') console.log('`npm run test:fast` r
 const testsIn = (dir) => {
   const full = join(root, 'test', dir);
   let names = [];
-  try { names = readdirSync(full); } catch { return []; }
+  try {
+    names = readdirSync(full);
+  } catch {
+    return [];
+  }
   return names.flatMap((name) => {
     const path = join(full, name);
     if (statSync(path).isDirectory()) return name === 'fixtures' ? [] : testsIn(join(dir, name));

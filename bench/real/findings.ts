@@ -37,6 +37,9 @@ export function reportedFindings(findings: readonly Finding[], model: ProjectMod
     symbol: k.symbol,
     line: k.finding.range.start.line + 1,
     message: k.finding.message,
-    related: (k.finding.related ?? []).map((r) => ({ file: relativeFile(model.root, r.location.file), line: r.location.range.start.line + 1 })),
+    related: (k.finding.related ?? []).map((r) => ({
+      file: relativeFile(model.root, r.location.file),
+      line: r.location.range.start.line + 1,
+    })),
   }));
 }

@@ -63,10 +63,13 @@ export function readLedger(path: string, project: string): Ledger {
 }
 
 /** The order findings are read in: by file, then line. */
-export const byPlace = (a: Pick<FindingKey, 'file' | 'line'>, b: Pick<FindingKey, 'file' | 'line'>): number => a.file.localeCompare(b.file) || a.line - b.line;
+export const byPlace = (a: Pick<FindingKey, 'file' | 'line'>, b: Pick<FindingKey, 'file' | 'line'>): number =>
+  a.file.localeCompare(b.file) || a.line - b.line;
 
 /** Written sorted by place, so a re-judged finding is a small diff. */
 export function writeLedger(path: string, ledger: Ledger): void {
-  const entries = [...ledger.entries].sort((a, b) => byPlace(a, b) || a.check.localeCompare(b.check) || a.fingerprint.localeCompare(b.fingerprint));
+  const entries = [...ledger.entries].sort(
+    (a, b) => byPlace(a, b) || a.check.localeCompare(b.check) || a.fingerprint.localeCompare(b.fingerprint),
+  );
   writeFileSync(path, JSON.stringify({ project: ledger.project, entries }, null, 2) + '\n');
 }

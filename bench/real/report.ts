@@ -39,22 +39,40 @@ const precisionText = (c: RuleCounts) => (c.precision === undefined ? '–' : c.
 const HEADER = ['findings', 'true', 'false', 'debatable', 'unjudged', 'precision'];
 
 function tableLines(rows: readonly (readonly [string, RuleCounts, string?])[], first: string): string[] {
-  const cells = rows.map(([label, c, goal]) => [label, ...[c.findings, c.true, c.false, c.debatable, c.unjudged].map(String), precisionText(c), goal ?? '']);
+  const cells = rows.map(([label, c, goal]) => [
+    label,
+    ...[c.findings, c.true, c.false, c.debatable, c.unjudged].map(String),
+    precisionText(c),
+    goal ?? '',
+  ]);
   const head = [first, ...HEADER, 'goal'];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i].length)));
-  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(head), ...cells.map(line)];
 }
 
 const where = (f: { file: string; line: number }) => `${f.file}:${f.line}`;
-const shortened = (message: string) => (message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}… (${message.length} characters)` : message);
+const shortened = (message: string) =>
+  message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}… (${message.length} characters)` : message;
 const LISTED_GROUPS = 20;
 
 export function projectText(result: ProjectResult): string {
   const { repo, comparison } = result;
   const rows = ruleRows(result);
   const out = [`== ${repo.name}  ${repo.repository}@${repo.commit.slice(0, 12)}  ${result.dir}  (${result.reported.length} findings)`];
-  out.push(...tableLines([...rows.map(([rule, c]) => [rule, c, repo.rules.includes(rule) ? (meetsGoal(c) ? 'met' : 'not met') : ''] as const), ['total', total(rows)] as const], 'rule'));
+  out.push(
+    ...tableLines(
+      [
+        ...rows.map(([rule, c]) => [rule, c, repo.rules.includes(rule) ? (meetsGoal(c) ? 'met' : 'not met') : ''] as const),
+        ['total', total(rows)] as const,
+      ],
+      'rule',
+    ),
+  );
   out.push('', `New, unjudged findings: ${comparison.added.length}`);
   for (const f of sortByPlace(comparison.added)) {
     out.push(`  ${where(f)}  ${f.check}  ${f.symbol || '(top level)'}  ${shortened(f.message)}`);
@@ -64,7 +82,8 @@ export function projectText(result: ProjectResult): string {
   const pending = comparison.matched.filter(({ entry }) => entry.verdict === null).length;
   if (pending) out.push(`Ledger entries still to judge ("verdict": null): ${pending}`);
   out.push(`Judged findings that disappeared: ${comparison.disappeared.length}`);
-  for (const e of sortByPlace(comparison.disappeared)) out.push(`  ${where(e)}  ${e.check}  ${e.symbol || '(top level)'}  [${verdictText(e)}]  ${e.message}`);
+  for (const e of sortByPlace(comparison.disappeared))
+    out.push(`  ${where(e)}  ${e.check}  ${e.symbol || '(top level)'}  [${verdictText(e)}]  ${e.message}`);
   out.push(`Messages over ${MAX_MESSAGE} characters: ${result.longMessages.length}`);
   for (const f of result.longMessages.slice(0, LISTED_GROUPS)) out.push(`  ${where(f)}  ${f.check}  ${f.message.length} characters`);
   const repeated = result.repeats.reduce((n, group) => n + group.length - 1, 0);
@@ -81,7 +100,8 @@ export function projectText(result: ProjectResult): string {
 export function summaryText(results: readonly ProjectResult[]): string {
   const rows: [string, RuleCounts, string][] = [];
   for (const result of results) {
-    for (const [rule, c] of ruleRows(result)) rows.push([`${result.repo.name}  ${rule}`, c, result.repo.rules.includes(rule) ? (meetsGoal(c) ? 'met' : 'not met') : '']);
+    for (const [rule, c] of ruleRows(result))
+      rows.push([`${result.repo.name}  ${rule}`, c, result.repo.rules.includes(rule) ? (meetsGoal(c) ? 'met' : 'not met') : '']);
   }
   return ['== all projects', ...tableLines(rows, 'project  rule')].join('\n') + '\n';
 }
@@ -95,13 +115,31 @@ export function summaryJson(results: readonly ProjectResult[], skipped: readonly
       commit: result.repo.commit,
       dir: result.dir,
       findings: result.reported.length,
-      rules: Object.fromEntries(ruleRows(result).map(([rule, c]) => [rule, { ...c, precision: c.precision ?? null, goalMet: meetsGoal(c) }])),
+      rules: Object.fromEntries(
+        ruleRows(result).map(([rule, c]) => [rule, { ...c, precision: c.precision ?? null, goalMet: meetsGoal(c) }]),
+      ),
       added: sortByPlace(result.comparison.added).map((f) => {
         const before = judgedAtSamePlace(result.comparison, f);
         const { fingerprint, check, file, symbol, line, message } = f;
-        return { fingerprint, check, file, symbol, line, message, ...(before ? { judgedHereBefore: { fingerprint: before.fingerprint, verdict: before.verdict } } : {}) };
+        return {
+          fingerprint,
+          check,
+          file,
+          symbol,
+          line,
+          message,
+          ...(before ? { judgedHereBefore: { fingerprint: before.fingerprint, verdict: before.verdict } } : {}),
+        };
       }),
-      disappeared: sortByPlace(result.comparison.disappeared).map(({ fingerprint, check, file, symbol, line, message, verdict }) => ({ fingerprint, check, file, symbol, line, message, verdict })),
+      disappeared: sortByPlace(result.comparison.disappeared).map(({ fingerprint, check, file, symbol, line, message, verdict }) => ({
+        fingerprint,
+        check,
+        file,
+        symbol,
+        line,
+        message,
+        verdict,
+      })),
       longMessages: result.longMessages.map((f) => ({ check: f.check, file: f.file, line: f.line, length: f.message.length })),
       repeatedRootCauses: result.repeats.map((group) => group.map(({ check, file, line }) => ({ check, file, line }))),
     })),

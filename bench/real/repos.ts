@@ -49,5 +49,7 @@ export function commitMismatch(repo: Repo, dir: string): string | undefined {
   if (!existsSync(join(dir, '.git'))) return undefined;
   const head = spawnSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8' });
   const commit = head.status === 0 ? head.stdout.trim() : undefined;
-  return commit && commit !== repo.commit ? `${repo.name}: ${dir} is at ${commit.slice(0, 12)}, the ledger was judged on ${repo.commit.slice(0, 12)}` : undefined;
+  return commit && commit !== repo.commit
+    ? `${repo.name}: ${dir} is at ${commit.slice(0, 12)}, the ledger was judged on ${repo.commit.slice(0, 12)}`
+    : undefined;
 }

@@ -37,7 +37,8 @@ function parse(argv: readonly string[]): Options {
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
-  if (options.all ? positional.length > 0 : positional.length < 1 || positional.length > 2) throw new UsageError(options.all ? '--all takes no NAME or DIR' : 'one NAME, and at most one DIR');
+  if (options.all ? positional.length > 0 : positional.length < 1 || positional.length > 2)
+    throw new UsageError(options.all ? '--all takes no NAME or DIR' : 'one NAME, and at most one DIR');
   [options.name, options.dir] = positional;
   return options;
 }
@@ -49,13 +50,25 @@ async function runProject(repo: Repo, dir: string, writeNew: boolean): Promise<P
   if (writeNew && comparison.added.length) {
     ledger.entries.push(...comparison.added.map(newEntry));
     writeLedger(ledgerPath(repo), ledger);
-    process.stderr.write(`${repo.name}: ${comparison.added.length} new entries to judge, in ${relative(process.cwd(), ledgerPath(repo))}\n`);
+    process.stderr.write(
+      `${repo.name}: ${comparison.added.length} new entries to judge, in ${relative(process.cwd(), ledgerPath(repo))}\n`,
+    );
   }
   return { repo, dir, reported, comparison, longMessages: longMessages(reported), repeats: repeatedRootCauses(reported) };
 }
 
 function newEntry(f: ProjectResult['reported'][number]): LedgerEntry {
-  return { fingerprint: f.fingerprint, rule: f.rule, check: f.check, file: f.file, symbol: f.symbol, line: f.line, message: f.message.slice(0, MESSAGE_START), verdict: null, reason: '' };
+  return {
+    fingerprint: f.fingerprint,
+    rule: f.rule,
+    check: f.check,
+    file: f.file,
+    symbol: f.symbol,
+    line: f.line,
+    message: f.message.slice(0, MESSAGE_START),
+    verdict: null,
+    reason: '',
+  };
 }
 
 async function main(argv: readonly string[]): Promise<number> {

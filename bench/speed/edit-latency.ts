@@ -48,7 +48,9 @@ export async function measureEdits(root: string, file: string, versions: readonl
       capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true } },
     });
     await connection.sendNotification('initialized', {});
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: file.endsWith('.py') ? 'python' : 'typescript', version: 1, text: versions[0] } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: file.endsWith('.py') ? 'python' : 'typescript', version: 1, text: versions[0] },
+    });
     if (!scanEnded) await new Promise<void>((resolve) => (onScanEnd = resolve));
     const scanEndMs = performance.now() - started;
     // The open file's diagnostics come with the scan's end at the latest.
@@ -58,7 +60,10 @@ export async function measureEdits(root: string, file: string, versions: readonl
     for (let i = 0; i < edits; i++) {
       const published = new Promise<void>((resolve) => (onPublish = resolve));
       const t0 = performance.now();
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ text: versions[(i + 1) % 2] }] });
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: i + 2 },
+        contentChanges: [{ text: versions[(i + 1) % 2] }],
+      });
       await published;
       editsMs.push(performance.now() - t0);
       onPublish = undefined;

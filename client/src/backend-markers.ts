@@ -7,10 +7,25 @@ export const MARKER_FILES = ['**/manage.py', '**/schema.prisma', '**/stackscope.
 
 /** npm packages of the ORMs, frameworks and session libraries the rules know. */
 export const SUPPORTED_PACKAGES: readonly string[] = [
-  'typeorm', '@prisma/client', 'prisma', 'sequelize', '@sequelize/core', 'sequelize-typescript',
-  '@mikro-orm/core', 'drizzle-orm', 'mongoose',
-  'express', 'express-session', 'cookie-session', 'koa', 'koa-session', '@nestjs/core',
-  'fastify', '@fastify/session', '@fastify/secure-session', 'iron-session',
+  'typeorm',
+  '@prisma/client',
+  'prisma',
+  'sequelize',
+  '@sequelize/core',
+  'sequelize-typescript',
+  '@mikro-orm/core',
+  'drizzle-orm',
+  'mongoose',
+  'express',
+  'express-session',
+  'cookie-session',
+  'koa',
+  'koa-session',
+  '@nestjs/core',
+  'fastify',
+  '@fastify/session',
+  '@fastify/secure-session',
+  'iron-session',
 ];
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];

@@ -5,11 +5,19 @@ import { RESCAN_REQUEST, SHOW_PLACES_COMMAND } from '../../server/src/protocol/m
 import type { ModelStore } from './model-store';
 
 /** `start` starts the language server once; the analysis commands start it in a workspace that looked unrelated. */
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, store: ModelStore, output: vscode.OutputChannel, start: () => Promise<void>): void {
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  store: ModelStore,
+  output: vscode.OutputChannel,
+  start: () => Promise<void>,
+): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('stackscope.analyzeWorkspace', async () => {
       await start();
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Stackscope: analysing' }, () => client.sendRequest(RESCAN_REQUEST, {}));
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Stackscope: analysing' }, () =>
+        client.sendRequest(RESCAN_REQUEST, {}),
+      );
       await store.refresh();
     }),
     vscode.commands.registerCommand('stackscope.restartServer', async () => {
@@ -28,9 +36,16 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
         places.map((place) => client.protocol2CodeConverter.asLocation(place)),
       ),
     ),
-    vscode.commands.registerCommand('stackscope.openLocation', async (file: string, line: number, column = 1, viewColumn?: vscode.ViewColumn) => {
-      const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
-      await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(position, position), preview: true, viewColumn });
-    }),
+    vscode.commands.registerCommand(
+      'stackscope.openLocation',
+      async (file: string, line: number, column = 1, viewColumn?: vscode.ViewColumn) => {
+        const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
+        await vscode.window.showTextDocument(vscode.Uri.file(file), {
+          selection: new vscode.Range(position, position),
+          preview: true,
+          viewColumn,
+        });
+      },
+    ),
   );
 }

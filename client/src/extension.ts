@@ -1,7 +1,12 @@
 // The VS Code side of Stackscope: starts the language server, and shows the explorer views and
 // the status bar from what the server reports. All analysis happens in the server.
 import * as vscode from 'vscode';
-import { DID_ANALYZE_NOTIFICATION, type DidAnalyzeParams, SCAN_PROGRESS_NOTIFICATION, type ScanProgressParams } from '../../server/src/protocol/messages';
+import {
+  DID_ANALYZE_NOTIFICATION,
+  type DidAnalyzeParams,
+  SCAN_PROGRESS_NOTIFICATION,
+  type ScanProgressParams,
+} from '../../server/src/protocol/messages';
 import { MARKER_FILES } from './backend-markers';
 import { registerCommands } from './commands';
 import { registerDiagram } from './diagram/panel';
@@ -42,7 +47,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return;
   }
   // Nothing to analyse yet: stay idle until a project file appears (or the user asks).
-  output.info('No Django project, Prisma schema or supported ORM or web framework found: the language server starts when one appears, or with "Stackscope: Analyze Workspace".');
+  output.info(
+    'No Django project, Prisma schema or supported ORM or web framework found: the language server starts when one appears, or with "Stackscope: Analyze Workspace".',
+  );
   // A marker file counts once created; a package.json also when an edit adds a dependency.
   const watchers = [...MARKER_FILES, '**/package.json'].map((pattern) =>
     vscode.workspace.createFileSystemWatcher(pattern, false, !pattern.endsWith('package.json'), true),

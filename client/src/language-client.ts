@@ -6,7 +6,17 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
  * project). Which files of those it reads, and which files it watches, the server decides: it registers
  * its own file watchers from its frontends' globs.
  */
-const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'html', 'django-html', 'django-txt', 'prisma'];
+const LANGUAGES = [
+  'python',
+  'typescript',
+  'typescriptreact',
+  'javascript',
+  'javascriptreact',
+  'html',
+  'django-html',
+  'django-txt',
+  'prisma',
+];
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');

@@ -19,7 +19,8 @@ async function downloadBlocked(): Promise<string | undefined> {
 
 test('desktop VS Code (@vscode/test-electron): diagnostic, quick fix and views', async (t) => {
   // Desktop VS Code needs a display: on a headless Linux run the suite under xvfb-run.
-  const blocked = process.platform === 'linux' && !process.env.DISPLAY ? 'there is no display (run under xvfb-run)' : await downloadBlocked();
+  const blocked =
+    process.platform === 'linux' && !process.env.DISPLAY ? 'there is no display (run under xvfb-run)' : await downloadBlocked();
   if (blocked) {
     t.skip(`desktop VS Code cannot run here: ${blocked}`);
     return;

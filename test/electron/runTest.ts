@@ -27,13 +27,29 @@ export async function runElectronSuite(): Promise<void> {
     cpSync(join(root, 'examples'), workspace, { recursive: true });
     // The extension host loads the suite with require(), so it gets a CommonJS bundle.
     const suite = join(scratch, 'suite', 'index.js');
-    buildSync({ entryPoints: [join(__dirname, 'suite', 'index.ts')], outfile: suite, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning' });
+    buildSync({
+      entryPoints: [join(__dirname, 'suite', 'index.ts')],
+      outfile: suite,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+      logLevel: 'warning',
+    });
 
     await runTests({
       version: process.env.VSCODE_VERSION ?? 'stable',
       extensionDevelopmentPath: root,
       extensionTestsPath: suite,
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--user-data-dir', join(scratch, 'user-data')],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--user-data-dir',
+        join(scratch, 'user-data'),
+      ],
     });
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -8,12 +8,21 @@ describe('event signals', () => {
     const analyzer = await analyzeFixture(join(__dirname, '..', 'fixtures', 'events'));
     const model = analyzer.model();
     assert.deepEqual(
-      model.signals.filter((s) => s.stack === 'nest').map((s) => [s.signal, s.handler]).sort(),
+      model.signals
+        .filter((s) => s.stack === 'nest')
+        .map((s) => [s.signal, s.handler])
+        .sort(),
       [
         ['cache.flush', 'flushCache'],
         ['order.created', 'OrderService.sendConfirmation'],
       ],
     );
-    assert.deepEqual(model.signalSources.filter((s) => s.stack === 'nest').map((s) => s.signal).sort(), ['cache.flush', 'order.created']);
+    assert.deepEqual(
+      model.signalSources
+        .filter((s) => s.stack === 'nest')
+        .map((s) => s.signal)
+        .sort(),
+      ['cache.flush', 'order.created'],
+    );
   });
 });

@@ -40,7 +40,13 @@ describe('outline: Python', () => {
 
   it('names nested definitions Class.method, makes functions in a class its methods, and counts decorators in', () => {
     const facts = pythonFrontend.analyze('/p/billing.py', source);
-    assert.deepEqual(outline(facts), ['class Invoice 2-10', 'method Invoice.total 3-7', 'function Invoice.total.line_sum 5-6', 'class Invoice.Meta 9-10', 'function webhook 12-14']);
+    assert.deepEqual(outline(facts), [
+      'class Invoice 2-10',
+      'method Invoice.total 3-7',
+      'function Invoice.total.line_sum 5-6',
+      'class Invoice.Meta 9-10',
+      'function webhook 12-14',
+    ]);
   });
 
   it('finds the innermost definition a place is in, and none at the top level', () => {
@@ -92,7 +98,10 @@ describe('outline: TypeScript', () => {
 
 describe('outline: Prisma', () => {
   it('lists each model with its whole body', () => {
-    const facts = prismaFrontend.analyze('/p/schema.prisma', 'model User {\n  id    Int    @id\n  email String\n}\n\nmodel Post {\n  id Int @id\n}\n');
+    const facts = prismaFrontend.analyze(
+      '/p/schema.prisma',
+      'model User {\n  id    Int    @id\n  email String\n}\n\nmodel Post {\n  id Int @id\n}\n',
+    );
     assert.deepEqual(outline(facts), ['class User 0-3', 'class Post 5-7']);
     assert.equal(symbolAt(facts, 2, 2), 'User');
   });

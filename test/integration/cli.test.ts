@@ -20,7 +20,9 @@ function run(...args: string[]) {
 
 /** 1-based number of the first line of `file` that contains `text`. */
 function lineOf(file: string, text: string): number {
-  const index = readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text));
+  const index = readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(text));
   assert.ok(index >= 0, `${text} not in ${file}`);
   return index + 1;
 }
@@ -63,7 +65,9 @@ describe('stackscope check', () => {
     assert.ok(json.findings.length >= 5);
     for (const f of json.findings) {
       assert.deepEqual(
-        Object.keys(f).filter((k) => k !== 'related').sort(),
+        Object.keys(f)
+          .filter((k) => k !== 'related')
+          .sort(),
         ['check', 'column', 'endColumn', 'endLine', 'file', 'fingerprint', 'fixes', 'line', 'message', 'rule', 'severity'],
       );
       assert.match(f.file, /^[^/\\][^\\]*$/, 'relative with forward slashes');
@@ -74,7 +78,10 @@ describe('stackscope check', () => {
       }
     }
     const secure = json.findings.find(
-      (f) => f.file === 'django-shop/shop/settings.py' && f.line === lineOf(settings, 'SESSION_COOKIE_SECURE = False') && f.rule === 'insecure-session',
+      (f) =>
+        f.file === 'django-shop/shop/settings.py' &&
+        f.line === lineOf(settings, 'SESSION_COOKIE_SECURE = False') &&
+        f.rule === 'insecure-session',
     );
     assert.ok(secure, 'the SESSION_COOKIE_SECURE finding');
     assert.equal(secure.check, 'insecure-session/cookie-not-secure');
@@ -88,7 +95,12 @@ describe('stackscope check', () => {
   interface SarifLog {
     runs: {
       tool: { driver: { rules: { id: string; helpUri: string; help: { markdown: string }; properties: { tags: string[] } }[] } };
-      results: { ruleId: string; ruleIndex: number; fixes?: unknown[]; locations: { physicalLocation: { artifactLocation: { uriBaseId: string } } }[] }[];
+      results: {
+        ruleId: string;
+        ruleIndex: number;
+        fixes?: unknown[];
+        locations: { physicalLocation: { artifactLocation: { uriBaseId: string } } }[];
+      }[];
     }[];
   }
 
@@ -106,9 +118,15 @@ describe('stackscope check', () => {
     assert.equal(results.length, json.findings.length);
     // Code scanning lists each check apart: a hard-coded secret is not grouped with a missing SameSite.
     const rules: SarifLog['runs'][0]['tool']['driver']['rules'] = sarif.runs[0].tool.driver.rules;
-    assert.deepEqual(rules.map((r) => r.id), CHECKS.map((check) => check.id));
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      CHECKS.map((check) => check.id),
+    );
     assert.ok(rules.every((r) => r.help.markdown.includes('## Why it matters') && r.helpUri.includes(`#${r.id.replace('/', '')}`)));
-    assert.deepEqual(rules.find((r) => r.id === 'insecure-session/hard-coded-secret')?.properties.tags.slice(0, 2), ['security', 'insecure-session']);
+    assert.deepEqual(rules.find((r) => r.id === 'insecure-session/hard-coded-secret')?.properties.tags.slice(0, 2), [
+      'security',
+      'insecure-session',
+    ]);
     assert.ok(results.every((r: SarifLog['runs'][0]['results'][0]) => rules[r.ruleIndex].id === r.ruleId && r.ruleId.includes('/')));
     assert.equal(results[0].locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
     assert.ok(results.some((r: { fixes?: unknown[] }) => r.fixes && r.fixes.length > 0));
@@ -121,10 +139,18 @@ describe('stackscope check', () => {
   });
 
   it('--rule also takes check ids, and SARIF then describes those checks only', () => {
-    const json = JSON.parse(run('check', 'examples', '--format', 'json', '--rule', 'insecure-session/hard-coded-secret,middleware-order/dependency-order').stdout);
-    assert.deepEqual([...new Set(json.findings.map((f: JsonFinding) => f.check))].sort(), ['insecure-session/hard-coded-secret', 'middleware-order/dependency-order']);
+    const json = JSON.parse(
+      run('check', 'examples', '--format', 'json', '--rule', 'insecure-session/hard-coded-secret,middleware-order/dependency-order').stdout,
+    );
+    assert.deepEqual([...new Set(json.findings.map((f: JsonFinding) => f.check))].sort(), [
+      'insecure-session/hard-coded-secret',
+      'middleware-order/dependency-order',
+    ]);
     const sarif = JSON.parse(run('check', 'examples', '--format', 'sarif', '--rule', 'insecure-session/hard-coded-secret').stdout);
-    assert.deepEqual(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), ['insecure-session/hard-coded-secret']);
+    assert.deepEqual(
+      sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id),
+      ['insecure-session/hard-coded-secret'],
+    );
   });
 
   it('exits 0 with "No problems found." on a clean project', () => {
@@ -155,7 +181,13 @@ describe('stackscope check', () => {
 
   it('reads stackscope.json: a rule turned off, a severity changed, a folder excluded', () => {
     const dir = tempCopy(examples);
-    writeFileSync(join(dir, 'stackscope.json'), JSON.stringify({ rules: { 'middleware-order': 'off', 'insecure-session': 'error' }, exclude: ['express-*', 'fastify-*', 'nestjs-*'] }));
+    writeFileSync(
+      join(dir, 'stackscope.json'),
+      JSON.stringify({
+        rules: { 'middleware-order': 'off', 'insecure-session': 'error' },
+        exclude: ['express-*', 'fastify-*', 'nestjs-*'],
+      }),
+    );
     const json = JSON.parse(run('check', dir, '--format', 'json').stdout);
     const findings: JsonFinding[] = json.findings;
     assert.ok(findings.some((f) => f.rule === 'insecure-session'));
@@ -175,7 +207,14 @@ describe('stackscope check', () => {
 
   it('unknown keys and bad values in stackscope.json are errors at their line, with exit 2', () => {
     const dir = tempCopy(join(examples, 'django-shop'));
-    const text = ['{', '  "rules": { "n-plus-one": "loud", "no-such-check": "off" },', '  "overides": [],', '  "overrides": [{ "rules": {} }]', '}', ''].join('\n');
+    const text = [
+      '{',
+      '  "rules": { "n-plus-one": "loud", "no-such-check": "off" },',
+      '  "overides": [],',
+      '  "overrides": [{ "rules": {} }]',
+      '}',
+      '',
+    ].join('\n');
     writeFileSync(join(dir, 'stackscope.json'), text);
     const { code, stderr } = run('check', dir, '--format', 'json');
     assert.equal(code, 2);
@@ -194,11 +233,17 @@ describe('stackscope check', () => {
     const inShop = before.filter((f) => f.file.startsWith('shop/'));
     const elsewhere = before.filter((f) => !f.file.startsWith('shop/'));
     assert.ok(inShop.some((f) => f.rule === 'insecure-session') && elsewhere.length > 0);
-    writeFileSync(join(dir, 'stackscope.json'), JSON.stringify({ overrides: [{ files: ['shop/**'], rules: { 'insecure-session': 'off', 'middleware-order': 'error' } }] }));
+    writeFileSync(
+      join(dir, 'stackscope.json'),
+      JSON.stringify({ overrides: [{ files: ['shop/**'], rules: { 'insecure-session': 'off', 'middleware-order': 'error' } }] }),
+    );
     const after: JsonFinding[] = JSON.parse(run('check', dir, '--format', 'json').stdout).findings;
     assert.ok(after.every((f) => !(f.file.startsWith('shop/') && f.rule === 'insecure-session')));
     assert.ok(after.filter((f) => f.file.startsWith('shop/') && f.rule === 'middleware-order').every((f) => f.severity === 'error'));
-    assert.deepEqual(after.filter((f) => !f.file.startsWith('shop/')), elsewhere);
+    assert.deepEqual(
+      after.filter((f) => !f.file.startsWith('shop/')),
+      elsewhere,
+    );
   });
 });
 
@@ -206,16 +251,24 @@ describe('stackscope rules and rule', () => {
   it('lists every check with its severity, grouped by rule', () => {
     const { code, stdout } = run('rules');
     assert.equal(code, 0);
-    for (const check of CHECKS) assert.ok(stdout.split('\n').some((line) => line.trim().split(/\s+/).slice(0, 2).join(' ') === `${check.id} ${check.severity}`), check.id);
+    for (const check of CHECKS)
+      assert.ok(
+        stdout.split('\n').some((line) => line.trim().split(/\s+/).slice(0, 2).join(' ') === `${check.id} ${check.severity}`),
+        check.id,
+      );
     const json = JSON.parse(run('rules', '--format', 'json').stdout);
-    assert.deepEqual(json.checks.map((c: { id: string }) => c.id), CHECKS.map((c) => c.id));
+    assert.deepEqual(
+      json.checks.map((c: { id: string }) => c.id),
+      CHECKS.map((c) => c.id),
+    );
   });
 
   it("prints a check's documentation, or every check of a rule", () => {
     const one = run('rule', 'insecure-session/hard-coded-secret');
     assert.equal(one.code, 0);
     assert.ok(one.stdout.startsWith('# insecure-session/hard-coded-secret\n'));
-    for (const section of ['## What it finds', '## Why it matters', '## Example', '## Instead']) assert.ok(one.stdout.includes(section), section);
+    for (const section of ['## What it finds', '## Why it matters', '## Example', '## Instead'])
+      assert.ok(one.stdout.includes(section), section);
     const rule = run('rule', 'middleware-order').stdout;
     assert.ok(CHECKS.filter((c) => c.rule === 'middleware-order').every((c) => rule.includes(`# ${c.id}\n`)));
   });
@@ -250,15 +303,18 @@ describe('stackscope model', () => {
     );
     const django = model.middleware.find((c: { stack: string }) => c.stack === 'django');
     assert.equal(django.file, 'django-shop/shop/settings.py');
-    assert.deepEqual(django.chain.map((e: { name: string }) => e.name.split('.').pop()), [
-      'SecurityMiddleware',
-      'CommonMiddleware',
-      'AuthenticationMiddleware',
-      'SessionMiddleware',
-      'CsrfViewMiddleware',
-      'MessageMiddleware',
-      'XFrameOptionsMiddleware',
-    ]);
+    assert.deepEqual(
+      django.chain.map((e: { name: string }) => e.name.split('.').pop()),
+      [
+        'SecurityMiddleware',
+        'CommonMiddleware',
+        'AuthenticationMiddleware',
+        'SessionMiddleware',
+        'CsrfViewMiddleware',
+        'MessageMiddleware',
+        'XFrameOptionsMiddleware',
+      ],
+    );
     for (const e of django.chain) for (const key of ['name', 'file', 'line']) assert.ok(key in e);
     assert.ok(django.chain[2].findings.length > 0, 'the misplaced entry carries its finding');
   });
@@ -284,7 +340,10 @@ describe('stackscope on a Prisma project', () => {
       'datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int    @id\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n',
     );
     const marker = join(dir, 'config-was-run');
-    writeFileSync(join(dir, 'prisma-ast.config.js'), `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = {};\n`);
+    writeFileSync(
+      join(dir, 'prisma-ast.config.js'),
+      `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = {};\n`,
+    );
     const result = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
     const json = JSON.parse(result.stdout);
     assert.ok(json.findings.some((f: JsonFinding) => f.rule === 'missing-index' && f.file === 'prisma/schema.prisma'));
@@ -299,12 +358,21 @@ describe('stackscope check progress', () => {
     const dir = tempCopy(join(examples, 'express-prisma'));
     const schema = join(dir, 'prisma', 'schema.prisma');
     const before = run('check', dir, '--format', 'json');
-    assert.ok(JSON.parse(before.stdout).findings.some((f: JsonFinding) => f.file === 'prisma/schema.prisma'), 'the schema has findings while it parses');
+    assert.ok(
+      JSON.parse(before.stdout).findings.some((f: JsonFinding) => f.file === 'prisma/schema.prisma'),
+      'the schema has findings while it parses',
+    );
     assert.doesNotMatch(before.stderr, /schema\.prisma:/);
     writeFileSync(schema, readFileSync(schema, 'utf8').replace('model Post {', 'model Post {\n  title String @@@'));
     const { code, stdout, stderr } = run('check', dir, '--format', 'json');
     const line = lineOf(schema, 'title String @@@');
-    assert.match(stderr, new RegExp(`^prisma/schema\\.prisma:${line}:\\d+: Prisma schema syntax error: .*\\(its models are not analysed until it parses\\)$`, 'm'));
+    assert.match(
+      stderr,
+      new RegExp(
+        `^prisma/schema\\.prisma:${line}:\\d+: Prisma schema syntax error: .*\\(its models are not analysed until it parses\\)$`,
+        'm',
+      ),
+    );
     assert.equal(code, JSON.parse(stdout).findings.length > 0 ? 1 : 0);
   });
 
@@ -351,11 +419,17 @@ describe('stackscope check for teams: baseline, fail-on, max-warnings, changed f
     // A new finding is reported.
     writeFileSync(settingsFile, `${readFileSync(settingsFile, 'utf8')}\nSESSION_COOKIE_HTTPONLY = False\n`);
     const fresh = json(dir, '--baseline', baseline);
-    assert.deepEqual(fresh.findings.map((f) => f.check), ['insecure-session/cookie-not-httponly']);
+    assert.deepEqual(
+      fresh.findings.map((f) => f.check),
+      ['insecure-session/cookie-not-httponly'],
+    );
     assert.equal(fresh.code, 1);
     // stackscope.json names the baseline for both the CLI and the editor.
     writeFileSync(join(dir, 'stackscope.json'), JSON.stringify({ baseline: 'stackscope-baseline.json' }));
-    assert.deepEqual(json(dir).findings.map((f) => f.check), ['insecure-session/cookie-not-httponly']);
+    assert.deepEqual(
+      json(dir).findings.map((f) => f.check),
+      ['insecure-session/cookie-not-httponly'],
+    );
   });
 
   it('refuses a file that is not a baseline, with exit 2', () => {
@@ -382,7 +456,8 @@ describe('stackscope check for teams: baseline, fail-on, max-warnings, changed f
 
   it('--changed-since reports only the files git says changed, with the whole project analysed', () => {
     const dir = tempCopy(join(examples, 'django-shop'));
-    const git = (...args: string[]) => assert.equal(spawnSync('git', args, { cwd: dir, encoding: 'utf8' }).status, 0, `git ${args.join(' ')}`);
+    const git = (...args: string[]) =>
+      assert.equal(spawnSync('git', args, { cwd: dir, encoding: 'utf8' }).status, 0, `git ${args.join(' ')}`);
     git('init', '-q');
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.');
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'start');

@@ -32,7 +32,11 @@ describe('the language server over stdio', () => {
   });
 
   it('publishes the whole workspace at start-up, on files nobody opened', async () => {
-    const django = await editor.diagnosticsOf(settingsPy, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')), 'the Django diagnostics');
+    const django = await editor.diagnosticsOf(
+      settingsPy,
+      (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')),
+      'the Django diagnostics',
+    );
     const secure = django.find((d) => d.message.startsWith('SESSION_COOKIE_SECURE'))!;
     assert.equal(secure.source, 'stackscope');
     assert.equal(secure.code, 'insecure-session/cookie-not-secure');
@@ -46,7 +50,11 @@ describe('the language server over stdio', () => {
 
   it('offers the quick fix and a suppression, and the fixed text loses the diagnostic', async () => {
     editor.open(settingsPy);
-    const diagnostics = await editor.diagnosticsOf(settingsPy, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')), 'the cookie diagnostic');
+    const diagnostics = await editor.diagnosticsOf(
+      settingsPy,
+      (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')),
+      'the cookie diagnostic',
+    );
     const secure = diagnostics.find((d) => d.message.startsWith('SESSION_COOKIE_SECURE'))!;
     const actions = await editor.codeActions(settingsPy, secure);
     const fix = actions.find((a) => a.title === 'Set SESSION_COOKIE_SECURE = True');
@@ -56,10 +64,17 @@ describe('the language server over stdio', () => {
     const suppress = actions.find((a) => a.title === 'Suppress insecure-session/cookie-not-secure on this line');
     assert.ok(suppress, `offered: ${actions.map((a) => a.title).join(', ')}`);
     const original = readFileSync(settingsPy, 'utf8');
-    assert.match(applied(suppress, settingsPy, original), /^# stackscope: ignore\[insecure-session\/cookie-not-secure\]\nSESSION_COOKIE_SECURE = False$/m);
+    assert.match(
+      applied(suppress, settingsPy, original),
+      /^# stackscope: ignore\[insecure-session\/cookie-not-secure\]\nSESSION_COOKIE_SECURE = False$/m,
+    );
 
     editor.change(settingsPy, applied(fix, settingsPy, original));
-    await editor.diagnosticsOf(settingsPy, (d) => !d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')) && d.some((x) => String(x.code).startsWith('middleware-order/')), 'the cookie diagnostic to go');
+    await editor.diagnosticsOf(
+      settingsPy,
+      (d) => !d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')) && d.some((x) => String(x.code).startsWith('middleware-order/')),
+      'the cookie diagnostic to go',
+    );
   });
 
   it('fixes a TypeScript finding and survives a half-typed buffer', async () => {
@@ -74,9 +89,16 @@ describe('the language server over stdio', () => {
 
     editor.change(appTs, "import session from 'express-session';\napp.use(session({ secret: ");
     editor.change(appTs, fixed);
-    await editor.diagnosticsOf(appTs, (d) => d.length > 0 && !d.some((x) => x.message.includes('hard-coded')), 'the secret diagnostic to go');
+    await editor.diagnosticsOf(
+      appTs,
+      (d) => d.length > 0 && !d.some((x) => x.message.includes('hard-coded')),
+      'the secret diagnostic to go',
+    );
     const model = await editor.connection.sendRequest<{ folders: { model: { models: { name: string }[] } }[] }>('stackscope/model', {});
-    assert.ok(model.folders[0].model.models.some((m) => m.name === 'Post'), 'the server still answers');
+    assert.ok(
+      model.folders[0].model.models.some((m) => m.name === 'Post'),
+      'the server still answers',
+    );
   });
 
   it('returns every preferred fix of a file as one fix-all action, only when asked', async () => {
@@ -89,7 +111,16 @@ describe('the language server over stdio', () => {
   });
 
   it('serves the project model to the explorer', async () => {
-    const response = await editor.connection.sendRequest<{ folders: { folder: string; model: { models: { name: string }[]; middleware: { stack: string; chain: { name: string; findings: string[] }[] }[]; signals: { handler: string }[] } }[] }>('stackscope/model', {});
+    const response = await editor.connection.sendRequest<{
+      folders: {
+        folder: string;
+        model: {
+          models: { name: string }[];
+          middleware: { stack: string; chain: { name: string; findings: string[] }[] }[];
+          signals: { handler: string }[];
+        };
+      }[];
+    }>('stackscope/model', {});
     const { folder, model } = response.folders[0];
     assert.equal(folder, workspace);
     const names = new Set(model.models.map((m) => m.name));
@@ -103,18 +134,30 @@ describe('the language server over stdio', () => {
 
   it('puts a summary above each model: its queries, unindexed filters and hooks', async () => {
     const models = join(workspace, 'django-shop', 'catalog', 'models.py');
-    type Lens = { range: { start: { line: number } }; command: { title: string; command: string; arguments: [string, unknown, { uri: string; range: { start: { line: number } } }[]] } };
+    type Lens = {
+      range: { start: { line: number } };
+      command: { title: string; command: string; arguments: [string, unknown, { uri: string; range: { start: { line: number } } }[]] };
+    };
     const lenses = await editor.connection.sendRequest<Lens[]>('textDocument/codeLens', { textDocument: { uri: uri(models) } });
     const lines = readFileSync(models, 'utf8').split('\n');
     const book = lenses.find((lens) => lines[lens.range.start.line].startsWith('class Book('));
     assert.ok(book, `lenses: ${JSON.stringify(lenses.map((l) => l.command.title))}`);
-    const [queries, unindexed, hooks] = book.command.title.match(/^(\d+) quer(?:y|ies) · ([1-9]\d*) unindexed filters? · (2) hooks$/)!.slice(1).map(Number);
+    const [queries, unindexed, hooks] = book.command.title
+      .match(/^(\d+) quer(?:y|ies) · ([1-9]\d*) unindexed filters? · (2) hooks$/)!
+      .slice(1)
+      .map(Number);
     // A click lists every place the title counts, in a peek view.
     assert.equal(book.command.command, 'stackscope.showPlaces');
     const places = book.command.arguments[2];
     assert.equal(places.length, queries + unindexed + hooks);
-    assert.ok(places.some((place) => place.uri === uri(join(workspace, 'django-shop', 'catalog', 'views.py'))), 'the view that queries Book');
-    assert.ok(places.some((place) => place.uri.endsWith('/signals.py')), 'the receivers of Book');
+    assert.ok(
+      places.some((place) => place.uri === uri(join(workspace, 'django-shop', 'catalog', 'views.py'))),
+      'the view that queries Book',
+    );
+    assert.ok(
+      places.some((place) => place.uri.endsWith('/signals.py')),
+      'the receivers of Book',
+    );
   });
 
   it('hovers a per-row read with its cost and a middleware entry with its place in the chain', async () => {
@@ -138,16 +181,33 @@ describe('the language server over stdio', () => {
   it('applies VS Code settings over stackscope.json, and severities at once', async () => {
     editor.settings = { rules: { 'insecure-session': 'off', 'middleware-order': 'warning' }, exclude: [] };
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const left = await editor.diagnosticsOf(settingsPy, (d) => d.length > 0 && d.every((x) => String(x.code).startsWith('middleware-order/') && x.severity === 2), 'only middleware-order, as warnings');
+    const left = await editor.diagnosticsOf(
+      settingsPy,
+      (d) => d.length > 0 && d.every((x) => String(x.code).startsWith('middleware-order/') && x.severity === 2),
+      'only middleware-order, as warnings',
+    );
     assert.ok(left.length > 0);
-    await editor.diagnosticsOf(appTs, (d) => !d.some((x) => String(x.code).startsWith('insecure-session/')), 'the Express session diagnostics to go');
+    await editor.diagnosticsOf(
+      appTs,
+      (d) => !d.some((x) => String(x.code).startsWith('insecure-session/')),
+      'the Express session diagnostics to go',
+    );
     editor.settings = {};
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    await editor.diagnosticsOf(appTs, (d) => d.some((x) => String(x.code).startsWith('insecure-session/')), 'the Express session diagnostics to come back');
+    await editor.diagnosticsOf(
+      appTs,
+      (d) => d.some((x) => String(x.code).startsWith('insecure-session/')),
+      'the Express session diagnostics to come back',
+    );
     // One check switched off by its id: the rule's other checks stay.
     editor.settings = { checks: { 'insecure-session/hard-coded-secret': 'off' } };
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const rest = await editor.diagnosticsOf(appTs, (d) => !d.some((x) => x.code === 'insecure-session/hard-coded-secret') && d.some((x) => String(x.code).startsWith('insecure-session/')), 'only the secret to go');
+    const rest = await editor.diagnosticsOf(
+      appTs,
+      (d) =>
+        !d.some((x) => x.code === 'insecure-session/hard-coded-secret') && d.some((x) => String(x.code).startsWith('insecure-session/')),
+      'only the secret to go',
+    );
     assert.ok(rest.some((x) => x.code === 'insecure-session/memory-store'));
     editor.settings = {};
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -174,8 +234,12 @@ describe('the language server over stdio', () => {
 
   it('shows the mistakes of stackscope.json on the file itself and analyses with the rest of it', async () => {
     const config = join(workspace, 'stackscope.json');
-    const changed = () => editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
-    writeFileSync(config, '{\n  "rules": { "insecure-session": "off", "insecure-sesion/x": "warning" },\n  "overrides": [{ "files": [] }]\n}\n');
+    const changed = () =>
+      editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
+    writeFileSync(
+      config,
+      '{\n  "rules": { "insecure-session": "off", "insecure-sesion/x": "warning" },\n  "overrides": [{ "files": [] }]\n}\n',
+    );
     await changed();
     const problems = await editor.diagnosticsOf(config, (d) => d.length === 2, 'two diagnostics on stackscope.json');
     assert.deepEqual(
@@ -187,12 +251,20 @@ describe('the language server over stdio', () => {
     );
     assert.match(problems[0].message, /unknown rule or check "insecure-sesion\/x"/);
     // What could be read applies: insecure-session is off.
-    await editor.diagnosticsOf(settingsPy, (d) => d.length > 0 && !d.some((x) => String(x.code).startsWith('insecure-session/')), 'insecure-session off, the rest still shown');
+    await editor.diagnosticsOf(
+      settingsPy,
+      (d) => d.length > 0 && !d.some((x) => String(x.code).startsWith('insecure-session/')),
+      'insecure-session off, the rest still shown',
+    );
     writeFileSync(config, '{ "rules": ');
     await changed();
     const broken = await editor.diagnosticsOf(config, (d) => d.length === 1 && /not valid JSON/.test(d[0].message), 'the JSON error');
     assert.deepEqual(broken[0].range.start, { line: 0, character: 11 });
-    await editor.diagnosticsOf(settingsPy, (d) => d.some((x) => String(x.code).startsWith('insecure-session/')), 'the defaults while the file is not JSON');
+    await editor.diagnosticsOf(
+      settingsPy,
+      (d) => d.some((x) => String(x.code).startsWith('insecure-session/')),
+      'the defaults while the file is not JSON',
+    );
     rmSync(config);
     await editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 3 }] });
     await editor.diagnosticsOf(config, (d) => d.length === 0, 'the diagnostics on stackscope.json to clear');
@@ -205,7 +277,11 @@ describe('the language server over stdio', () => {
     const broken = text.replace('model Post {', 'model Post {\n  title String @@@');
     editor.change(schema, broken);
     const line = broken.split('\n').findIndex((l) => l.includes('title String @@@'));
-    const errors = await editor.diagnosticsOf(schema, (d) => d.some((x) => x.severity === 1 && x.message.startsWith('Prisma schema syntax error')), 'the syntax error on schema.prisma');
+    const errors = await editor.diagnosticsOf(
+      schema,
+      (d) => d.some((x) => x.severity === 1 && x.message.startsWith('Prisma schema syntax error')),
+      'the syntax error on schema.prisma',
+    );
     const error = errors.find((x) => x.message.startsWith('Prisma schema syntax error'))!;
     assert.equal(error.range.start.line, line);
     assert.equal(error.source, 'stackscope');
@@ -218,7 +294,9 @@ describe('the language server over stdio', () => {
     // A file no earlier test opened: its buffer is the text on disk the CLI fingerprints.
     const nestMain = join(workspace, 'nestjs-app', 'src', 'main.ts');
     const baseline = join(workspace, 'stackscope-baseline.json');
-    const written = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', workspace, '--update-baseline', baseline], { encoding: 'utf8' });
+    const written = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', workspace, '--update-baseline', baseline], {
+      encoding: 'utf8',
+    });
     assert.equal(written.status, 0, written.stderr);
     await editor.diagnosticsOf(nestMain, (d) => d.length > 0, 'the findings of main.ts');
     writeFileSync(join(workspace, 'stackscope.json'), JSON.stringify({ baseline: 'stackscope-baseline.json' }));
@@ -226,7 +304,11 @@ describe('the language server over stdio', () => {
     await editor.diagnosticsOf(nestMain, (d) => d.length === 0, 'the baselined findings to go');
     editor.settings = { baseline: 'hint' };
     await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const hints = await editor.diagnosticsOf(nestMain, (d) => d.length > 0 && d.every((x) => x.severity === 4), 'the baselined findings as hints');
+    const hints = await editor.diagnosticsOf(
+      nestMain,
+      (d) => d.length > 0 && d.every((x) => x.severity === 4),
+      'the baselined findings as hints',
+    );
     assert.ok(hints.some((x) => x.code === 'insecure-session/cookie-not-httponly'));
     rmSync(join(workspace, 'stackscope.json'));
     editor.settings = {};
@@ -246,8 +328,16 @@ describe('the language server over stdio, sent a message without a Content-Lengt
       const result = await editor.initialize(workspace);
       assert.ok(result.capabilities.codeActionProvider);
       const settings = join(workspace, 'shop', 'settings.py');
-      await editor.diagnosticsOf(settings, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')), 'the diagnostics after the bad message');
-      await editor.until(() => editor.log.some((line) => /^LSP framing error: dropped \d+ bytes, a message without a valid Content-Length header/.test(line)), 'the framing error in the log');
+      await editor.diagnosticsOf(
+        settings,
+        (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_SECURE')),
+        'the diagnostics after the bad message',
+      );
+      await editor.until(
+        () =>
+          editor.log.some((line) => /^LSP framing error: dropped \d+ bytes, a message without a valid Content-Length header/.test(line)),
+        'the framing error in the log',
+      );
     } finally {
       await editor.dispose();
       rmSync(workspace, { recursive: true, force: true });

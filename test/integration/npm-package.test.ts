@@ -11,13 +11,21 @@ import { before, describe, it } from 'node:test';
 import { installPackedCli, offlineEnv, type NpmProject } from '../support/npm-project';
 
 const root = join(__dirname, '..', '..');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string; private?: boolean; bin: Record<string, string> };
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  private?: boolean;
+  bin: Record<string, string>;
+};
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
 let project: NpmProject;
-before(() => {
-  project = installPackedCli();
-}, { timeout: 300_000 });
+before(
+  () => {
+    project = installPackedCli();
+  },
+  { timeout: 300_000 },
+);
 
 /** Runs a shell command line in the project, as a CI step or a hook does, without network. */
 function sh(command: string, cwd = project.dir) {
@@ -27,7 +35,9 @@ function sh(command: string, cwd = project.dir) {
 
 /** The README's fenced blocks of a language that contain `text`. */
 function readmeBlocks(language: string, text: string): string[] {
-  return [...readme.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]).filter((block) => block.includes(text));
+  return [...readme.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))]
+    .map((m) => m[1])
+    .filter((block) => block.includes(text));
 }
 
 describe('the npm package', () => {
@@ -55,7 +65,7 @@ describe('the npm package', () => {
     assert.deepEqual(Object.keys(JSON.parse(installed).packages).sort(), ['', 'node_modules/stackscope']);
   });
 
-  it('`npx stackscope check` finds the examples\' problems', () => {
+  it("`npx stackscope check` finds the examples' problems", () => {
     const text = sh('npx stackscope check examples');
     assert.equal(text.code, 1, text.stderr);
     assert.match(text.stdout, /^django-shop\/shop\/settings\.py:\d+:1 {2}warning {2}SESSION_COOKIE_SECURE is False/m);
@@ -63,12 +73,15 @@ describe('the npm package', () => {
     const json = JSON.parse(sh('npx stackscope check examples --format json').stdout) as { findings: { file: string }[] };
     // Each stack: Python through tree-sitter's wasm, Prisma through its schema engine's, TypeScript.
     for (const file of ['django-shop/shop/settings.py', 'express-prisma/prisma/schema.prisma', 'express-typeorm/src/app.ts']) {
-      assert.ok(json.findings.some((f) => f.file === file), `no finding in ${file}`);
+      assert.ok(
+        json.findings.some((f) => f.file === file),
+        `no finding in ${file}`,
+      );
     }
     assert.equal(sh('npx stackscope --version').stdout.trim(), manifest.version);
   });
 
-  it('runs from the bundle alone: the CLI requires only Node\'s own modules', () => {
+  it("runs from the bundle alone: the CLI requires only Node's own modules", () => {
     const bundle = readFileSync(join(project.dir, 'node_modules', 'stackscope', 'dist', 'cli.js'), 'utf8');
     const required = new Set([...bundle.matchAll(/\brequire\("([@\w][\w./@:-]*)"\)/g)].map((m) => m[1]));
     // TypeScript's compiler, bundled in, tries these inside try/catch and goes on without them.
@@ -78,7 +91,7 @@ describe('the npm package', () => {
   });
 });
 
-describe('the README\'s recipes', () => {
+describe("the README's recipes", () => {
   it('the GitHub Actions workflow checks the project, writes SARIF and uploads it even when the check fails', () => {
     const [workflow] = readmeBlocks('yaml', 'upload-sarif');
     assert.ok(workflow, 'the README has a workflow that uploads SARIF');
@@ -120,7 +133,7 @@ describe('the README\'s recipes', () => {
     assert.ok(existsSync(join(clean, '.git', 'refs', 'heads')));
   });
 
-  it('the pre-commit framework\'s hook runs the same command', () => {
+  it("the pre-commit framework's hook runs the same command", () => {
     const [config] = readmeBlocks('yaml', 'repos:');
     assert.ok(config, 'the README has a .pre-commit-config.yaml');
     const entry = config.match(/entry: (.+)/)![1];

@@ -13,18 +13,25 @@ import { ensureVsix } from '../e2e/support/vsix';
 
 const root = join(__dirname, '..', '..');
 const MAX_BYTES = 10 * 1024 * 1024;
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { repository: { url: string }; bugs: { url: string }; homepage: string };
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  repository: { url: string };
+  bugs: { url: string };
+  homepage: string;
+};
 const REPOSITORY = 'https://github.com/stackscope/stackscope';
 
 let vsix: string;
 let zip: JSZip;
 let names: string[];
 
-before(async () => {
-  vsix = await ensureVsix();
-  zip = await JSZip.loadAsync(readFileSync(vsix));
-  names = Object.keys(zip.files).filter((name) => !zip.files[name].dir);
-}, { timeout: 360_000 });
+before(
+  async () => {
+    vsix = await ensureVsix();
+    zip = await JSZip.loadAsync(readFileSync(vsix));
+    names = Object.keys(zip.files).filter((name) => !zip.files[name].dir);
+  },
+  { timeout: 360_000 },
+);
 
 describe('the packaged extension', () => {
   it('names its repository, so packaging asks nothing and the marketplace links to it', () => {
@@ -43,27 +50,45 @@ describe('the packaged extension', () => {
     assert.equal(packaged.files, undefined);
 
     const dist = names.filter((name) => name.startsWith('extension/dist/')).sort();
-    assert.deepEqual(dist, ['diagram.js', 'extension.js', 'prisma_schema_build_bg.wasm', 'server.js', 'tree-sitter-python.wasm', 'tree-sitter.wasm'].map((n) => `extension/dist/${n}`));
+    assert.deepEqual(
+      dist,
+      ['diagram.js', 'extension.js', 'prisma_schema_build_bg.wasm', 'server.js', 'tree-sitter-python.wasm', 'tree-sitter.wasm'].map(
+        (n) => `extension/dist/${n}`,
+      ),
+    );
     for (const bundle of dist) assert.ok((await zip.file(bundle)!.async('uint8array')).length > 0, `${bundle} is empty`);
-    assert.deepEqual(names.filter((name) => name.startsWith('extension/images/')), ['extension/images/icon.png']);
+    assert.deepEqual(
+      names.filter((name) => name.startsWith('extension/images/')),
+      ['extension/images/icon.png'],
+    );
   });
 
   it('holds every file the manifest names and nothing from the source tree', async () => {
     const text = await zip.file('extension/package.json')!.async('string');
-    const referenced = [...text.matchAll(/"(?:path|markdown|icon|image)":\s*"\.?\/?((?:media|syntaxes|snippets|images)\/[^"]+)"/g)].map((m) => m[1]);
-    assert.ok(referenced.some((path) => path.startsWith('media/walkthrough/')), 'the manifest names no walkthrough page');
-    for (const path of referenced) assert.ok(zip.file(`extension/${path}`), `extension/${path} is named by the manifest but missing from the .vsix`);
+    const referenced = [...text.matchAll(/"(?:path|markdown|icon|image)":\s*"\.?\/?((?:media|syntaxes|snippets|images)\/[^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    assert.ok(
+      referenced.some((path) => path.startsWith('media/walkthrough/')),
+      'the manifest names no walkthrough page',
+    );
+    for (const path of referenced)
+      assert.ok(zip.file(`extension/${path}`), `extension/${path} is named by the manifest but missing from the .vsix`);
     // The schema VS Code checks stackscope.json with.
-    const schemas = (JSON.parse(text) as { contributes: { jsonValidation: { url: string }[] } }).contributes.jsonValidation.map((v) => v.url.replace(/^\.\//, ''));
+    const schemas = (JSON.parse(text) as { contributes: { jsonValidation: { url: string }[] } }).contributes.jsonValidation.map((v) =>
+      v.url.replace(/^\.\//, ''),
+    );
     assert.ok(schemas.length > 0);
     for (const path of schemas) assert.ok(zip.file(`extension/${path}`), `extension/${path} is contributed but missing from the .vsix`);
 
-    const unwanted = names.filter((name) =>
-      name.endsWith('.ts')
-      || /\.map$/.test(name)
-      || /^extension\/(test|examples|node_modules|bench|scripts|docs|\.e2e-cache|\.test-output|client|server)\//.test(name)
-      || /^extension\/(tsconfig\.json|package-lock\.json|\.git|\.ci)/.test(name)
-      || name.endsWith('.vsix'));
+    const unwanted = names.filter(
+      (name) =>
+        name.endsWith('.ts') ||
+        /\.map$/.test(name) ||
+        /^extension\/(test|examples|node_modules|bench|scripts|docs|\.e2e-cache|\.test-output|client|server)\//.test(name) ||
+        /^extension\/(tsconfig\.json|package-lock\.json|\.git|\.ci)/.test(name) ||
+        name.endsWith('.vsix'),
+    );
     assert.deepEqual(unwanted, [], 'the .vsix ships files from the source tree');
     const size = statSync(vsix).size;
     assert.ok(size < MAX_BYTES, `the .vsix is ${(size / 1024 / 1024).toFixed(1)} MB, over 10 MB`);

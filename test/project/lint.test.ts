@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import { ESLint } from 'eslint';
 
 const root = join(__dirname, '..', '..');
@@ -24,14 +25,47 @@ describe('lint', () => {
     assert.deepEqual(problems, []);
   });
 
+  test('the sources are formatted (npm run format)', () => {
+    const prettier = join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+    const globs = ['{server,client,test,bench}/**/*.ts', 'scripts/**/*.{mjs,ts}', 'eslint.config.mjs'];
+    const run = spawnSync(process.execPath, [prettier, '--list-different', ...globs], { cwd: root, encoding: 'utf8' });
+    assert.equal(run.stdout.trim(), '', 'files that `npm run format` would change');
+    assert.equal(run.status, 0, run.stderr);
+  });
+
   const violations: Array<[string, string, string, RegExp]> = [
-    ['a rule importing a parser', 'server/src/rules/n-plus-one/probe.ts', "import { Project } from 'ts-morph';\n", /Rules see the project model only/],
-    ['a rule importing a frontend', 'server/src/rules/n-plus-one/probe.ts', "import { x } from '../../frontends/python';\n", /Rules see the project model only/],
-    ['a frontend importing a rule', 'server/src/frontends/python/probe.ts', "import { x } from '../../rules/n-plus-one';\n", /Frontends know syntax, never rules/],
+    [
+      'a rule importing a parser',
+      'server/src/rules/n-plus-one/probe.ts',
+      "import { Project } from 'ts-morph';\n",
+      /Rules see the project model only/,
+    ],
+    [
+      'a rule importing a frontend',
+      'server/src/rules/n-plus-one/probe.ts',
+      "import { x } from '../../frontends/python';\n",
+      /Rules see the project model only/,
+    ],
+    [
+      'a frontend importing a rule',
+      'server/src/frontends/python/probe.ts',
+      "import { x } from '../../rules/n-plus-one';\n",
+      /Frontends know syntax, never rules/,
+    ],
     ['the model importing a parser', 'server/src/model/probe.ts', "import Parser from 'web-tree-sitter';\n", /The model is plain data/],
-    ['the engine importing the LSP', 'server/src/workspace/probe.ts', "import { x } from '../lsp/session';\n", /The engine serves the LSP and the CLI/],
+    [
+      'the engine importing the LSP',
+      'server/src/workspace/probe.ts',
+      "import { x } from '../lsp/session';\n",
+      /The engine serves the LSP and the CLI/,
+    ],
     ['the server importing vscode', 'server/src/lsp/probe.ts', "import * as vscode from 'vscode';\n", /only the client imports vscode/],
-    ['the client importing server internals', 'client/src/probe.ts', "import { x } from '../../server/src/model/types';\n", /through server\/src\/protocol\/ only/],
+    [
+      'the client importing server internals',
+      'client/src/probe.ts',
+      "import { x } from '../../server/src/model/types';\n",
+      /through server\/src\/protocol\/ only/,
+    ],
   ];
   for (const [what, path, text, message] of violations) {
     test(`fails on ${what}`, async () => {

@@ -16,7 +16,9 @@ const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.js
   contributes: {
     walkthroughs: { steps: { media: { markdown?: string }; completionEvents: string[] }[] }[];
     commands: { command: string }[];
-    configuration: { properties: Record<string, { enum?: string[] }> }; views: Record<string, { id: string }[]> };
+    configuration: { properties: Record<string, { enum?: string[] }> };
+    views: Record<string, { id: string }[]>;
+  };
 };
 
 describe('package.json', () => {
@@ -29,7 +31,10 @@ describe('package.json', () => {
   });
 
   it('contributes the three explorer views', () => {
-    assert.deepEqual(manifest.contributes.views.stackscope.map((view) => view.id), ['stackscope.models', 'stackscope.signals', 'stackscope.middleware']);
+    assert.deepEqual(
+      manifest.contributes.views.stackscope.map((view) => view.id),
+      ['stackscope.models', 'stackscope.signals', 'stackscope.middleware'],
+    );
   });
 
   it('has a walkthrough whose every step has a page and a way to complete it', () => {
@@ -39,13 +44,17 @@ describe('package.json', () => {
       assert.ok(step.media.markdown && existsSync(join(__dirname, '..', '..', step.media.markdown)), `missing ${step.media.markdown}`);
       assert.ok(step.completionEvents.length > 0);
       for (const event of step.completionEvents.filter((e) => e.startsWith('onCommand:stackscope.'))) {
-        assert.ok(manifest.contributes.commands.some((c) => `onCommand:${c.command}` === event), `${event} names no command`);
+        assert.ok(
+          manifest.contributes.commands.some((c) => `onCommand:${c.command}` === event),
+          `${event} names no command`,
+        );
       }
     }
   });
 
   it('activates on the project markers and declares that it runs no workspace code', () => {
-    for (const marker of ['workspaceContains:**/manage.py', 'workspaceContains:**/schema.prisma']) assert.ok(manifest.activationEvents.includes(marker), marker);
+    for (const marker of ['workspaceContains:**/manage.py', 'workspaceContains:**/schema.prisma'])
+      assert.ok(manifest.activationEvents.includes(marker), marker);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
   });
 

@@ -11,7 +11,9 @@ import { pythonFrontend } from '../../server/src/frontends/python';
 import { typescriptFrontend } from '../../server/src/frontends/typescript';
 import { Analyzer } from '../../server/src/workspace/analyzer';
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { snippets: { language: string; path: string }[] } };
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+  contributes: { snippets: { language: string; path: string }[] };
+};
 const FILES: Record<string, { frontend: typeof pythonFrontend; file: string }> = {
   python: { frontend: pythonFrontend, file: 'settings.py' },
   typescript: { frontend: typescriptFrontend, file: 'snippet.ts' },
@@ -20,14 +22,20 @@ const FILES: Record<string, { frontend: typeof pythonFrontend; file: string }> =
 
 /** `${1:Book}` → Book, `${0}`/`$1` → nothing, the way a user who presses Tab through them gets it. */
 function expand(body: string[]): string {
-  return body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}|\$\d+/g, '');
+  return body
+    .join('\n')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\}|\$\d+/g, '');
 }
 
 before(() => initFrontends());
 
 describe('snippets', () => {
   for (const { language, path } of manifest.contributes.snippets) {
-    const snippets = JSON.parse(readFileSync(join(__dirname, '..', '..', path), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+    const snippets = JSON.parse(readFileSync(join(__dirname, '..', '..', path), 'utf8')) as Record<
+      string,
+      { prefix: string; body: string[] }
+    >;
     for (const [name, snippet] of Object.entries(snippets)) {
       it(`${language}: ${name} parses and draws no finding`, async () => {
         const { frontend, file } = FILES[language];
@@ -37,7 +45,10 @@ describe('snippets', () => {
         writeFileSync(join(dir, file), text);
         const analyzer = new Analyzer(dir);
         await analyzer.scan();
-        assert.deepEqual(analyzer.findings().map((f) => f.message), []);
+        assert.deepEqual(
+          analyzer.findings().map((f) => f.message),
+          [],
+        );
       });
     }
   }

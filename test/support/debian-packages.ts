@@ -24,7 +24,10 @@ const PACKAGES = {
     why: "Django's own `check --deploy`, compared with Stackscope's findings (integration)",
   },
   chromium: { present: () => existsSync(CHROMIUM), why: 'the browser that drives VS Code (end to end)' },
-  'libkrb5-dev': { present: () => existsSync('/usr/include/gssapi/gssapi.h'), why: 'headers a native module of code-server compiles against (end to end)' },
+  'libkrb5-dev': {
+    present: () => existsSync('/usr/include/gssapi/gssapi.h'),
+    why: 'headers a native module of code-server compiles against (end to end)',
+  },
   ripgrep: { present: () => existsSync(RIPGREP), why: 'stands in for the ripgrep code-server would download from GitHub (end to end)' },
 } satisfies Record<string, DebianPackage>;
 
@@ -45,12 +48,16 @@ export function cannotInstall(missing: readonly PackageName[]): string | undefin
   if (missing.length === 0) return undefined;
   const list = missing.map((name) => `  ${name}: ${PACKAGES[name].why}`).join('\n');
   if (!existsSync('/usr/bin/apt-get')) {
-    return `These tests need Debian packages, and this machine has no apt-get (Debian or Ubuntu):\n${list}\n` +
-      'Run them on Debian or Ubuntu, or run `npm run test:unit` here.';
+    return (
+      `These tests need Debian packages, and this machine has no apt-get (Debian or Ubuntu):\n${list}\n` +
+      'Run them on Debian or Ubuntu, or run `npm run test:unit` here.'
+    );
   }
   if (!asRoot()) {
-    return `These tests need Debian packages that are not installed, and installing them needs root (or sudo without a password):\n${list}\n` +
-      `Install them once: sudo apt-get install -y ${missing.join(' ')}`;
+    return (
+      `These tests need Debian packages that are not installed, and installing them needs root (or sudo without a password):\n${list}\n` +
+      `Install them once: sudo apt-get install -y ${missing.join(' ')}`
+    );
   }
   return undefined;
 }

@@ -45,12 +45,23 @@ export function expectationsOf(analyzer: Analyzer): Expectation[] {
       if (before.trim() === '') {
         // A comment alone on its line points at the next line that holds code.
         line++;
-        while (line < lines.length && (lines[line].trim() === '' || facts.comments.some((c) => c.line === line && lines[line].trim().startsWith(c.text.trim())))) line++;
+        while (
+          line < lines.length &&
+          (lines[line].trim() === '' || facts.comments.some((c) => c.line === line && lines[line].trim().startsWith(c.text.trim())))
+        )
+          line++;
       }
       for (const [index, part] of match[1].split(';').entries()) {
         const one = /^\s*([\w-]+(?:\/[\w-]+)?)\s*(?:\((.*)\))?\s*$/.exec(part);
         if (!one) throw new Error(`${facts.file}:${comment.line + 1}: malformed expectation "${part}"`);
-        expectations.push({ file: facts.file, line, id: one[1], rule: one[1].split('/')[0], text: one[2], comment: { line: comment.line, part: index } });
+        expectations.push({
+          file: facts.file,
+          line,
+          id: one[1],
+          rule: one[1].split('/')[0],
+          text: one[2],
+          comment: { line: comment.line, part: index },
+        });
       }
     }
   }
@@ -78,9 +89,16 @@ export async function checkFixture(dir: string, rule: string, files?: readonly s
   const missing: string[] = [];
   for (const expectation of expectations) {
     const index = unmatched.findIndex(
-      (f) => f.file === expectation.file && f.range.start.line === expectation.line && meetsId(f, expectation.id) && (!expectation.text || f.message.includes(expectation.text)),
+      (f) =>
+        f.file === expectation.file &&
+        f.range.start.line === expectation.line &&
+        meetsId(f, expectation.id) &&
+        (!expectation.text || f.message.includes(expectation.text)),
     );
-    if (index === -1) missing.push(`${where(expectation.file, expectation.line)} expected ${expectation.id}${expectation.text ? ` (${expectation.text})` : ''}`);
+    if (index === -1)
+      missing.push(
+        `${where(expectation.file, expectation.line)} expected ${expectation.id}${expectation.text ? ` (${expectation.text})` : ''}`,
+      );
     else unmatched.splice(index, 1);
   }
   const unexpected = unmatched.map((f) => `${where(f.file, f.range.start.line)} unexpected ${f.check}: ${f.message}`);
@@ -126,7 +144,15 @@ export async function checkFix(fixCase: FixCase): Promise<void> {
 export async function checkFixFindings(fixCase: FixCase): Promise<{ before: Finding[]; after: Finding[]; fixed: Finding }> {
   const analyzer = await analyzeFixture(fixCase.dir);
   const file = `${fixCase.dir}/${fixCase.file}`;
-  const finding = analyzer.findings().find((f) => meetsId(f, fixCase.rule) && f.file === file && f.range.start.line === fixCase.line - 1 && f.fixes.some((x) => x.title.includes(fixCase.title)));
+  const finding = analyzer
+    .findings()
+    .find(
+      (f) =>
+        meetsId(f, fixCase.rule) &&
+        f.file === file &&
+        f.range.start.line === fixCase.line - 1 &&
+        f.fixes.some((x) => x.title.includes(fixCase.title)),
+    );
   assert.ok(finding, `no ${fixCase.rule} finding with a fix "${fixCase.title}" at ${fixCase.file}:${fixCase.line}`);
   const fix = finding.fixes.find((x) => x.title.includes(fixCase.title)) as Fix;
   // Other places may have the same finding (same message): the fixed one must be gone, the rest stay.
@@ -135,7 +161,14 @@ export async function checkFixFindings(fixCase: FixCase): Promise<{ before: Find
   const ruleFindings = analyzer.findings().filter((f) => f.rule === finding.rule);
   const edited = new Map<string, string>();
   for (const edit of fix.edits) edited.set(edit.file, edited.get(edit.file) ?? readFileSync(edit.file, 'utf8'));
-  for (const [path, text] of edited) edited.set(path, applyEdits(text, fix.edits.filter((e) => e.file === path)));
+  for (const [path, text] of edited)
+    edited.set(
+      path,
+      applyEdits(
+        text,
+        fix.edits.filter((e) => e.file === path),
+      ),
+    );
   for (const [rel, expectedFile] of Object.entries(fixCase.expected)) {
     const actual = edited.get(`${fixCase.dir}/${rel}`) ?? '';
     // UPDATE_EXPECTED=1 rewrites the expected files from what the fix produces: review the diff like a snapshot.
@@ -152,7 +185,9 @@ export async function checkFixFindings(fixCase: FixCase): Promise<{ before: Find
   return { before: ruleFindings, after: analyzer.findings().filter((f) => f.rule === finding.rule), fixed: finding };
 }
 
-/** A finding as a fix test compares it: lines move when a fix inserts text, so they are left out (also the `file:line` its message cites). */
+/**
+ * A finding as a fix test compares it: lines move when a fix inserts text, so they are left out (also the `file:line` its message cites).
+ */
 const findingKey = (f: Finding) => `${f.check} ${f.file}: ${f.message.replace(/(\.\w+):\d+/g, '$1:#')}`;
 
 /** The keys of `after` that `before` does not have, counted as a multiset. */

@@ -45,7 +45,12 @@ export class Editor {
    * `processId` is what `initialize` tells the server: it exits when that process does, checking on a
    * timer (a server in this process gets none, or the timer would keep the test process alive).
    */
-  constructor(readonly connection: MessageConnection, readonly dispose: () => void | Promise<void>, readonly child?: ChildProcess, private readonly processId: number | null = process.pid) {
+  constructor(
+    readonly connection: MessageConnection,
+    readonly dispose: () => void | Promise<void>,
+    readonly child?: ChildProcess,
+    private readonly processId: number | null = process.pid,
+  ) {
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       this.wake();
@@ -73,7 +78,10 @@ export class Editor {
       processId: this.processId,
       rootUri: uri(workspace),
       workspaceFolders: [{ uri: uri(workspace), name }],
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        window: { workDoneProgress: true },
+      },
     });
     await this.connection.sendNotification('initialized', {});
     return result;
@@ -104,10 +112,14 @@ export class Editor {
   /** Waits until the diagnostics of `file` satisfy `test`. */
   async diagnosticsOf(file: string, test: (diagnostics: Diagnostic[]) => boolean, what: string, timeoutMs = 20_000): Promise<Diagnostic[]> {
     try {
-      return await this.until(() => {
-        const current = this.diagnostics.get(uri(file)) ?? [];
-        return test(current) ? current : undefined;
-      }, what, timeoutMs);
+      return await this.until(
+        () => {
+          const current = this.diagnostics.get(uri(file)) ?? [];
+          return test(current) ? current : undefined;
+        },
+        what,
+        timeoutMs,
+      );
     } catch (error) {
       const current = this.diagnostics.get(uri(file)) ?? [];
       throw new Error(`${(error as Error).message}; diagnostics now: ${JSON.stringify(current.map((d) => d.message.slice(0, 60)))}`);
@@ -116,13 +128,18 @@ export class Editor {
 
   open(file: string, text = readFileSync(file, 'utf8'), language = file.endsWith('.py') ? 'python' : 'typescript'): void {
     this.versions.set(file, 1);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(file), languageId: language, version: 1, text } });
+    void this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uri(file), languageId: language, version: 1, text },
+    });
   }
 
   change(file: string, text: string): void {
     const version = (this.versions.get(file) ?? 1) + 1;
     this.versions.set(file, version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(file), version }, contentChanges: [{ text }] });
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri(file), version },
+      contentChanges: [{ text }],
+    });
   }
 
   codeActions(file: string, diagnostic: { range: Range }, only?: string[]): Promise<CodeAction[]> {
@@ -137,23 +154,32 @@ export class Editor {
 /** Applies one action's edits for `file` to `text`. */
 export function applied(action: CodeAction, file: string, text: string): string {
   const edits = (action.edit?.changes?.[uri(file)] ?? []) as TextEdit[];
-  return applyEdits(text, edits.map((edit) => ({ file, range: edit.range, newText: edit.newText })));
+  return applyEdits(
+    text,
+    edits.map((edit) => ({ file, range: edit.range, newText: edit.newText })),
+  );
 }
 
 /** The built server (dist/server.js) over stdio. */
 export function stdioServer(): Editor {
-  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const editor = new Editor(connection, async () => {
-    await connection.sendRequest('shutdown').catch(() => undefined);
-    await connection.sendNotification('exit').catch(() => undefined);
-    await new Promise((resolve) => {
-      if (child.exitCode !== null) resolve(undefined);
-      child.once('exit', resolve);
-      setTimeout(() => child.kill(), 3000);
-    });
-    connection.dispose();
-  }, child);
+  const editor = new Editor(
+    connection,
+    async () => {
+      await connection.sendRequest('shutdown').catch(() => undefined);
+      await connection.sendNotification('exit').catch(() => undefined);
+      await new Promise((resolve) => {
+        if (child.exitCode !== null) resolve(undefined);
+        child.once('exit', resolve);
+        setTimeout(() => child.kill(), 3000);
+      });
+      connection.dispose();
+    },
+    child,
+  );
   connection.listen();
   return editor;
 }

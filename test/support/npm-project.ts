@@ -40,7 +40,10 @@ function npm(args: string[], cwd: string): string {
 /** Packs the built repository (dist/ must be built) and installs the tarball into a new project. */
 export function installPackedCli(): NpmProject {
   const work = mkdtempSync(join(tmpdir(), 'stackscope-npm-'));
-  const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], root)) as { filename: string; files: PackedFile[] }[];
+  const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], root)) as {
+    filename: string;
+    files: PackedFile[];
+  }[];
   const dir = join(work, 'project');
   mkdirSync(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'a-backend', version: '1.0.0', private: true }, null, 2));

@@ -13,7 +13,11 @@ describe('paced progress', () => {
   it('passes the first and the last step and at most one per interval between them', () => {
     let now = 0;
     const seen: number[] = [];
-    const report = paced((done) => seen.push(done), 100, () => now);
+    const report = paced(
+      (done) => seen.push(done),
+      100,
+      () => now,
+    );
     for (let done = 1; done <= 10; done++) {
       report(done, 10);
       now += 30;
@@ -38,7 +42,11 @@ describe('terminal progress', () => {
 async function run(stderrIsTerminal: boolean) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(['check', examples], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), stderrIsTerminal });
+  const code = await runCli(['check', examples], {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    stderrIsTerminal,
+  });
   return { code, stdout, stderr };
 }
 

@@ -16,7 +16,9 @@ const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(jo
 /** The JSON blocks of the README's configuration section that are stackscope.json files. */
 function readmeConfigs(): unknown[] {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  return [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1])).filter((value) => typeof value === 'object' && value !== null && ('rules' in value || 'overrides' in value));
+  return [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+    .map((m) => JSON.parse(m[1]))
+    .filter((value) => typeof value === 'object' && value !== null && ('rules' in value || 'overrides' in value));
 }
 
 const GOOD: unknown[] = [
@@ -24,9 +26,16 @@ const GOOD: unknown[] = [
   { $schema: './node_modules/stackscope/schemas/stackscope.schema.json' },
   { rules: Object.fromEntries([...RULES.map((rule) => [rule.id, 'warning']), ...CHECKS.map((check) => [check.id, 'off'])]) },
   { exclude: ['legacy/**', 'vendor'], queryFunctions: ['getEntityOrThrow'], baseline: 'stackscope-baseline.json' },
-  { contexts: { test: { files: ['spec/**'], rules: { 'n-plus-one': 'info' }, evidence: true }, fixtures: { files: ['data/**'] }, seed: {} } },
+  {
+    contexts: { test: { files: ['spec/**'], rules: { 'n-plus-one': 'info' }, evidence: true }, fixtures: { files: ['data/**'] }, seed: {} },
+  },
   { overrides: [] },
-  { overrides: [{ files: ['legacy/**'] }, { files: ['a/**', 'b/*.py'], rules: { 'missing-index/foreign-key': 'hint', 'insecure-session': 'error' } }] },
+  {
+    overrides: [
+      { files: ['legacy/**'] },
+      { files: ['a/**', 'b/*.py'], rules: { 'missing-index/foreign-key': 'hint', 'insecure-session': 'error' } },
+    ],
+  },
 ];
 
 const BROKEN: [string, unknown][] = [
@@ -67,9 +76,12 @@ describe('the stackscope.json schema', () => {
     assert.deepEqual(ids.sort(), [...RULES.map((rule) => rule.id), ...CHECKS.map((check) => check.id)].sort());
   });
 
-  it('accepts the configs the parser accepts, the README\'s examples among them', () => {
+  it("accepts the configs the parser accepts, the README's examples among them", () => {
     const examples = readmeConfigs();
-    assert.ok(examples.some((example) => 'overrides' in (example as object)), 'the README shows overrides');
+    assert.ok(
+      examples.some((example) => 'overrides' in (example as object)),
+      'the README shows overrides',
+    );
     for (const config of [...GOOD, ...examples]) {
       assert.ok(validate(config), `${JSON.stringify(config)}: ${JSON.stringify(validate.errors)}`);
       assert.deepEqual(parseConfig(config).problems, [], JSON.stringify(config));

@@ -18,8 +18,13 @@ const examples = join(root, 'examples');
 /** The diagram of a project folder, with its findings reduced the way the panel reduces Stackscope's diagnostics. */
 async function diagramOf(dir: string, options: { findings?: boolean } = {}) {
   const analyzer = await analyzeFixture(dir);
-  const findings: FindingMark[] = analyzer.findings().map((f) => ({ file: f.file, line: f.range.start.line + 1, severity: f.severity, message: f.message }));
-  const elements = diagramElements([{ folder: dir, model: serializeModel(analyzer.model(), analyzer.findings()) }], options.findings === false ? [] : findings);
+  const findings: FindingMark[] = analyzer
+    .findings()
+    .map((f) => ({ file: f.file, line: f.range.start.line + 1, severity: f.severity, message: f.message }));
+  const elements = diagramElements(
+    [{ folder: dir, model: serializeModel(analyzer.model(), analyzer.findings()) }],
+    options.findings === false ? [] : findings,
+  );
   const models = new Map<string, DiagramElement & { group: 'nodes' }>();
   for (const e of elements) if (e.group === 'nodes' && e.data.kind === 'model') models.set(e.data.name, e);
   const model = (name: string) => {
@@ -85,7 +90,9 @@ describe('diagram graph: express-typeorm', () => {
     assert.ok(post.lines.includes('createdAt: Date ⚠'));
     assert.ok(post.lines.includes('title: string'));
     assert.equal(post.data.findings.length, 3);
-    assert.ok(post.data.findings.some((message) => message.includes('`Post.author` is a many-to-one relation') && message.includes('has no index')));
+    assert.ok(
+      post.data.findings.some((message) => message.includes('`Post.author` is a many-to-one relation') && message.includes('has no index')),
+    );
     // src/app.ts has findings on lines 10, 11 and 14; User.email is on line 10 of User.ts.
     const user = model('User');
     assert.deepEqual(user.classes, ['model']);
@@ -144,12 +151,16 @@ describe('diagram graph: a project without relations between its models', () => 
 
   it('has nodes and no edges', async () => {
     const dir = write({
-      'shop/models.py': 'from django.db import models\n\n\nclass Shelf(models.Model):\n    label = models.CharField(max_length=20)\n\n\nclass Lamp(models.Model):\n    watts = models.IntegerField(db_index=True)\n',
+      'shop/models.py':
+        'from django.db import models\n\n\nclass Shelf(models.Model):\n    label = models.CharField(max_length=20)\n\n\nclass Lamp(models.Model):\n    watts = models.IntegerField(db_index=True)\n',
     });
     try {
       const { elements, models } = await diagramOf(dir);
       assert.deepEqual([...models.keys()], ['Shelf', 'Lamp']);
-      assert.deepEqual(elements.filter((e) => e.group === 'edges'), []);
+      assert.deepEqual(
+        elements.filter((e) => e.group === 'edges'),
+        [],
+      );
       assert.deepEqual(model(elements, 'Lamp').label.split('\n').slice(3), ['watts: IntegerField ◆ indexed']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -158,7 +169,8 @@ describe('diagram graph: a project without relations between its models', () => 
 
   it('draws a relation to a model outside the project to a node of its own', async () => {
     const dir = write({
-      'shop/models.py': 'from django.db import models\n\n\nclass Lamp(models.Model):\n    owner = models.ForeignKey("auth.User", on_delete=models.CASCADE)\n',
+      'shop/models.py':
+        'from django.db import models\n\n\nclass Lamp(models.Model):\n    owner = models.ForeignKey("auth.User", on_delete=models.CASCADE)\n',
     });
     try {
       const { relations, externals } = await diagramOf(dir);
@@ -183,7 +195,12 @@ describe('diagram webview page', () => {
   it('has a Content-Security-Policy that allows only its own nonce, with no network source', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
     assert.ok(csp, 'no CSP meta tag');
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     assert.deepEqual(directives.get('default-src'), ["'none'"]);
     assert.deepEqual(directives.get('script-src'), ["'nonce-n0nce+/='"]);
     assert.deepEqual(directives.get('style-src'), ["'nonce-n0nce+/='"]);
@@ -224,14 +241,21 @@ describe('diagram webview page', () => {
 
 describe('package.json: the diagram command', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-    contributes: { commands: { command: string; title: string; icon?: string }[]; menus: Record<string, { command: string; when?: string }[]> };
+    contributes: {
+      commands: { command: string; title: string; icon?: string }[];
+      menus: Record<string, { command: string; when?: string }[]>;
+    };
   };
 
   it('is contributed with its icon, shown in the Models view title and not hidden from the palette', () => {
     const command = manifest.contributes.commands.find((c) => c.command === 'stackscope.showDiagram');
     assert.ok(command);
     assert.equal(command.icon, '$(type-hierarchy)');
-    assert.ok(manifest.contributes.menus['view/title'].some((m) => m.command === 'stackscope.showDiagram' && m.when === 'view == stackscope.models'));
+    assert.ok(
+      manifest.contributes.menus['view/title'].some(
+        (m) => m.command === 'stackscope.showDiagram' && m.when === 'view == stackscope.models',
+      ),
+    );
     assert.ok(!manifest.contributes.menus.commandPalette.some((m) => m.command === 'stackscope.showDiagram' && m.when === 'false'));
   });
 });

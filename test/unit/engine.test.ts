@@ -14,8 +14,24 @@ import { tempProject } from '../support/temp-project';
 const project = (files: Record<string, string | Buffer>) => tempProject(files, 'stackscope-engine-');
 
 const docs = { what: '', why: '', example: '', instead: '' };
-const secondLine = defineCheck({ rule: 'insecure-session', name: 'second-line', severity: 'warning', summary: 'test check', stacks: ['django'], messages: { only: 'line two' }, docs });
-const boom = defineCheck({ rule: 'middleware-order', name: 'boom', severity: 'error', summary: 'crashes', stacks: ['django'], messages: { only: 'never' }, docs });
+const secondLine = defineCheck({
+  rule: 'insecure-session',
+  name: 'second-line',
+  severity: 'warning',
+  summary: 'test check',
+  stacks: ['django'],
+  messages: { only: 'line two' },
+  docs,
+});
+const boom = defineCheck({
+  rule: 'middleware-order',
+  name: 'boom',
+  severity: 'error',
+  summary: 'crashes',
+  stacks: ['django'],
+  messages: { only: 'never' },
+  docs,
+});
 
 /** A rule that reports the second line of every Python file: lets the engine be tested without real rules. */
 const everyPythonFile = defineRule({
@@ -24,12 +40,20 @@ const everyPythonFile = defineRule({
   checks: [secondLine],
   run: (model, report) => {
     for (const f of model.files.values()) {
-      if (f.language === 'python') report(secondLine, { file: f.file, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } } });
+      if (f.language === 'python')
+        report(secondLine, { file: f.file, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } } });
     }
   },
 });
 
-const crashing = defineRule({ id: 'middleware-order', summary: 'crashes', checks: [boom], run: () => { throw new Error('boom'); } });
+const crashing = defineRule({
+  id: 'middleware-order',
+  summary: 'crashes',
+  checks: [boom],
+  run: () => {
+    throw new Error('boom');
+  },
+});
 
 describe('file discovery and reading', () => {
   it('skips vendored folders and honours excludes, including whole folders', () => {
@@ -47,8 +71,15 @@ describe('file discovery and reading', () => {
   });
 
   it('refuses binary and huge files with a reason, and reads non-UTF-8 text as Latin-1 with a warning', () => {
-    assert.deepEqual(decodeSource(Buffer.from([0x61, 0x00, 0x62])), { ok: false, skip: { kind: 'binary', reason: 'binary file (contains NUL bytes)' } });
-    assert.deepEqual(decodeSource(Buffer.from([0x61, 0xff, 0xfe, 0x62])), { ok: true, text: 'aÿþb', warning: { message: 'not valid UTF-8; read as Latin-1', line: 0 } });
+    assert.deepEqual(decodeSource(Buffer.from([0x61, 0x00, 0x62])), {
+      ok: false,
+      skip: { kind: 'binary', reason: 'binary file (contains NUL bytes)' },
+    });
+    assert.deepEqual(decodeSource(Buffer.from([0x61, 0xff, 0xfe, 0x62])), {
+      ok: true,
+      text: 'aÿþb',
+      warning: { message: 'not valid UTF-8; read as Latin-1', line: 0 },
+    });
     assert.deepEqual(decodeSource(Buffer.from('café = 1\n')), { ok: true, text: 'café = 1\n' });
     const root = project({ 'big.py': Buffer.alloc(MAX_FILE_BYTES + 1, 0x61) });
     const read = readSource(join(root, 'big.py'));
@@ -59,26 +90,42 @@ describe('file discovery and reading', () => {
 
 describe('config', () => {
   it('accepts rule severities, excludes and query functions', () => {
-    const { config, problems } = parseConfig(
-      { rules: { 'insecure-session': 'error', 'middleware-order': 'off' }, exclude: ['legacy/**'], queryFunctions: ['getEntityOrThrow'] },
-    );
+    const { config, problems } = parseConfig({
+      rules: { 'insecure-session': 'error', 'middleware-order': 'off' },
+      exclude: ['legacy/**'],
+      queryFunctions: ['getEntityOrThrow'],
+    });
     assert.deepEqual(problems, []);
-    assert.deepEqual(config, { rules: { 'insecure-session': 'error', 'middleware-order': 'off' }, exclude: ['legacy/**'], queryFunctions: ['getEntityOrThrow'] });
+    assert.deepEqual(config, {
+      rules: { 'insecure-session': 'error', 'middleware-order': 'off' },
+      exclude: ['legacy/**'],
+      queryFunctions: ['getEntityOrThrow'],
+    });
   });
 
   it('reports every mistake in a sentence, at its place in the JSON, and keeps what is valid', () => {
     const { config, problems } = parseConfig({ rules: { 'no-such-rule': 'warning', 'insecure-session': 'loud' }, exclude: 'x', extra: 1 });
     assert.deepEqual(config, { rules: {}, exclude: [], queryFunctions: [] });
     assert.deepEqual(problems, [
-      { message: 'unknown key "extra" (known: "rules", "exclude", "queryFunctions", "contexts", "overrides", "baseline")', path: ['extra'], part: 'key' },
-      { message: '"rules": unknown rule or check "no-such-rule" (`stackscope rules` lists them)', path: ['rules', 'no-such-rule'], part: 'key' },
+      {
+        message: 'unknown key "extra" (known: "rules", "exclude", "queryFunctions", "contexts", "overrides", "baseline")',
+        path: ['extra'],
+        part: 'key',
+      },
+      {
+        message: '"rules": unknown rule or check "no-such-rule" (`stackscope rules` lists them)',
+        path: ['rules', 'no-such-rule'],
+        part: 'key',
+      },
       { message: '"rules": "insecure-session" must be one of off, error, warning, info, hint', path: ['rules', 'insecure-session'] },
       { message: '"exclude" must be an array of glob strings', path: ['exclude'] },
     ]);
   });
 
   it('reads path overrides, and refuses one without files or with an empty glob', () => {
-    const { config, problems } = parseConfig({ overrides: [{ files: ['legacy/**'], rules: { 'n-plus-one': 'off' } }, { rules: {} }, { files: ['', 'a/**'], extra: true }] });
+    const { config, problems } = parseConfig({
+      overrides: [{ files: ['legacy/**'], rules: { 'n-plus-one': 'off' } }, { rules: {} }, { files: ['', 'a/**'], extra: true }],
+    });
     assert.deepEqual(config.overrides, [
       { files: ['legacy/**'], rules: { 'n-plus-one': 'off' } },
       { files: ['a/**'], rules: {} },
@@ -93,14 +140,27 @@ describe('config', () => {
 
 describe('checks', () => {
   it('render their templates and refuse a report that leaves a placeholder empty', () => {
-    const check = defineCheck({ rule: 'n-plus-one', name: 't', severity: 'hint', summary: 's', stacks: ['django'], messages: { one: '`{{ read }}` per {{row}}' }, docs });
+    const check = defineCheck({
+      rule: 'n-plus-one',
+      name: 't',
+      severity: 'hint',
+      summary: 's',
+      stacks: ['django'],
+      messages: { one: '`{{ read }}` per {{row}}' },
+      docs,
+    });
     assert.equal(check.id, 'n-plus-one/t');
     assert.equal(check.text('one', { read: 'book.author', row: 'Book' }), '`book.author` per Book');
     assert.throws(() => check.text('one', { read: 'x' }), /needs "row"/);
   });
 
   it('may only be reported by the rule that lists them', () => {
-    const rule = defineRule({ id: 'insecure-session', summary: 's', checks: [secondLine], run: (_, report) => report(boom, { file: 'f', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }) });
+    const rule = defineRule({
+      id: 'insecure-session',
+      summary: 's',
+      checks: [secondLine],
+      run: (_, report) => report(boom, { file: 'f', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }),
+    });
     assert.throws(() => rule.check({} as never), /does not list/);
   });
 });
@@ -108,7 +168,10 @@ describe('checks', () => {
 describe('suppression comments', () => {
   it('reads both comment styles, with and without rule ids', () => {
     assert.deepEqual(suppressedIds('# stackscope: ignore[insecure-session]'), new Set(['insecure-session']));
-    assert.deepEqual(suppressedIds('# stackscope: ignore[insecure-session, middleware-order]'), new Set(['insecure-session', 'middleware-order']));
+    assert.deepEqual(
+      suppressedIds('# stackscope: ignore[insecure-session, middleware-order]'),
+      new Set(['insecure-session', 'middleware-order']),
+    );
     assert.equal(suppressedIds('# stackscope: ignore'), 'all');
     assert.deepEqual(suppressedIds('// stackscope-ignore insecure-session'), new Set(['insecure-session']));
     assert.equal(suppressedIds('// stackscope-ignore'), 'all');
@@ -117,12 +180,20 @@ describe('suppression comments', () => {
 
   it('silences a finding on the same line or the line below, for the named rule only', () => {
     const finding = (line: number, rule = 'insecure-session'): Finding => ({
-      rule, check: `${rule}/x`, severity: 'warning', file: 'f', message: 'm', fixes: [],
+      rule,
+      check: `${rule}/x`,
+      severity: 'warning',
+      file: 'f',
+      message: 'm',
+      fixes: [],
       range: { start: { line, character: 0 }, end: { line, character: 1 } },
     });
     const comments = [{ line: 3, text: '# stackscope: ignore[insecure-session]' }];
     const kept = applySuppressions([finding(2), finding(3), finding(4), finding(5), finding(3, 'middleware-order')], () => comments);
-    assert.deepEqual(kept.map((f) => `${f.rule}@${f.range.start.line}`), ['insecure-session@2', 'insecure-session@5', 'middleware-order@3']);
+    assert.deepEqual(
+      kept.map((f) => `${f.rule}@${f.range.start.line}`),
+      ['insecure-session@2', 'insecure-session@5', 'middleware-order@3'],
+    );
   });
 });
 
@@ -132,41 +203,72 @@ describe('analyzer', () => {
     const logged: string[] = [];
     const analyzer = new Analyzer(root, { rules: [crashing, everyPythonFile], log: (m) => logged.push(m) });
     await analyzer.scan();
-    assert.deepEqual(analyzer.findings().map((f) => f.message), ['line two']);
+    assert.deepEqual(
+      analyzer.findings().map((f) => f.message),
+      ['line two'],
+    );
     assert.ok(logged.some((m) => m.includes('rule middleware-order failed') && m.includes('boom')));
   });
 
   it('a binary file is skipped with a reason, a non-UTF-8 one read as Latin-1, and the others are still analysed', async () => {
-    const root = project({ 'good.py': 'x = 1\ny = 2\n', 'bin.py': Buffer.from([0, 1, 2]), 'latin.py': Buffer.from('x = 1\ny = "\xe9"\n', 'latin1') });
+    const root = project({
+      'good.py': 'x = 1\ny = 2\n',
+      'bin.py': Buffer.from([0, 1, 2]),
+      'latin.py': Buffer.from('x = 1\ny = "\xe9"\n', 'latin1'),
+    });
     const analyzer = new Analyzer(root, { rules: [everyPythonFile] });
     await analyzer.scan();
     assert.deepEqual([...analyzer.skipped.values()], [{ kind: 'binary', reason: 'binary file (contains NUL bytes)' }]);
-    assert.deepEqual(analyzer.findings().map((f) => f.file).sort(), [join(root, 'good.py'), join(root, 'latin.py')]);
+    assert.deepEqual(
+      analyzer
+        .findings()
+        .map((f) => f.file)
+        .sort(),
+      [join(root, 'good.py'), join(root, 'latin.py')],
+    );
     assert.equal(analyzer.skippedSummary(), '1 of 3 files skipped: 1 binary');
   });
 
   it('re-analysing one file replaces only that file, and config severities and "off" apply', async () => {
     const root = project({ 'a.py': 'x = 1\n', 'b.py': 'x = 1\n' });
-    const analyzer = new Analyzer(root, { rules: [everyPythonFile], config: { rules: { 'insecure-session': 'error' }, exclude: [], queryFunctions: [] } });
+    const analyzer = new Analyzer(root, {
+      rules: [everyPythonFile],
+      config: { rules: { 'insecure-session': 'error' }, exclude: [], queryFunctions: [] },
+    });
     await analyzer.scan();
     const before = analyzer.files.get(join(root, 'b.py'));
     await analyzer.updateFile(join(root, 'a.py'), 'x = 2\n');
     assert.equal(analyzer.files.get(join(root, 'b.py')), before, 'b.py was not re-parsed');
-    assert.deepEqual(analyzer.findings().map((f) => f.severity), ['error', 'error']);
+    assert.deepEqual(
+      analyzer.findings().map((f) => f.severity),
+      ['error', 'error'],
+    );
     analyzer.setConfig({ rules: { 'insecure-session': 'off' }, exclude: [], queryFunctions: [] });
     assert.deepEqual(analyzer.findings(), []);
   });
 
   it("a check's own setting wins over its rule's, and a suppression comment may name the check", async () => {
     const root = project({ 'a.py': 'x = 1\ny = 2\n', 'b.py': 'x = 1\ny = 2  # stackscope: ignore[insecure-session/second-line]\n' });
-    const config = { rules: { 'insecure-session': 'off', 'insecure-session/second-line': 'info' } as const, exclude: [], queryFunctions: [] };
+    const config = {
+      rules: { 'insecure-session': 'off', 'insecure-session/second-line': 'info' } as const,
+      exclude: [],
+      queryFunctions: [],
+    };
     const analyzer = new Analyzer(root, { rules: [everyPythonFile], config: { ...config, rules: { ...config.rules } } });
     await analyzer.scan();
-    assert.deepEqual(analyzer.findings().map((f) => [f.check, f.severity, f.file]), [['insecure-session/second-line', 'info', join(root, 'a.py')]]);
+    assert.deepEqual(
+      analyzer.findings().map((f) => [f.check, f.severity, f.file]),
+      [['insecure-session/second-line', 'info', join(root, 'a.py')]],
+    );
   });
 
   it('path overrides apply in their files, later ones winning, over the project and the contexts', async () => {
-    const root = project({ 'a.py': 'x = 1\ny = 2\n', 'legacy/b.py': 'x = 1\ny = 2\n', 'legacy/new/c.py': 'x = 1\ny = 2\n', 'tests/test_d.py': 'x = 1\ny = 2\n' });
+    const root = project({
+      'a.py': 'x = 1\ny = 2\n',
+      'legacy/b.py': 'x = 1\ny = 2\n',
+      'legacy/new/c.py': 'x = 1\ny = 2\n',
+      'tests/test_d.py': 'x = 1\ny = 2\n',
+    });
     const analyzer = new Analyzer(root, {
       rules: [everyPythonFile],
       config: {
@@ -183,15 +285,33 @@ describe('analyzer', () => {
       },
     });
     await analyzer.scan();
-    const seen = analyzer.findings().map((f) => [relative(root, f.file), f.severity]).sort();
-    assert.deepEqual(seen, [['a.py', 'error'], [join('legacy', 'new', 'c.py'), 'info'], [join('tests', 'test_d.py'), 'hint']]);
+    const seen = analyzer
+      .findings()
+      .map((f) => [relative(root, f.file), f.severity])
+      .sort();
+    assert.deepEqual(seen, [
+      ['a.py', 'error'],
+      [join('legacy', 'new', 'c.py'), 'info'],
+      [join('tests', 'test_d.py'), 'hint'],
+    ]);
   });
 
   it('a rule that is off everywhere but in an override still runs there', async () => {
     const root = project({ 'a.py': 'x = 1\ny = 2\n', 'strict/b.py': 'x = 1\ny = 2\n' });
-    const analyzer = new Analyzer(root, { rules: [everyPythonFile], config: { rules: { 'insecure-session': 'off' }, exclude: [], queryFunctions: [], overrides: [{ files: ['strict/**'], rules: { 'insecure-session': 'warning' } }] } });
+    const analyzer = new Analyzer(root, {
+      rules: [everyPythonFile],
+      config: {
+        rules: { 'insecure-session': 'off' },
+        exclude: [],
+        queryFunctions: [],
+        overrides: [{ files: ['strict/**'], rules: { 'insecure-session': 'warning' } }],
+      },
+    });
     await analyzer.scan();
-    assert.deepEqual(analyzer.findings().map((f) => relative(root, f.file)), [join('strict', 'b.py')]);
+    assert.deepEqual(
+      analyzer.findings().map((f) => relative(root, f.file)),
+      [join('strict', 'b.py')],
+    );
   });
 
   it('a scan stops when cancelled', async () => {
@@ -207,37 +327,64 @@ describe('analyzer', () => {
 
 describe('contexts', () => {
   it('turn n-plus-one off in tests, migrations, seeds and scripts by default, and say what they left out', async () => {
-    const files = { 'app/views.py': 'x = 1\ny = 2\n', 'app/tests/test_views.py': 'x = 1\ny = 2\n', 'app/migrations/0002_data.py': 'x = 1\ny = 2\n' };
+    const files = {
+      'app/views.py': 'x = 1\ny = 2\n',
+      'app/tests/test_views.py': 'x = 1\ny = 2\n',
+      'app/migrations/0002_data.py': 'x = 1\ny = 2\n',
+    };
     const root = project(files);
-    const perRow = defineCheck({ rule: 'n-plus-one', name: 'per-row', severity: 'warning', summary: 's', stacks: ['django'], messages: { only: 'per row' }, docs });
+    const perRow = defineCheck({
+      rule: 'n-plus-one',
+      name: 'per-row',
+      severity: 'warning',
+      summary: 's',
+      stacks: ['django'],
+      messages: { only: 'per row' },
+      docs,
+    });
     const rule = defineRule({
       id: 'n-plus-one',
       summary: 's',
       checks: [perRow],
       run: (model, report) => {
-        for (const f of model.files.values()) report(perRow, { file: f.file, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } } });
+        for (const f of model.files.values())
+          report(perRow, { file: f.file, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } } });
       },
     });
     const analyzer = new Analyzer(root, { rules: [rule] });
     await analyzer.scan();
-    assert.deepEqual(analyzer.findings().map((f) => f.file), [join(root, 'app/views.py')]);
+    assert.deepEqual(
+      analyzer.findings().map((f) => f.file),
+      [join(root, 'app/views.py')],
+    );
     assert.deepEqual(analyzer.contextOf(join(root, 'app/tests/test_views.py'))?.name, 'test');
     assert.deepEqual(analyzer.model().fileContexts.get(join(root, 'app/migrations/0002_data.py')), { name: 'migration', evidence: false });
-    assert.deepEqual(analyzer.leftOut().map(({ context, checks }) => [context.name, [...checks]]).sort(), [
-      ['migration', [['n-plus-one/per-row', 1]]],
-      ['test', [['n-plus-one/per-row', 1]]],
-    ]);
+    assert.deepEqual(
+      analyzer
+        .leftOut()
+        .map(({ context, checks }) => [context.name, [...checks]])
+        .sort(),
+      [
+        ['migration', [['n-plus-one/per-row', 1]]],
+        ['test', [['n-plus-one/per-row', 1]]],
+      ],
+    );
     // The project changes a context: its files, or what applies there.
     analyzer.setConfig({ rules: {}, exclude: [], queryFunctions: [], contexts: { test: { rules: {} }, migration: { files: [] } } });
     assert.equal(analyzer.findings().length, 3);
   });
 
   it('are read from stackscope.json, with every mistake reported', () => {
-    const { config, problems } = parseConfig({ contexts: { test: { files: ['spec/**'], rules: { 'n-plus-one': 'info' }, evidence: true, extra: 1 }, seed: [] } });
+    const { config, problems } = parseConfig({
+      contexts: { test: { files: ['spec/**'], rules: { 'n-plus-one': 'info' }, evidence: true, extra: 1 }, seed: [] },
+    });
     assert.deepEqual(config.contexts, { test: { files: ['spec/**'], rules: { 'n-plus-one': 'info' }, evidence: true } });
     assert.deepEqual(
       problems.map((p) => p.message),
-      ['"contexts.test": unknown key "extra" (known: "files", "rules", "evidence")', '"contexts.seed" must be an object with "files", "rules", "evidence"'],
+      [
+        '"contexts.test": unknown key "extra" (known: "files", "rules", "evidence")',
+        '"contexts.seed" must be an object with "files", "rules", "evidence"',
+      ],
     );
   });
 });

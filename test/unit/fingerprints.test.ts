@@ -66,8 +66,16 @@ describe('finding fingerprints', () => {
 
   it('are a sha-256 prefix and an occurrence number, counted in document order per key', () => {
     const at = (line: number) => ({ file: '/p/a.py', range: { start: { line, character: 4 }, end: { line, character: 9 } } });
-    const items = [{ key: 'same', place: at(9) }, { key: 'other', place: at(5) }, { key: 'same', place: at(3) }];
-    const prints = numberedFingerprints(items, (item) => [item.key], (item) => item.place);
+    const items = [
+      { key: 'same', place: at(9) },
+      { key: 'other', place: at(5) },
+      { key: 'same', place: at(3) },
+    ];
+    const prints = numberedFingerprints(
+      items,
+      (item) => [item.key],
+      (item) => item.place,
+    );
     assert.match(prints[0], /^[0-9a-f]{32}:2$/);
     assert.match(prints[2], /^[0-9a-f]{32}:1$/);
     assert.equal(prints[0].split(':')[0], prints[2].split(':')[0]);
@@ -91,13 +99,24 @@ describe('stackscope check: fingerprints in JSON and SARIF', () => {
 
   it('gives every JSON finding a `fingerprint`, and every SARIF result the same one as partialFingerprints', async () => {
     const json = (await check('json')) as { findings: { fingerprint: string; file: string; line: number }[] };
-    const sarif = (await check('sarif')) as { runs: { results: { partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const sarif = (await check('sarif')) as {
+      runs: {
+        results: {
+          partialFingerprints: Record<string, string>;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
     assert.ok(json.findings.length > 0);
     for (const f of json.findings) assert.match(f.fingerprint, /^[0-9a-f]{32}:\d+$/);
     assert.equal(new Set(json.findings.map((f) => f.fingerprint)).size, json.findings.length, 'distinct');
     const results = sarif.runs[0].results;
     assert.deepEqual(
-      results.map((r) => [r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine, r.partialFingerprints['stackscope/v1']]),
+      results.map((r) => [
+        r.locations[0].physicalLocation.artifactLocation.uri,
+        r.locations[0].physicalLocation.region.startLine,
+        r.partialFingerprints['stackscope/v1'],
+      ]),
       json.findings.map((f) => [f.file, f.line, f.fingerprint]),
     );
   });

@@ -14,7 +14,10 @@ const fixtures = join(__dirname, '..', 'fixtures');
 async function hoverOver(dir: string, app: string, name: string): Promise<{ text: string; entry: MiddlewareEntry }> {
   const analyzer = await analyzeFixture(dir);
   const model = analyzer.model();
-  const entry = model.middleware.filter((c) => c.app === app).flatMap((c) => c.entries).find((e) => e.name === name);
+  const entry = model.middleware
+    .filter((c) => c.app === app)
+    .flatMap((c) => c.entries)
+    .find((e) => e.name === name);
   assert.ok(entry, `${name} in ${app}`);
   const { start, end } = entry.location.range;
   const at = start.line === end.line ? { line: start.line, character: Math.floor((start.character + end.character) / 2) } : start;
@@ -32,7 +35,7 @@ describe('hover: middleware entries', () => {
     assert.doesNotMatch(own.text, /context opened by/);
   });
 
-  it('names a Nest entry\'s stage and module', async () => {
+  it("names a Nest entry's stage and module", async () => {
     const order = join(fixtures, 'nestjs', 'order');
     assert.match((await hoverOver(order, 'app', 'passport.session')).text, /Module middleware of `AuthModule`/);
     assert.match((await hoverOver(order, 'app', 'session')).text, /Global middleware \(`app\.use`/);

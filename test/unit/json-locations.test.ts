@@ -6,7 +6,17 @@ import { readJson } from '../../server/src/workspace/json-locations';
 
 describe('readJson', () => {
   it('reads what JSON.parse reads', () => {
-    for (const text of ['{}', '[]', '0', '-1.5e3', '"a\\u00e9\\n"', 'true', 'null', ' { "a": [1, {"b": false}], "c": "" } ', '{"__proto__": 1}']) {
+    for (const text of [
+      '{}',
+      '[]',
+      '0',
+      '-1.5e3',
+      '"a\\u00e9\\n"',
+      'true',
+      'null',
+      ' { "a": [1, {"b": false}], "c": "" } ',
+      '{"__proto__": 1}',
+    ]) {
       const read = readJson(text);
       assert.ok(read.ok, text);
       assert.deepEqual(read.value, JSON.parse(text), text);

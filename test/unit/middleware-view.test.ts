@@ -32,7 +32,11 @@ describe('middleware view: Express routers and setup functions', () => {
     const api = flagged.chain.find((e) => e.name === '/api api')!;
     assert.equal(api.mounted?.length, 3);
     assert.match(api.mounted![1].findings[0], /error handler is registered before GET \/health/);
-    assert.deepEqual(flagged.chain.find((e) => e.name === 'session')?.via, { call: 'setupSession(app)', file: 'src/flagged/app.ts', line: 12 });
+    assert.deepEqual(flagged.chain.find((e) => e.name === 'session')?.via, {
+      call: 'setupSession(app)',
+      file: 'src/flagged/app.ts',
+      line: 12,
+    });
     // Entries that are not mount points have no `mounted` key at all.
     assert.ok(!('mounted' in session));
   });
@@ -60,12 +64,15 @@ describe('middleware view: Express routers and setup functions', () => {
     assert.doesNotMatch(rowLabelled(flagged.children, '1. passport.initialize').description, /via/);
   });
 
-  it('keeps the example app\'s router mount expandable to its routes', async () => {
+  it("keeps the example app's router mount expandable to its routes", async () => {
     const json = await jsonModelOf(join(__dirname, '..', '..', 'examples', 'express-typeorm'));
     const app = chainRow(json.middleware.find((c) => c.file === 'src/app.ts' && c.app === 'app')!);
     const posts = app.children.find((row) => row.label.endsWith('/posts postsRouter'))!;
     assert.ok(posts, app.children.map((r) => r.label).join(', '));
-    assert.deepEqual(posts.children.map((row) => row.label), ['1. GET /', '2. GET /reviewed']);
+    assert.deepEqual(
+      posts.children.map((row) => row.label),
+      ['1. GET /', '2. GET /reviewed'],
+    );
   });
 
   it('marks each entry by its most severe finding, and keeps dotted Express names whole', async () => {
@@ -78,42 +85,67 @@ describe('middleware view: Express routers and setup functions', () => {
     const express = chainRow(json.middleware.find((c) => c.file === 'express-typeorm/src/app.ts')!);
     assert.equal(rowLabelled(express.children, '5. express.static').icon, 'warning');
     assert.equal(rowLabelled(express.children, '1. express.json').icon, 'entry');
-    assert.deepEqual(express.children.slice(1, 4).map((row) => row.label), ['2. session', '3. passport.initialize', '4. passport.session']);
+    assert.deepEqual(
+      express.children.slice(1, 4).map((row) => row.label),
+      ['2. session', '3. passport.initialize', '4. passport.session'],
+    );
   });
 });
 
 describe('middleware view: routes folded', () => {
   const entry = (name: string, role?: string, worst?: JsonMiddlewareEntry['worst']): JsonMiddlewareEntry => ({
-    name, ...(role ? { role } : {}), file: 'src/app.ts', line: 1, column: 1, findings: worst ? [`${name} is wrong`] : [], ...(worst ? { worst } : {}),
+    name,
+    ...(role ? { role } : {}),
+    file: 'src/app.ts',
+    line: 1,
+    column: 1,
+    findings: worst ? [`${name} is wrong`] : [],
+    ...(worst ? { worst } : {}),
   });
-  const chain = (entries: JsonMiddlewareEntry[]): JsonChain => ({ app: 'app', stack: 'express', file: 'src/app.ts', line: 1, chain: entries });
+  const chain = (entries: JsonMiddlewareEntry[]): JsonChain => ({
+    app: 'app',
+    stack: 'express',
+    file: 'src/app.ts',
+    line: 1,
+    chain: entries,
+  });
 
   it('folds each run of routes between middleware into one group, in place', () => {
-    const row = chainRow(chain([
-      entry('express.json', 'body-parser'),
-      entry('GET /users', 'routes'),
-      entry('POST /users', 'routes'),
-      entry('GET /users/:id', 'routes'),
-      entry('GET /orders', 'routes'),
-      entry('(err, req, res, next) => {…}', 'error-handler'),
-      entry('GET /late', 'routes'),
-    ]));
-    assert.deepEqual(row.children.map((r) => [r.label, r.icon, r.expanded]), [
-      ['1. express.json', 'entry', false],
-      ['4 routes', 'routes', false],
-      ['6. (err, req, res, next) => {…}', 'entry', false],
-      // One route alone is not worth a group.
-      ['7. GET /late', 'entry', false],
-    ]);
+    const row = chainRow(
+      chain([
+        entry('express.json', 'body-parser'),
+        entry('GET /users', 'routes'),
+        entry('POST /users', 'routes'),
+        entry('GET /users/:id', 'routes'),
+        entry('GET /orders', 'routes'),
+        entry('(err, req, res, next) => {…}', 'error-handler'),
+        entry('GET /late', 'routes'),
+      ]),
+    );
+    assert.deepEqual(
+      row.children.map((r) => [r.label, r.icon, r.expanded]),
+      [
+        ['1. express.json', 'entry', false],
+        ['4 routes', 'routes', false],
+        ['6. (err, req, res, next) => {…}', 'entry', false],
+        // One route alone is not worth a group.
+        ['7. GET /late', 'entry', false],
+      ],
+    );
     const group = rowLabelled(row.children, '4 routes');
     assert.equal(group.description, 'GET /users, POST /users, GET /users/:id, …');
     // The routes keep their place in the chain.
-    assert.deepEqual(group.children.map((r) => r.label), ['2. GET /users', '3. POST /users', '4. GET /users/:id', '5. GET /orders']);
+    assert.deepEqual(
+      group.children.map((r) => r.label),
+      ['2. GET /users', '3. POST /users', '4. GET /users/:id', '5. GET /orders'],
+    );
     assert.deepEqual(group.at, group.children[0].at);
   });
 
   it('marks a group by its worst route', () => {
-    const row = chainRow(chain([entry('helmet'), entry('GET /a', 'routes'), entry('GET /b', 'routes', 'warning'), entry('GET /c', 'routes', 'info')]));
+    const row = chainRow(
+      chain([entry('helmet'), entry('GET /a', 'routes'), entry('GET /b', 'routes', 'warning'), entry('GET /c', 'routes', 'info')]),
+    );
     assert.equal(rowLabelled(row.children, '3 routes').icon, 'warning');
   });
 
@@ -121,7 +153,10 @@ describe('middleware view: routes folded', () => {
     const json = await jsonModelOf(join(__dirname, '..', '..', 'examples', 'express-typeorm'));
     const router = chainRow(json.middleware.find((c) => c.app === 'postsRouter')!);
     assert.deepEqual([router.icon, router.expanded, router.description], ['router', false, 'express · 2 routes · src/routes/posts.ts']);
-    assert.deepEqual(router.children.map((r) => r.label), ['1. GET /', '2. GET /reviewed']);
+    assert.deepEqual(
+      router.children.map((r) => r.label),
+      ['1. GET /', '2. GET /reviewed'],
+    );
     const app = chainRow(json.middleware.find((c) => c.app === 'app')!);
     assert.equal(app.expanded, true);
   });
@@ -131,10 +166,22 @@ describe('middleware view: routes folded', () => {
     const app = chainRow(json.middleware.find((c) => c.stack === 'fastify')!);
     const account = rowLabelled(app.children, '6. accountRoutes');
     assert.equal(account.expanded, true);
-    assert.deepEqual(account.children.map((r) => [r.label, r.expanded]), [['1. preHandler: (request, reply) => {…}', false], ['2 routes', false]]);
-    assert.deepEqual(rowLabelled(account.children, '2 routes').children.map((r) => r.label), ['2. GET /', '3. POST /logout']);
+    assert.deepEqual(
+      account.children.map((r) => [r.label, r.expanded]),
+      [
+        ['1. preHandler: (request, reply) => {…}', false],
+        ['2 routes', false],
+      ],
+    );
+    assert.deepEqual(
+      rowLabelled(account.children, '2 routes').children.map((r) => r.label),
+      ['2. GET /', '3. POST /logout'],
+    );
     const open = rowLabelled(app.children, '5. publicRoutes');
     assert.equal(open.expanded, false);
-    assert.deepEqual(open.children.map((r) => r.label), ['1. GET /health', '2. POST /login']);
+    assert.deepEqual(
+      open.children.map((r) => r.label),
+      ['1. GET /health', '2. POST /login'],
+    );
   });
 });

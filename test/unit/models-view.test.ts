@@ -14,12 +14,20 @@ const every = (rows: readonly ModelRow[]): ModelRow[] => rows.flatMap((row) => [
 
 /** A model as the JSON model has it, for shapes the examples do not have. */
 const model = (name: string, file: string, stack = 'typeorm'): JsonModel => ({
-  name, stack, file, line: 1, column: 1, table: name.toLowerCase(), fields: [], indexes: [], findings: [],
+  name,
+  stack,
+  file,
+  line: 1,
+  column: 1,
+  table: name.toLowerCase(),
+  fields: [],
+  indexes: [],
+  findings: [],
   findingCounts: { error: 0, warning: 0, info: 0, hint: 0 },
 });
 
 describe('models view: the JSON model', () => {
-  it('carries each model\'s findings on its declaration, fields and indexes, and the Django app', async () => {
+  it("carries each model's findings on its declaration, fields and indexes, and the Django app", async () => {
     const json = await jsonModelOf(examples);
     const post = json.models.find((m) => m.name === 'Post' && m.stack === 'typeorm')!;
     assert.deepEqual(post.findingCounts, { error: 0, warning: 2, info: 1, hint: 0 });
@@ -37,18 +45,24 @@ describe('models view: the JSON model', () => {
 });
 
 describe('models view: rows', () => {
-  it('groups the examples\' 15 models by Django app and source folder, folded, with counts', async () => {
+  it("groups the examples' 15 models by Django app and source folder, folded, with counts", async () => {
     const rows = modelRows((await jsonModelOf(examples)).models);
-    assert.deepEqual(rows.map((row) => [row.label, row.description]), [
-      ['django-shop/catalog', '4 models'],
-      ['django-shop/orders', '3 models'],
-      ['express-prisma/prisma', '3 models · 2 findings'],
-      ['express-sequelize/src/models', '2 models · 1 finding'],
-      ['express-typeorm/src/entities', '2 models · 3 findings'],
-      ['nestjs-app/src/users', '1 model'],
-    ]);
+    assert.deepEqual(
+      rows.map((row) => [row.label, row.description]),
+      [
+        ['django-shop/catalog', '4 models'],
+        ['django-shop/orders', '3 models'],
+        ['express-prisma/prisma', '3 models · 2 findings'],
+        ['express-sequelize/src/models', '2 models · 1 finding'],
+        ['express-typeorm/src/entities', '2 models · 3 findings'],
+        ['nestjs-app/src/users', '1 model'],
+      ],
+    );
     assert.ok(rows.every((row) => row.kind === 'group' && row.icon === 'group' && !row.expanded));
-    assert.deepEqual(rowLabelled(rows, 'django-shop/orders').children.map((row) => row.label), ['Customer', 'Order', 'OrderLine']);
+    assert.deepEqual(
+      rowLabelled(rows, 'django-shop/orders').children.map((row) => row.label),
+      ['Customer', 'Order', 'OrderLine'],
+    );
   });
 
   it('marks a model with its worst listed finding and counts them; a hint is neither marked nor counted', async () => {
@@ -66,11 +80,17 @@ describe('models view: rows', () => {
 
   it('stays flat under 15 models', async () => {
     const rows = modelRows((await jsonModelOf(join(examples, 'django-shop'))).models);
-    assert.deepEqual(rows.map((row) => row.label), ['Publisher', 'Author', 'Tag', 'Book', 'Customer', 'Order', 'OrderLine']);
+    assert.deepEqual(
+      rows.map((row) => row.label),
+      ['Publisher', 'Author', 'Tag', 'Book', 'Customer', 'Order', 'OrderLine'],
+    );
     assert.equal(GROUP_FROM, 15);
     // Many models in one folder: one group would only add a click.
     const many = Array.from({ length: 20 }, (_, i) => model(`M${i}`, `src/entities/m${i}.ts`));
-    assert.deepEqual(modelRows(many).map((row) => row.kind), many.map(() => 'model'));
+    assert.deepEqual(
+      modelRows(many).map((row) => row.kind),
+      many.map(() => 'model'),
+    );
   });
 
   it('says each thing once: one key marker a field, "unique" beside an index only when its source does not say it', async () => {
@@ -83,20 +103,32 @@ describe('models view: rows', () => {
     assert.equal(rowLabelled(author, 'email').description, 'EmailField  unique');
     assert.equal(rowLabelled(author, 'index (email)').description, 'unique');
     const prismaUser = rowLabelled(rowLabelled(rows, 'express-prisma/prisma').children, 'User').children;
-    assert.deepEqual(prismaUser.filter((row) => row.icon === 'index').map((row) => [row.label, row.description]), [['index (id)', '@id'], ['index (email)', '@unique']]);
+    assert.deepEqual(
+      prismaUser.filter((row) => row.icon === 'index').map((row) => [row.label, row.description]),
+      [
+        ['index (id)', '@id'],
+        ['index (email)', '@unique'],
+      ],
+    );
     assert.equal(rowLabelled(prismaUser, 'id').description, 'Int  pk');
   });
 
-  it('puts the models of a Django models/ package under their app\'s folder', () => {
+  it("puts the models of a Django models/ package under their app's folder", () => {
     assert.equal(groupOf(model('Invoice', 'shop/billing/models/invoice.py', 'django')), 'shop/billing');
     assert.equal(groupOf(model('Invoice', 'shop/billing/models.py', 'django')), 'shop/billing');
     assert.equal(groupOf(model('Invoice', 'src/models/invoice.ts', 'sequelize')), 'src/models');
   });
 
-  it('names a Django app whose label is not its folder\'s, and the top level', () => {
+  it("names a Django app whose label is not its folder's, and the top level", () => {
     const labelled = { ...model('Invoice', 'billing/models.py', 'django'), app: 'invoicing' };
     const rows = modelRows([labelled, ...Array.from({ length: 14 }, (_, i) => model(`M${i}`, `m${i}.ts`))]);
-    assert.deepEqual(rows.map((row) => [row.label, row.description]), [['(top level)', '14 models'], ['billing', '1 model · app invoicing']]);
+    assert.deepEqual(
+      rows.map((row) => [row.label, row.description]),
+      [
+        ['(top level)', '14 models'],
+        ['billing', '1 model · app invoicing'],
+      ],
+    );
   });
 
   it('names every row that must keep its state across rebuilds once: groups and models', async () => {
@@ -105,6 +137,9 @@ describe('models view: rows', () => {
     assert.equal(ids.length, rows.filter((row) => row.kind === 'group' || row.kind === 'model').length);
     assert.equal(new Set(ids).size, ids.length);
     const twice = modelRows([model('Legacy', 'app/models.ts'), model('Legacy', 'app/models.ts')]);
-    assert.deepEqual(twice.map((row) => row.id), ['model:typeorm:app/models.ts:Legacy', 'model:typeorm:app/models.ts:Legacy#2']);
+    assert.deepEqual(
+      twice.map((row) => row.id),
+      ['model:typeorm:app/models.ts:Legacy', 'model:typeorm:app/models.ts:Legacy#2'],
+    );
   });
 });

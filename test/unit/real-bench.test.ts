@@ -18,7 +18,15 @@ const REPORT = /^# report ([\w-]+): (.*)$/;
 
 /** A rule that reports every `# report RULE: message` comment of a Python file, on its line. */
 function commentRule(id: RuleId) {
-  const check = defineCheck({ rule: id, name: 'reported', severity: 'warning', summary: 'test check', stacks: ['django'], messages: { message: '{{text}}' }, docs: { what: '', why: '', example: '', instead: '' } });
+  const check = defineCheck({
+    rule: id,
+    name: 'reported',
+    severity: 'warning',
+    summary: 'test check',
+    stacks: ['django'],
+    messages: { message: '{{text}}' },
+    docs: { what: '', why: '', example: '', instead: '' },
+  });
   return defineRule({
     id,
     summary: 'test rule',
@@ -54,7 +62,13 @@ describe('real-code benchmark: comparison with a ledger', () => {
     const copy = mkdtempSync(join(tmpdir(), 'stackscope-real-'));
     cpSync(join(FIXTURE, 'project'), copy, { recursive: true });
     const views = join(copy, 'shop', 'views.py');
-    writeFileSync(views, readFileSync(views, 'utf8').replace('\n\ndef book_titles', '\n\nLIMIT = 20\n\n\ndef ping(request):\n    return None\n\n\ndef book_titles'));
+    writeFileSync(
+      views,
+      readFileSync(views, 'utf8').replace(
+        '\n\ndef book_titles',
+        '\n\nLIMIT = 20\n\n\ndef ping(request):\n    return None\n\n\ndef book_titles',
+      ),
+    );
     const moved = compare(await analyseProject(copy, RULES), ledger());
     assert.deepEqual(moved.added.map(brief), ['shop/views.py:25 search']);
     assert.equal(moved.matched.length, 3);
@@ -63,11 +77,20 @@ describe('real-code benchmark: comparison with a ledger', () => {
 
   it('prints the table, the new findings with their place and check, and what disappeared', async () => {
     const reported = await analyseProject(join(FIXTURE, 'project'), RULES);
-    const repo = { name: 'fixture', repository: 'example/fixture', commit: '0'.repeat(40), stack: 'django' as const, rules: ['n-plus-one', 'missing-index'] };
+    const repo = {
+      name: 'fixture',
+      repository: 'example/fixture',
+      commit: '0'.repeat(40),
+      stack: 'django' as const,
+      rules: ['n-plus-one', 'missing-index'],
+    };
     const text = projectText({ repo, dir: 'project', reported, comparison: compare(reported, ledger()), longMessages: [], repeats: [] });
     assert.match(text, /^n-plus-one\s+2\s+1\s+1\s+0\s+0\s+0\.50\s+not met$/m);
     assert.match(text, /^missing-index\s+2\s+0\s+0\s+1\s+1\s+–\s+not met$/m);
-    assert.match(text, /New, unjudged findings: 1\n {2}shop\/views\.py:18 {2}missing-index\/reported {2}search {2}`Book\.title` is filtered on$/m);
+    assert.match(
+      text,
+      /New, unjudged findings: 1\n {2}shop\/views\.py:18 {2}missing-index\/reported {2}search {2}`Book\.title` is filtered on$/m,
+    );
     assert.match(text, /Judged findings that disappeared: 1\n {2}shop\/views\.py:20 {2}missing-index\/reported {2}search {2}\[false\]/);
   });
 });
@@ -102,11 +125,21 @@ describe("real-code benchmark: the issue's other conditions", () => {
       finding('a.py', 7, 'missing-index'),
       finding('b.py', 9, 'n-plus-one', [{ file: 'b.py', line: 1 }]),
     ]);
-    assert.deepEqual(groups.map((group) => group.map((f) => `${f.file}:${f.line}`)), [['a.py:5', 'a.py:7', 'a.py:7']]);
+    assert.deepEqual(
+      groups.map((group) => group.map((f) => `${f.file}:${f.line}`)),
+      [['a.py:5', 'a.py:7', 'a.py:7']],
+    );
   });
 
   it('lists messages over 400 characters, longest first', () => {
-    const long = longMessages([finding('a.py', 1, 'x', [], 'a'.repeat(401)), finding('a.py', 2, 'x', [], 'b'.repeat(400)), finding('a.py', 3, 'x', [], 'c'.repeat(900))]);
-    assert.deepEqual(long.map((f) => f.line), [3, 1]);
+    const long = longMessages([
+      finding('a.py', 1, 'x', [], 'a'.repeat(401)),
+      finding('a.py', 2, 'x', [], 'b'.repeat(400)),
+      finding('a.py', 3, 'x', [], 'c'.repeat(900)),
+    ]);
+    assert.deepEqual(
+      long.map((f) => f.line),
+      [3, 1],
+    );
   });
 });

@@ -8,7 +8,10 @@ describe('status bar text', () => {
   it('counts errors, warnings and infos as the Problems panel does, and says hints apart', () => {
     const status = countsStatus({ counts: { error: 6, warning: 19, info: 1, hint: 2 }, files: 45, millis: 120 });
     assert.equal(status.text, 'Stackscope $(error) 6 $(warning) 19 $(info) 1');
-    assert.match(status.tooltip, /^Stackscope: 6 errors, 19 warnings, 1 info in 45 files; and 2 hints, shown in the editor only \(last analysis 120 ms\)\./);
+    assert.match(
+      status.tooltip,
+      /^Stackscope: 6 errors, 19 warnings, 1 info in 45 files; and 2 hints, shown in the editor only \(last analysis 120 ms\)\./,
+    );
   });
 
   it('shows no info count when there are only hints', () => {

@@ -113,14 +113,21 @@ export function diagramElements(folders: readonly FolderModel[], findings: reado
         if (!relation || relation.kind === 'generic') continue;
         const name = targetName(relation.target);
         const candidates = model.models.filter((other) => other.name === name);
-        const target = candidates.find((other) => other.stack === m.stack && other.file === m.file) ?? candidates.find((other) => other.stack === m.stack) ?? candidates[0];
+        const target =
+          candidates.find((other) => other.stack === m.stack && other.file === m.file) ??
+          candidates.find((other) => other.stack === m.stack) ??
+          candidates[0];
         let targetId: string;
         if (target) targetId = nodeId(target);
         else {
           targetId = `external:${folder}#${relation.target}`;
           if (!externals.has(targetId)) {
             externals.add(targetId);
-            nodes.push({ group: 'nodes', data: { id: targetId, kind: 'external', name: relation.target, label: relation.target }, classes: 'external' });
+            nodes.push({
+              group: 'nodes',
+              data: { id: targetId, kind: 'external', name: relation.target, label: relation.target },
+              classes: 'external',
+            });
           }
         }
         edges.push({

@@ -22,13 +22,15 @@ const DIAGNOSTICS_SETTLE_MS = 200;
 
 /** What the user sees in the Problems panel from Stackscope, so the diagram marks the same findings. */
 function stackscopeFindings(): FindingMark[] {
-  return vscode.languages.getDiagnostics().flatMap(([uri, diagnostics]) =>
-    uri.scheme !== 'file'
-      ? []
-      : diagnostics
-          .filter((d) => d.source === 'stackscope')
-          .map((d) => ({ file: uri.fsPath, line: d.range.start.line + 1, severity: SEVERITY[d.severity], message: d.message })),
-  );
+  return vscode.languages
+    .getDiagnostics()
+    .flatMap(([uri, diagnostics]) =>
+      uri.scheme !== 'file'
+        ? []
+        : diagnostics
+            .filter((d) => d.source === 'stackscope')
+            .map((d) => ({ file: uri.fsPath, line: d.range.start.line + 1, severity: SEVERITY[d.severity], message: d.message })),
+    );
 }
 
 export function registerDiagram(context: vscode.ExtensionContext, store: ModelStore): void {
@@ -50,8 +52,11 @@ export function registerDiagram(context: vscode.ExtensionContext, store: ModelSt
 
   const open = (message: Extract<FromWebview, { type: 'open' }>) => {
     // Only a model the diagram shows: the webview names a file, the extension does not trust it blindly.
-    const known = elements.some((e) => e.group === 'nodes' && e.data.kind === 'model' && e.data.file === message.file && e.data.line === message.line);
-    if (known) void vscode.commands.executeCommand('stackscope.openLocation', message.file, message.line, message.column, vscode.ViewColumn.Beside);
+    const known = elements.some(
+      (e) => e.group === 'nodes' && e.data.kind === 'model' && e.data.file === message.file && e.data.line === message.line,
+    );
+    if (known)
+      void vscode.commands.executeCommand('stackscope.openLocation', message.file, message.line, message.column, vscode.ViewColumn.Beside);
   };
 
   const show = () => {
@@ -71,7 +76,9 @@ export function registerDiagram(context: vscode.ExtensionContext, store: ModelSt
     let settle: NodeJS.Timeout | undefined;
     const subscriptions = [
       // `ready` also comes after the webview reloads on being shown again (its context is not kept while hidden).
-      panel.webview.onDidReceiveMessage((message: FromWebview) => (message.type === 'ready' ? post(true) : message.type === 'open' ? open(message) : undefined)),
+      panel.webview.onDidReceiveMessage((message: FromWebview) =>
+        message.type === 'ready' ? post(true) : message.type === 'open' ? open(message) : undefined,
+      ),
       store.onDidChange(() => post(false)),
       vscode.languages.onDidChangeDiagnostics(() => {
         clearTimeout(settle);

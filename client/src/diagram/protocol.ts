@@ -51,8 +51,7 @@ export interface RelationEdgeData {
 }
 
 export type DiagramElement =
-  | { group: 'nodes'; data: ModelNodeData | ExternalNodeData; classes: string }
-  | { group: 'edges'; data: RelationEdgeData; classes: string };
+  { group: 'nodes'; data: ModelNodeData | ExternalNodeData; classes: string } | { group: 'edges'; data: RelationEdgeData; classes: string };
 
 /** Extension → webview. */
 export type ToWebview = { type: 'model'; elements: DiagramElement[] };

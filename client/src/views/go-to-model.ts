@@ -11,17 +11,20 @@ interface ModelPick extends vscode.QuickPickItem {
   id: string;
 }
 
-const text = (label: vscode.TreeItem['label']) => (typeof label === 'string' ? label : label?.label ?? '');
+const text = (label: vscode.TreeItem['label']) => (typeof label === 'string' ? label : (label?.label ?? ''));
 
 export function registerGoToModel(tree: NodeTree, view: vscode.TreeView<ViewNode>): vscode.Disposable {
   return vscode.commands.registerCommand(GO_TO_MODEL_COMMAND, async () => {
-    const picks: ModelPick[] = tree.all()
+    const picks: ModelPick[] = tree
+      .all()
       .filter((node) => node.item.contextValue === 'model' && node.item.id)
       .map((node) => {
         const group = tree.getParent(node);
         return {
           label: `$(database) ${text(node.item.label)}`,
-          description: [group ? text(group.item.label) : '', typeof node.item.description === 'string' ? node.item.description : ''].filter(Boolean).join(' · '),
+          description: [group ? text(group.item.label) : '', typeof node.item.description === 'string' ? node.item.description : '']
+            .filter(Boolean)
+            .join(' · '),
           id: node.item.id!,
         };
       });
@@ -29,7 +32,10 @@ export function registerGoToModel(tree: NodeTree, view: vscode.TreeView<ViewNode
       void vscode.window.showInformationMessage('Stackscope has found no models in this workspace yet.');
       return;
     }
-    const picked = await vscode.window.showQuickPick(picks, { placeHolder: 'Go to a model (type to filter by name, folder or table)', matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(picks, {
+      placeHolder: 'Go to a model (type to filter by name, folder or table)',
+      matchOnDescription: true,
+    });
     const node = picked && tree.byId(picked.id);
     if (!node) return;
     // Selected first: opening the file makes the server analyse it and the tree be served again,

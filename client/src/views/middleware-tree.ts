@@ -52,7 +52,19 @@ function childrenOf(chain: JsonChain): MiddlewareRow[] {
       const entries = chain.chain.filter((entry) => (entry.stage ?? 'global') === stage);
       if (entries.length === 0) return [];
       const broken = entries.some((entry) => entry.worst === 'error' || entry.worst === 'warning');
-      return [{ label, description: `${entries.length}`, tooltip: [], icon: broken ? 'broken-stage' : 'stage', children: foldRoutes(entries, entries.map((entry, index) => entryRow(entry, index, []))), expanded: true }];
+      return [
+        {
+          label,
+          description: `${entries.length}`,
+          tooltip: [],
+          icon: broken ? 'broken-stage' : 'stage',
+          children: foldRoutes(
+            entries,
+            entries.map((entry, index) => entryRow(entry, index, [])),
+          ),
+          expanded: true,
+        },
+      ];
     });
   }
   return contextRows(chain.chain, undefined);
@@ -61,19 +73,35 @@ function childrenOf(chain: JsonChain): MiddlewareRow[] {
 /** The entries registered directly in `context` (absent: the app's own), each plugin with the context it opens beneath it. */
 function contextRows(entries: readonly JsonMiddlewareEntry[], context: string | undefined): MiddlewareRow[] {
   const here = entries.filter((entry) => entry.context === context);
-  return foldRoutes(here, here.map((entry, index) => entryRow(entry, index, entry.opens !== undefined ? contextRows(entries, entry.opens) : [])));
+  return foldRoutes(
+    here,
+    here.map((entry, index) => entryRow(entry, index, entry.opens !== undefined ? contextRows(entries, entry.opens) : [])),
+  );
 }
 
 function entryRow(entry: JsonMiddlewareEntry, index: number, opened: MiddlewareRow[]): MiddlewareRow {
   // A router's mount point lists the router's own entries, in the order they run after it is reached.
   const inner = entry.mounted ?? [];
-  const mounted = foldRoutes(inner, inner.map((mountedEntry, i) => entryRow(mountedEntry, i, [])));
+  const mounted = foldRoutes(
+    inner,
+    inner.map((mountedEntry, i) => entryRow(mountedEntry, i, [])),
+  );
   const via = entry.via ? `via ${entry.via.call} · ${basename(entry.via.file)}:${entry.via.line}` : '';
-  const description = [entry.role, entry.scope, entry.module, entry.routes ? `for ${entry.routes}` : '', via, entry.reads?.length ? `reads ${entry.reads.join(', ')}` : '', entry.findings.length ? entry.findings[0].split(':')[0] : ''];
+  const description = [
+    entry.role,
+    entry.scope,
+    entry.module,
+    entry.routes ? `for ${entry.routes}` : '',
+    via,
+    entry.reads?.length ? `reads ${entry.reads.join(', ')}` : '',
+    entry.findings.length ? entry.findings[0].split(':')[0] : '',
+  ];
   const tooltip = [
     `\`${entry.name}\``,
     ...(entry.opens ? [`Opens the context \`${entry.opens}\``] : []),
-    ...(entry.via ? [`Registered at ${entry.file}:${entry.line}, through \`${entry.via.call}\` at ${entry.via.file}:${entry.via.line}`] : []),
+    ...(entry.via
+      ? [`Registered at ${entry.file}:${entry.line}, through \`${entry.via.call}\` at ${entry.via.file}:${entry.via.line}`]
+      : []),
     ...(entry.mounted?.length ? [`Mounts a router of ${entry.mounted.length} ${entry.mounted.length === 1 ? 'entry' : 'entries'}`] : []),
     ...entry.findings.map((finding) => `$(${findingIcon(entry) ?? 'info'}) ${finding}`),
   ];

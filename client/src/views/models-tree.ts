@@ -53,7 +53,11 @@ function groupRow(folder: string, models: readonly JsonModel[], rows: ModelRow[]
   const findings = models.reduce((sum, model) => sum + listedFindings(model.findingCounts), 0);
   // A Django app whose label is not its folder's name (an AppConfig.label) says which label it has.
   const app = models.find((model) => model.app)?.app;
-  const parts = [plural(models.length, 'model'), app && app !== posix.basename(folder) ? `app ${app}` : '', findings ? plural(findings, 'finding') : ''];
+  const parts = [
+    plural(models.length, 'model'),
+    app && app !== posix.basename(folder) ? `app ${app}` : '',
+    findings ? plural(findings, 'finding') : '',
+  ];
   return {
     label: folder === '.' ? '(top level)' : folder,
     description: parts.filter(Boolean).join(' · '),

@@ -16,7 +16,18 @@ export interface Place {
   column?: number;
 }
 
-export function node(label: string, options: { description?: string; tooltip?: string | vscode.MarkdownString; icon?: vscode.ThemeIcon; at?: Place; children?: ViewNode[]; expanded?: boolean; contextValue?: string }): ViewNode {
+export function node(
+  label: string,
+  options: {
+    description?: string;
+    tooltip?: string | vscode.MarkdownString;
+    icon?: vscode.ThemeIcon;
+    at?: Place;
+    children?: ViewNode[];
+    expanded?: boolean;
+    contextValue?: string;
+  },
+): ViewNode {
   const collapsed = options.children?.length
     ? options.expanded
       ? vscode.TreeItemCollapsibleState.Expanded
@@ -91,7 +102,7 @@ export class NodeTree implements vscode.TreeDataProvider<ViewNode> {
   }
 
   getChildren(element?: ViewNode): ViewNode[] {
-    return element ? element.children ?? [] : this.roots;
+    return element ? (element.children ?? []) : this.roots;
   }
 
   getParent(element: ViewNode): ViewNode | undefined {

@@ -7,7 +7,8 @@ import type { MiddlewareRow, RowIcon } from './middleware-tree';
 import { plural } from './row';
 
 /** A route handler (`GET /users`), as opposed to middleware, a mounted router or a plugin. */
-export const isRoute = (entry: JsonMiddlewareEntry): boolean => entry.role === 'routes' && !entry.mounted?.length && entry.opens === undefined;
+export const isRoute = (entry: JsonMiddlewareEntry): boolean =>
+  entry.role === 'routes' && !entry.mounted?.length && entry.opens === undefined;
 
 /** Route names shown beside a folded group before it says how many more. */
 const NAMED = 3;

@@ -20,11 +20,15 @@ export function signalNodes(folders: readonly FolderModel[]): ViewNode[] {
     for (const signal of model.signals) {
       group(signal.signal).receivers.push(
         node(signal.handler, {
-          description: [signal.sender ? `sender ${signal.sender}` : 'any sender', signal.connected ? '' : 'never imported: does not fire'].filter(Boolean).join(' · '),
+          description: [signal.sender ? `sender ${signal.sender}` : 'any sender', signal.connected ? '' : 'never imported: does not fire']
+            .filter(Boolean)
+            .join(' · '),
           tooltip: signal.connected
             ? `${signal.handler} receives ${signal.signal}\n${signal.file}:${signal.line}`
             : `${signal.handler} is declared in ${signal.file}, which no module imports, so it is never connected. Import it from your AppConfig.ready().`,
-          icon: signal.connected ? new vscode.ThemeIcon('symbol-event') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+          icon: signal.connected
+            ? new vscode.ThemeIcon('symbol-event')
+            : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
           at: { folder, file: signal.file, line: signal.line, column: signal.column },
         }),
       );
@@ -45,7 +49,10 @@ export function signalNodes(folders: readonly FolderModel[]): ViewNode[] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([signal, { receivers, sources, defined }]) => {
       const sends = sources.filter((source) => source.item.label === 'sent').length;
-      const parts = [`${receivers.length} receiver${receivers.length === 1 ? '' : 's'}`, sends ? `sent from ${sends} place${sends === 1 ? '' : 's'}` : ''];
+      const parts = [
+        `${receivers.length} receiver${receivers.length === 1 ? '' : 's'}`,
+        sends ? `sent from ${sends} place${sends === 1 ? '' : 's'}` : '',
+      ];
       return node(signal, {
         description: parts.filter(Boolean).join(' · '),
         tooltip: defined && receivers.length === 0 ? `${signal} is defined here but nothing receives it.` : undefined,

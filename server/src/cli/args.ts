@@ -43,7 +43,12 @@ model   prints the project model: models, signals and middleware chains.
 rules   lists every check: its id, default severity, stacks and what it finds.
 rule    prints the documentation of a check (or of every check of a rule).`;
 
-const FORMATS: Record<Command, readonly Format[]> = { check: ['text', 'json', 'sarif'], model: ['text', 'json'], rules: ['text', 'json'], rule: ['text'] };
+const FORMATS: Record<Command, readonly Format[]> = {
+  check: ['text', 'json', 'sarif'],
+  model: ['text', 'json'],
+  rules: ['text', 'json'],
+  rule: ['text'],
+};
 const COMMANDS: readonly string[] = Object.keys(FORMATS);
 
 export function parseArgs(argv: readonly string[]): CliArgs | 'help' | 'version' {
@@ -55,7 +60,8 @@ export function parseArgs(argv: readonly string[]): CliArgs | 'help' | 'version'
   let dirSeen = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const v = inline ?? rest[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -68,7 +74,12 @@ export function parseArgs(argv: readonly string[]): CliArgs | 'help' | 'version'
       }
       args.format = format as Format;
     } else if (flag === '--rule' && command === 'check') {
-      args.rules.push(...value().split(',').map((s) => s.trim()).filter(Boolean));
+      args.rules.push(
+        ...value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     } else if (flag === '--fail-on' && command === 'check') {
       const level = value();
       if (!FAIL_ON.includes(level as FailOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}`);
@@ -98,6 +109,7 @@ export function parseArgs(argv: readonly string[]): CliArgs | 'help' | 'version'
     }
   }
   if (args.command === 'rule' && args.id === undefined) throw new UsageError('rule needs an ID (`stackscope rules` lists them)');
-  if (args.baseline !== undefined && args.updateBaseline !== undefined) throw new UsageError('--baseline and --update-baseline go one at a time');
+  if (args.baseline !== undefined && args.updateBaseline !== undefined)
+    throw new UsageError('--baseline and --update-baseline go one at a time');
   return args;
 }

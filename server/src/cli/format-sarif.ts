@@ -28,7 +28,13 @@ function region(range: Finding['range']) {
 const pascal = (id: string) => id.replace(/(^|[-/])(\w)/g, (_, _sep, c: string) => c.toUpperCase());
 
 /** Fingerprints go in `partialFingerprints`, where code scanning looks to follow a result across commits. */
-export function findingsToSarif(root: string, findings: readonly Finding[], checks: readonly Check[], version: string, fingerprints: ReadonlyMap<Finding, string>) {
+export function findingsToSarif(
+  root: string,
+  findings: readonly Finding[],
+  checks: readonly Check[],
+  version: string,
+  fingerprints: ReadonlyMap<Finding, string>,
+) {
   const artifact = (file: string) => ({ uri: encodeURI(toPosix(relative(root, file))), uriBaseId: '%SRCROOT%' });
   const checkIndex = new Map(checks.map((check, i) => [check.id, i]));
   return {

@@ -33,7 +33,9 @@ export function modelToText(model: JsonProjectModel): string {
   out.push(`Models (${model.models.length})`);
   for (const m of model.models) {
     const findings = listedFindings(m.findingCounts);
-    out.push(`  ${m.name}  [${m.stack}] table ${m.table}  ${m.file}:${m.line}${findings ? `  !! ${findings} finding${findings === 1 ? '' : 's'}` : ''}`);
+    out.push(
+      `  ${m.name}  [${m.stack}] table ${m.table}  ${m.file}:${m.line}${findings ? `  !! ${findings} finding${findings === 1 ? '' : 's'}` : ''}`,
+    );
     for (const f of m.fields) {
       const key = fieldKey(f);
       const relation = f.relation ? ` -> ${f.relation.target} (${f.relation.kind})` : '';
@@ -46,7 +48,8 @@ export function modelToText(model: JsonProjectModel): string {
     const sender = s.sender ? ` sender=${s.sender}` : '';
     out.push(`  ${s.signal} -> ${s.handler}${sender}  ${s.file}:${s.line}${s.connected ? '' : '  (never connected)'}`);
   }
-  for (const source of model.signalSources) out.push(`  ${source.signal} ${source.kind === 'send' ? 'sent' : 'defined'}  ${source.file}:${source.line}`);
+  for (const source of model.signalSources)
+    out.push(`  ${source.signal} ${source.kind === 'send' ? 'sent' : 'defined'}  ${source.file}:${source.line}`);
   out.push(`Middleware (${model.middleware.length} chain${model.middleware.length === 1 ? '' : 's'})`);
   for (const chain of model.middleware) {
     out.push(`  ${chain.app}  [${chain.stack}]  ${chain.file}:${chain.line}`);

@@ -29,7 +29,6 @@ export interface CliIo {
   stderrIsTerminal?: boolean;
 }
 
-
 /** Runs the CLI and returns its exit code: 0 clean, 1 findings at warning or above, 2 usage or internal error. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let args: CliArgs | 'help' | 'version';
@@ -72,7 +71,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // A config that says something the CLI cannot do must fail the run, not go on with less.
       progress?.clear();
       for (const problem of problems) io.stderr(`${problemLine(problem, CONFIG_FILE)}\n`);
-      io.stderr(`stackscope: ${CONFIG_FILE} has ${problems.length === 1 ? 'a mistake' : `${problems.length} mistakes`}; nothing was analysed\n`);
+      io.stderr(
+        `stackscope: ${CONFIG_FILE} has ${problems.length === 1 ? 'a mistake' : `${problems.length} mistakes`}; nothing was analysed\n`,
+      );
       return 2;
     }
     // One line per file skipped or read with a warning, as it happens; a count after the run.
@@ -131,7 +132,13 @@ class InputError extends Error {}
  * The findings to report: those not in the baseline (`--baseline`, else stackscope.json's), in the files
  * changed since `--changed-since` when given. Says on stderr how many the baseline held.
  */
-function reported(findings: readonly Finding[], args: CliArgs, config: Config, fingerprints: ReadonlyMap<Finding, string>, io: CliIo): Finding[] {
+function reported(
+  findings: readonly Finding[],
+  args: CliArgs,
+  config: Config,
+  fingerprints: ReadonlyMap<Finding, string>,
+  io: CliIo,
+): Finding[] {
   let kept = [...findings];
   const baseline = args.baseline ? resolve(args.baseline) : config.baseline ? resolve(args.dir, config.baseline) : undefined;
   if (baseline) {
@@ -173,11 +180,20 @@ function checksToText(): string {
 function checksToJson() {
   return {
     version: 1,
-    checks: CHECKS.map((check) => ({ id: check.id, rule: check.rule, severity: check.severity, stacks: check.stacks, summary: check.summary, docs: checkDocsUrl(check) })),
+    checks: CHECKS.map((check) => ({
+      id: check.id,
+      rule: check.rule,
+      severity: check.severity,
+      stacks: check.stacks,
+      summary: check.summary,
+      docs: checkDocsUrl(check),
+    })),
   };
 }
 
-function sortFindings<T extends { file: string; range: { start: { line: number; character: number } }; check: string }>(findings: T[]): T[] {
+function sortFindings<T extends { file: string; range: { start: { line: number; character: number } }; check: string }>(
+  findings: T[],
+): T[] {
   return [...findings].sort(
     (a, b) =>
       a.file.localeCompare(b.file) ||

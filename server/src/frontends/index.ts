@@ -5,7 +5,13 @@ import { prismaFrontend } from './prisma';
 import { pythonFrontend } from './python';
 import { typescriptFrontend } from './typescript';
 
-export const FRONTENDS: readonly Frontend[] = [pythonFrontend, typescriptFrontend, djangoTemplateFrontend, prismaFrontend, packageJsonFrontend];
+export const FRONTENDS: readonly Frontend[] = [
+  pythonFrontend,
+  typescriptFrontend,
+  djangoTemplateFrontend,
+  prismaFrontend,
+  packageJsonFrontend,
+];
 
 export function frontendFor(file: string): Frontend | undefined {
   return FRONTENDS.find((frontend) => frontend.handles(file));

@@ -19,7 +19,12 @@ export class BaselineView {
   apply(analyzer: Analyzer, findings: Finding[], text: (file: string) => string | undefined, display: BaselineDisplay): Finding[] {
     const keys = analyzer.config.baseline ? this.keys(resolve(analyzer.root, analyzer.config.baseline)) : undefined;
     if (!keys || findings.length === 0) return findings;
-    const held = inBaseline(analyzer.root, findings, findingFingerprints(findings, { root: analyzer.root, model: analyzer.model(), text }), keys);
+    const held = inBaseline(
+      analyzer.root,
+      findings,
+      findingFingerprints(findings, { root: analyzer.root, model: analyzer.model(), text }),
+      keys,
+    );
     if (display === 'hidden') return findings.filter((f) => !held.has(f));
     return findings.map((f) => (held.has(f) ? { ...f, severity: 'hint' as const } : f));
   }

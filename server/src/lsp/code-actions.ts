@@ -17,8 +17,12 @@ export function workspaceEdit(edits: readonly TextEdit[]): WorkspaceEdit {
 }
 
 const overlaps = (a: Range, b: Range) =>
-  !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) ||
-    b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
+  !(
+    a.end.line < b.start.line ||
+    (a.end.line === b.start.line && a.end.character < b.start.character) ||
+    b.end.line < a.start.line ||
+    (b.end.line === a.start.line && b.end.character < a.start.character)
+  );
 
 /** The quick fixes and suppressions (where the file can hold a comment) for findings that touch `range`; `text` is the file's. */
 export function quickFixes(findings: readonly Finding[], range: Range, text: string, comments: CommentSyntax | undefined): CodeAction[] {
@@ -39,11 +43,26 @@ export function quickFixes(findings: readonly Finding[], range: Range, text: str
 }
 
 function fixAction(fix: Fix, diagnostic: Diagnostic): CodeAction {
-  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred ?? false, edit: workspaceEdit(fix.edits) };
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.isPreferred ?? false,
+    edit: workspaceEdit(fix.edits),
+  };
 }
 
-/** A suppression comment naming the finding's check, on its own line above the finding, indented like that line, ended like the file's lines. */
-function suppressAction(finding: Finding, diagnostic: Diagnostic, lines: readonly string[], ending: string, comments: CommentSyntax): CodeAction {
+/**
+ * A suppression comment naming the finding's check, on its own line above the finding, indented like that line, ended like the file's
+ * lines.
+ */
+function suppressAction(
+  finding: Finding,
+  diagnostic: Diagnostic,
+  lines: readonly string[],
+  ending: string,
+  comments: CommentSyntax,
+): CodeAction {
   const line = finding.range.start.line;
   const indent = /^\s*/.exec(lines[line] ?? '')?.[0] ?? '';
   const comment = `${comments.start}${comments.suppression([finding.check])}${comments.end}`;

@@ -27,8 +27,14 @@ export function modelSummaries(model: ProjectModel, findings: readonly Finding[]
       for (const query of model.perRowQueries) if (query.stack === m.stack && query.model === m.name) at(query.location);
       const fieldLines = new Set(m.fields.map((f) => `${f.location.file}:${f.location.range.start.line}`));
       const unindexed = findings.filter((f) => f.rule === LENS_RULE?.id && fieldLines.has(`${f.file}:${f.range.start.line}`));
-      const hooks = model.signals.filter((s) => s.sender !== undefined && (s.sender === m.name || s.sender.endsWith(`.${m.name}`) || s.sender === `"${m.app}.${m.name}"`));
-      const places = [...queryPlaces.values(), ...unindexed.map((f) => ({ file: f.file, range: f.range })), ...hooks.map((h) => h.location)];
+      const hooks = model.signals.filter(
+        (s) => s.sender !== undefined && (s.sender === m.name || s.sender.endsWith(`.${m.name}`) || s.sender === `"${m.app}.${m.name}"`),
+      );
+      const places = [
+        ...queryPlaces.values(),
+        ...unindexed.map((f) => ({ file: f.file, range: f.range })),
+        ...hooks.map((h) => h.location),
+      ];
       return { model: m, queries: queryPlaces.size, unindexed: unindexed.length, hooks: hooks.length, places };
     });
 }
@@ -48,7 +54,11 @@ export function codeLenses(summaries: readonly ModelSummary[]): CodeLens[] {
         count(hooks, 'hook', 'hooks'),
       ].join(' · '),
       command: SHOW_PLACES_COMMAND,
-      arguments: [fileUri(model.location.file), model.location.range.start, places.map((place): LspLocation => ({ uri: fileUri(place.file), range: place.range }))],
+      arguments: [
+        fileUri(model.location.file),
+        model.location.range.start,
+        places.map((place): LspLocation => ({ uri: fileUri(place.file), range: place.range })),
+      ],
     },
   }));
 }

@@ -28,7 +28,12 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     ...(check ? { codeDescription: { href: checkDocsUrl(check) } } : {}),
     message: finding.message,
     ...(finding.related?.length
-      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: fileUri(r.location.file), range: r.location.range }, message: r.message })) }
+      ? {
+          relatedInformation: finding.related.map((r) => ({
+            location: { uri: fileUri(r.location.file), range: r.location.range },
+            message: r.message,
+          })),
+        }
       : {}),
   };
 }
@@ -44,7 +49,10 @@ export class DiagnosticsPublisher {
 
   constructor(private readonly connection: Connection) {}
 
-  /** Publishes the findings, the problems with files themselves (a broken config, a schema that does not parse) and the notes on files (a file read as Latin-1), file by file. */
+  /**
+   * Publishes the findings, the problems with files themselves (a broken config, a schema that does not parse) and the notes on files (a
+   * file read as Latin-1), file by file.
+   */
   publish(findings: readonly Finding[], fileProblems: readonly FileDiagnostic[] = [], notes: readonly FileNote[] = []): void {
     const byFile = new Map<string, Diagnostic[]>();
     const add = (file: string, diagnostic: Diagnostic) => {

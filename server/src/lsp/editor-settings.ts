@@ -11,7 +11,12 @@ const SETTINGS: readonly string[] = ['off', ...SEVERITIES];
 export function editorConfig(section: unknown): Partial<Config> {
   const config: Partial<Config> = {};
   if (typeof section !== 'object' || section === null) return config;
-  const { rules, checks, exclude, queryFunctions } = section as { rules?: unknown; checks?: unknown; exclude?: unknown; queryFunctions?: unknown };
+  const { rules, checks, exclude, queryFunctions } = section as {
+    rules?: unknown;
+    checks?: unknown;
+    exclude?: unknown;
+    queryFunctions?: unknown;
+  };
   for (const settings of [rules, checks]) {
     if (typeof settings !== 'object' || settings === null) continue;
     config.rules ??= {};

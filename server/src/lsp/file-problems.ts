@@ -12,7 +12,10 @@ export interface FileDiagnostic {
 
 export function configDiagnostic(problem: LocatedConfigProblem): FileDiagnostic {
   const at = { line: problem.line, character: problem.column };
-  return { file: problem.file, diagnostic: { range: { start: at, end: at }, severity: DiagnosticSeverity.Error, source: 'stackscope', message: problem.message } };
+  return {
+    file: problem.file,
+    diagnostic: { range: { start: at, end: at }, severity: DiagnosticSeverity.Error, source: 'stackscope', message: problem.message },
+  };
 }
 
 export function unanalysedDiagnostic({ file, problem }: { file: string; problem: ParseProblem }): FileDiagnostic {

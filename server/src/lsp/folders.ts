@@ -39,7 +39,9 @@ export class Folders {
   }
 
   folderOf(file: string): Folder | undefined {
-    return this.folders.find((folder) => file === folder.path || file.startsWith(folder.path.endsWith(sep) ? folder.path : folder.path + sep));
+    return this.folders.find(
+      (folder) => file === folder.path || file.startsWith(folder.path.endsWith(sep) ? folder.path : folder.path + sep),
+    );
   }
 
   /** stackscope.json (what of it is valid) merged with the editor's settings; returns the file's mistakes. */

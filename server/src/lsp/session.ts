@@ -30,7 +30,15 @@ import { configDiagnostic, unanalysedDiagnostic } from './file-problems';
 import { type BaselineDisplay, BaselineView } from './baseline-view';
 import { editorConfig } from './editor-settings';
 import { type Folder, Folders } from './folders';
-import { DID_ANALYZE_NOTIFICATION, type DidAnalyzeParams, MODEL_REQUEST, type ModelResponse, RESCAN_REQUEST, SCAN_PROGRESS_NOTIFICATION, type ScanProgressParams } from '../protocol/messages';
+import {
+  DID_ANALYZE_NOTIFICATION,
+  type DidAnalyzeParams,
+  MODEL_REQUEST,
+  type ModelResponse,
+  RESCAN_REQUEST,
+  SCAN_PROGRESS_NOTIFICATION,
+  type ScanProgressParams,
+} from '../protocol/messages';
 import { fileUri, uriPath } from './uri';
 
 /** Every file a frontend reads, and the project's config file. */
@@ -68,9 +76,17 @@ export function startServer(connection: Connection): void {
   const analysedText = (file: string) => documents.get(fileUri(file))?.getText() ?? diskText(file);
 
   const publishAll = (millis: number) => {
-    const findings: Finding[] = folders.all().flatMap((folder) => baselines.apply(folder.analyzer, folder.analyzer.findings(), analysedText, baselineDisplay));
-    const fileProblems = folders.all().flatMap((folder) => [...folder.configProblems.map(configDiagnostic), ...folder.analyzer.unanalysed().map(unanalysedDiagnostic)]);
-    publisher.publish(findings, fileProblems, folders.all().flatMap((folder) => folder.analyzer.fileNotes()));
+    const findings: Finding[] = folders
+      .all()
+      .flatMap((folder) => baselines.apply(folder.analyzer, folder.analyzer.findings(), analysedText, baselineDisplay));
+    const fileProblems = folders
+      .all()
+      .flatMap((folder) => [...folder.configProblems.map(configDiagnostic), ...folder.analyzer.unanalysed().map(unanalysedDiagnostic)]);
+    publisher.publish(
+      findings,
+      fileProblems,
+      folders.all().flatMap((folder) => folder.analyzer.fileNotes()),
+    );
     const counts = countBySeverity(findings);
     const files = folders.all().reduce((sum, folder) => sum + folder.analyzer.files.size, 0);
     const params: DidAnalyzeParams = { files, counts, millis };
@@ -79,21 +95,26 @@ export function startServer(connection: Connection): void {
 
   const configure = async (folder: Folder) => {
     let section: unknown;
-    if (canReadConfiguration) section = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'stackscope' }).catch(() => undefined);
+    if (canReadConfiguration)
+      section = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'stackscope' }).catch(() => undefined);
     const editor = editorConfig(section);
     const problems = folders.configure(folder, editor);
     for (const problem of unusablePatterns(editor.exclude ?? [], 'the stackscope.exclude setting')) connection.console.warn(problem);
     baselineDisplay = (section as { baseline?: unknown } | undefined)?.baseline === 'hint' ? 'hint' : 'hidden';
     // The mistakes are diagnostics on the file itself (see publishAll); the log says what the analysis used.
     for (const problem of problems) connection.console.warn(problemLine(problem, relative(folder.path, problem.file)));
-    if (problems.length > 0) log(`${basename(folder.path)}: ${CONFIG_FILE} has ${problems.length === 1 ? 'a mistake' : `${problems.length} mistakes`}; analysing with the settings that could be read (defaults for the rest).`);
+    if (problems.length > 0)
+      log(
+        `${basename(folder.path)}: ${CONFIG_FILE} has ${problems.length === 1 ? 'a mistake' : `${problems.length} mistakes`}; analysing with the settings that could be read (defaults for the rest).`,
+      );
   };
 
   const applyOpenDocuments = async (folder: Folder) => {
     // The scan read the files from disk; an editor may hold newer, unsaved text.
     for (const document of documents.all()) {
       const path = uriPath(document.uri);
-      if (path && folders.folderOf(path) === folder && folder.analyzer.includes(path)) await folder.analyzer.updateFile(path, document.getText());
+      if (path && folders.folderOf(path) === folder && folder.analyzer.includes(path))
+        await folder.analyzer.updateFile(path, document.getText());
     }
   };
 
@@ -175,7 +196,10 @@ export function startServer(connection: Connection): void {
     guard('initialise', undefined, async () => {
       if (canReadConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'stackscope' });
       // The frontends know which files they read: the client watches those (and the config file) for us.
-      if (canRegisterWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+      if (canRegisterWatchers)
+        void connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
+        });
       if (canWatchFolders) {
         connection.workspace.onDidChangeWorkspaceFolders(
           guard('workspace folders', undefined, async (event) => {
@@ -205,7 +229,10 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent((change) => {
     clearTimeout(pending.get(change.document.uri));
-    pending.set(change.document.uri, setTimeout(() => void guard('analyse', undefined, analyzeDocument)(change.document.uri), DEBOUNCE_MS));
+    pending.set(
+      change.document.uri,
+      setTimeout(() => void guard('analyse', undefined, analyzeDocument)(change.document.uri), DEBOUNCE_MS),
+    );
   });
 
   documents.onDidClose(
@@ -276,13 +303,17 @@ export function startServer(connection: Connection): void {
   connection.onRequest(
     MODEL_REQUEST,
     guard('model', { folders: [] } as ModelResponse, (): ModelResponse => ({
-      folders: folders.all().map((folder) => ({ folder: folder.path, model: serializeModel(folder.analyzer.model(), folder.analyzer.findings()) })),
+      folders: folders
+        .all()
+        .map((folder) => ({ folder: folder.path, model: serializeModel(folder.analyzer.model(), folder.analyzer.findings()) })),
     })),
   );
 
   connection.onRequest(RESCAN_REQUEST, guard('rescan', undefined, scanAll));
 
-  process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${reason instanceof Error ? reason.stack : reason}`));
+  process.on('unhandledRejection', (reason) =>
+    connection.console.error(`unhandled rejection: ${reason instanceof Error ? reason.stack : reason}`),
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -52,7 +52,10 @@ export type Change =
   | { kind: 'inline-object-entry'; object: ObjectValue; key: string }
   /** Add keyword arguments to a call that writes a cookie (`set_cookie(..., secure=True)`), none of them written yet. */
   | { kind: 'add-keyword-arguments'; call: CookieWrite; keywords: { name: string; value: NewValue }[] }
-  /** Import `name` from `module` in `file` (`from django.db.models import Count`, `import { In } from 'typeorm'`); nothing when it already is. */
+  /**
+   * Import `name` from `module` in `file` (`from django.db.models import Count`, `import { In } from 'typeorm'`); nothing when it already
+   * is.
+   */
   | { kind: 'add-import'; file: string; module: string; name?: string }
   /** Declare an index on a model's columns, in the form its ORM reads (Meta.indexes, `@Index()`, `@@index([...])`). */
   | { kind: 'add-model-index'; model: ModelDecl; fields: string[]; unique?: boolean; form?: 'options' | 'field-option' }

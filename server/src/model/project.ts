@@ -5,7 +5,31 @@ import type { FileFacts, ProjectModel, SettingsModule } from './types';
  * file's declarations gathered in one place. Cheap: no parsing happens here.
  */
 export function gatherFacts(root: string, files: Map<string, FileFacts>, queryFunctions: readonly string[] = []): ProjectModel {
-  const model: ProjectModel = { root, files, models: [], signals: [], middleware: [], settings: new Map(), sessions: [], queries: [], queryLoops: [], views: [], cookieWrites: [], signalSources: [], managerClasses: new Map(), perRowQueries: [], perRowLoads: [], columnUsages: [], databases: [], queryFunctions: [...queryFunctions], logins: [], loopCalls: [], foreignKeys: [], nest: [], fileContexts: new Map() };
+  const model: ProjectModel = {
+    root,
+    files,
+    models: [],
+    signals: [],
+    middleware: [],
+    settings: new Map(),
+    sessions: [],
+    queries: [],
+    queryLoops: [],
+    views: [],
+    cookieWrites: [],
+    signalSources: [],
+    managerClasses: new Map(),
+    perRowQueries: [],
+    perRowLoads: [],
+    columnUsages: [],
+    databases: [],
+    queryFunctions: [...queryFunctions],
+    logins: [],
+    loopCalls: [],
+    foreignKeys: [],
+    nest: [],
+    fileContexts: new Map(),
+  };
   for (const facts of files.values()) {
     model.models.push(...facts.models);
     model.signals.push(...facts.signals);

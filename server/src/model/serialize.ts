@@ -28,7 +28,11 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
   /** The findings on a model's declaration, fields and indexes; a line once (`unique=True` declares a field and its index). */
   const modelFindings = (m: ModelDecl) => {
     const lines = new Map<string, Location>();
-    for (const location of [m.location, ...m.fields.map((f) => f.location), ...m.indexes.flatMap((i) => (i.location ? [i.location] : []))]) {
+    for (const location of [
+      m.location,
+      ...m.fields.map((f) => f.location),
+      ...m.indexes.flatMap((i) => (i.location ? [i.location] : [])),
+    ]) {
       lines.set(lineKey(location), location);
     }
     const here = [...lines.values()].flatMap(findingsAt);
@@ -50,7 +54,9 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
       ...(entry.reads?.length ? { reads: entry.reads } : {}),
       ...(entry.scope ? { scope: entry.scope } : {}),
       ...(entry.routes ? { routes: entry.routes } : {}),
-      ...(entry.via ? { via: { call: entry.via.call, file: rel(entry.via.location.file), line: entry.via.location.range.start.line + 1 } } : {}),
+      ...(entry.via
+        ? { via: { call: entry.via.call, file: rel(entry.via.location.file), line: entry.via.location.range.start.line + 1 } }
+        : {}),
       ...(entry.mounted?.length ? { mounted: entry.mounted.map(entryOf) } : {}),
       ...place(entry.location),
       findings: here.map((f) => f.message),
@@ -74,7 +80,15 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
           primaryKey: f.primaryKey,
           unique: f.unique,
           indexed: f.indexed,
-          ...(f.relation ? { relation: { kind: f.relation.kind, target: f.relation.target, ...(f.relation.through ? { through: f.relation.through } : {}) } } : {}),
+          ...(f.relation
+            ? {
+                relation: {
+                  kind: f.relation.kind,
+                  target: f.relation.target,
+                  ...(f.relation.through ? { through: f.relation.through } : {}),
+                },
+              }
+            : {}),
           line: f.location.range.start.line + 1,
           // A field inherited from an abstract base in another module.
           ...(f.location.file !== m.location.file ? { file: rel(f.location.file) } : {}),
@@ -99,7 +113,9 @@ export function serializeModel(model: ProjectModel, findings: readonly Finding[]
         ...place(s.location),
       }))
       .sort(byPlace),
-    signalSources: model.signalSources.map((source) => ({ signal: source.signal, kind: source.kind, stack: source.stack, ...place(source.location) })).sort(byPlace),
+    signalSources: model.signalSources
+      .map((source) => ({ signal: source.signal, kind: source.kind, stack: source.stack, ...place(source.location) }))
+      .sort(byPlace),
     middleware: model.middleware
       .map((chain) => ({
         app: chain.app,

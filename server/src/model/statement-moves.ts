@@ -7,6 +7,7 @@ export function canMoveNextTo(mover: MiddlewareEntry, anchor: MiddlewareEntry): 
   const a = mover.statement;
   const b = anchor.statement;
   if (!a || !b || a === b || a.lines.file !== b.lines.file) return false;
-  const sameBlock = a.block.range.start.line === b.block.range.start.line && a.block.range.start.character === b.block.range.start.character;
+  const sameBlock =
+    a.block.range.start.line === b.block.range.start.line && a.block.range.start.character === b.block.range.start.character;
   return sameBlock && a.lines.range.start.line !== b.lines.range.start.line;
 }

@@ -66,9 +66,15 @@ export interface JsonMiddlewareEntry extends JsonPlace {
   module?: string;
   /** What the entry reads from the request that a middleware before it must set (`session`, `user`). */
   reads?: string[];
-  /** NestJS: the controller (`UsersController`) or handler (`UsersController.me`) a guard, interceptor, pipe or filter is bound to with @UseGuards (@UseInterceptors, @UsePipes, @UseFilters). */
+  /**
+   * NestJS: the controller (`UsersController`) or handler (`UsersController.me`) a guard, interceptor, pipe or filter is bound to with
+   * @UseGuards (@UseInterceptors, @UsePipes, @UseFilters).
+   */
   scope?: string;
-  /** NestJS: the routes a module middleware is applied to, short, as written in `forRoutes(...)` / `exclude(...)` (`UsersController`, `GET users except users/me`). */
+  /**
+   * NestJS: the routes a module middleware is applied to, short, as written in `forRoutes(...)` / `exclude(...)` (`UsersController`, `GET
+   * users except users/me`).
+   */
   routes?: string;
   /** Express: the call in the chain's own file that handed the app to the function registering this entry. */
   via?: JsonVia;

@@ -14,7 +14,9 @@ export function checkDocsUrl(check: Check): string {
 
 /** A rule's page: its checks in a table, then each check's documentation. */
 export function rulePage(rule: Rule): string {
-  const rows = rule.checks.map((check) => `| [\`${check.id}\`](#${check.id.replace('/', '')}) | ${check.severity} | ${check.stacks.join(', ')} | ${check.summary} |`);
+  const rows = rule.checks.map(
+    (check) => `| [\`${check.id}\`](#${check.id.replace('/', '')}) | ${check.severity} | ${check.stacks.join(', ')} | ${check.summary} |`,
+  );
   return [
     `<!-- Generated from server/src/rules/${rule.id}/ by \`npm run docs\`: edit the checks, not this file. -->`,
     `# ${rule.id}`,
@@ -32,7 +34,10 @@ export function rulePage(rule: Rule): string {
 /** The README's table of checks: one row per check, each linking to its documentation. */
 export function checksTable(rules: readonly Rule[]): string {
   const rows = rules.flatMap((rule) =>
-    rule.checks.map((check) => `| [\`${check.id}\`](${rulePagePath(rule)}#${check.id.replace('/', '')}) | ${check.severity} | ${check.stacks.join(', ')} | ${check.summary} |`),
+    rule.checks.map(
+      (check) =>
+        `| [\`${check.id}\`](${rulePagePath(rule)}#${check.id.replace('/', '')}) | ${check.severity} | ${check.stacks.join(', ')} | ${check.summary} |`,
+    ),
   );
   return ['| check | default | stacks | finds |', '|---|---|---|---|', ...rows].join('\n');
 }

@@ -61,7 +61,10 @@ export class Analyzer {
   /** Findings a context left out in the last run, by context name and check: what the log says. */
   private leftOutCounts = new Map<string, Map<string, number>>();
 
-  constructor(readonly root: string, options: AnalyzerOptions = {}) {
+  constructor(
+    readonly root: string,
+    options: AnalyzerOptions = {},
+  ) {
     this.currentConfig = options.config ?? emptyConfig();
     this.isExcluded = excludeMatcher(this.currentConfig.exclude);
     this.setContexts(this.currentConfig);
@@ -137,7 +140,9 @@ export class Analyzer {
   /** Discovers and analyses every supported file under the root. Yields to the event loop between files. */
   async scan(options: ScanOptions = {}): Promise<boolean> {
     await initFrontends();
-    const found = discoverFiles(this.root, this.isExcluded, (dir, reason) => this.log(`${this.notes.where(dir)}: folder skipped, ${reason}`));
+    const found = discoverFiles(this.root, this.isExcluded, (dir, reason) =>
+      this.log(`${this.notes.where(dir)}: folder skipped, ${reason}`),
+    );
     this.timings.resetParse();
     for (let i = 0; i < found.length; i++) {
       if (options.isCancelled?.()) return false;
@@ -175,7 +180,8 @@ export class Analyzer {
         const context = this.contextOf(file);
         if (context) fileContexts.set(file, { name: context.name, evidence: context.evidence });
       }
-      const build = (files: Map<string, FileFacts>) => buildProjectModel(this.root, files, { queryFunctions: this.currentConfig.queryFunctions, fileContexts });
+      const build = (files: Map<string, FileFacts>) =>
+        buildProjectModel(this.root, files, { queryFunctions: this.currentConfig.queryFunctions, fileContexts });
       this.cachedModel = buildIsolated(this.files, build, (file, error) => {
         this.files.delete(file);
         this.notes.skip(file, { kind: 'failed', reason: `its facts could not be linked into the project: ${error.message}` }, error.stack);
@@ -208,7 +214,8 @@ export class Analyzer {
       this.leftOutCounts = new Map();
       for (const rule of this.rules) {
         const project = this.currentConfig.rules;
-        if (!mayReport(rule, project, [...this.contexts.map((c) => c.rules), ...(this.currentConfig.overrides ?? []).map((o) => o.rules)])) continue;
+        if (!mayReport(rule, project, [...this.contexts.map((c) => c.rules), ...(this.currentConfig.overrides ?? []).map((o) => o.rules)]))
+          continue;
         const started = performance.now();
         try {
           for (const finding of rule.check(model)) {
@@ -218,7 +225,8 @@ export class Analyzer {
             const severity = severityIn([project, context?.rules, ...this.overridesOfPath(relativePath)], finding);
             if (severity === 'off') {
               // Counted for the log when it is the context that left the finding out.
-              if (context && severityIn([project], finding) !== 'off' && severityIn([project, context.rules], finding) === 'off') this.countLeftOut(context, finding.check);
+              if (context && severityIn([project], finding) !== 'off' && severityIn([project, context.rules], finding) === 'off')
+                this.countLeftOut(context, finding.check);
               continue;
             }
             all.push(withLineEndings(this.fixed(severity === finding.severity ? finding : { ...finding, severity }, model), endingOf));
@@ -242,7 +250,9 @@ export class Analyzer {
 
   /** The files whose text could not be analysed (a schema that does not parse), with why and where. */
   unanalysed(): { file: string; problem: ParseProblem }[] {
-    return [...this.files].flatMap(([file, facts]) => facts.problems.filter((problem) => problem.stopsAnalysis).map((problem) => ({ file, problem })));
+    return [...this.files].flatMap(([file, facts]) =>
+      facts.problems.filter((problem) => problem.stopsAnalysis).map((problem) => ({ file, problem })),
+    );
   }
 
   findingsFor(file: string): Finding[] {
@@ -254,7 +264,9 @@ export class Analyzer {
     try {
       return withFixes(finding, model);
     } catch (error) {
-      this.log(`${this.notes.where(finding.file, finding.range.start.line)}: the fixes of ${finding.check} could not be written: ${(error as Error).stack ?? error}`);
+      this.log(
+        `${this.notes.where(finding.file, finding.range.start.line)}: the fixes of ${finding.check} could not be written: ${(error as Error).stack ?? error}`,
+      );
       return finding;
     }
   }

@@ -40,13 +40,23 @@ export function readBaseline(path: string): Set<string> {
     throw new Error(`${path}: cannot read the baseline (${(error as Error).message})`);
   }
   const findings = (raw as Partial<BaselineFile> | null)?.findings;
-  if (!Array.isArray(findings) || findings.some((e) => typeof e?.check !== 'string' || typeof e?.file !== 'string' || typeof e?.fingerprint !== 'string')) {
+  if (
+    !Array.isArray(findings) ||
+    findings.some((e) => typeof e?.check !== 'string' || typeof e?.file !== 'string' || typeof e?.fingerprint !== 'string')
+  ) {
     throw new Error(`${path}: not a Stackscope baseline (write one with --update-baseline)`);
   }
   return new Set(findings.map(key));
 }
 
 /** The findings the baseline holds. */
-export function inBaseline(root: string, findings: readonly Finding[], fingerprints: ReadonlyMap<Finding, string>, baseline: ReadonlySet<string>): Set<Finding> {
-  return new Set(findings.filter((f) => baseline.has(key({ check: f.check, file: relativeFile(root, f.file), fingerprint: fingerprints.get(f) ?? '' }))));
+export function inBaseline(
+  root: string,
+  findings: readonly Finding[],
+  fingerprints: ReadonlyMap<Finding, string>,
+  baseline: ReadonlySet<string>,
+): Set<Finding> {
+  return new Set(
+    findings.filter((f) => baseline.has(key({ check: f.check, file: relativeFile(root, f.file), fingerprint: fingerprints.get(f) ?? '' }))),
+  );
 }

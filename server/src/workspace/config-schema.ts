@@ -11,22 +11,27 @@ export const CONFIG_SCHEMA_PATH = 'schemas/stackscope.schema.json';
 /** The keys of stackscope.json with what they mean: the parser's list of known keys, the schema's descriptions. */
 export const CONFIG_KEYS = {
   $schema: 'The JSON Schema of this file (editors use it to complete and check it).',
-  rules: 'Severities by rule id (every check of the rule) or check id (a check\'s own setting wins over its rule\'s): "off", "hint", "info", "warning" or "error".',
-  exclude: 'Glob patterns, relative to this file\'s folder, of files and folders not to analyse.',
-  queryFunctions: 'Project functions that run one query each (repository wrappers such as getEntityOrThrow): a call per loop element is an N+1 query.',
-  contexts: 'Changes to the default contexts (test, migration, seed, script) by name, or contexts of the project\'s own: their files, severities and whether their queries are evidence for missing-index.',
-  overrides: 'Severities for the files that match globs, over the project\'s and the contexts\' settings; a later override wins over an earlier one.',
-  baseline: 'A baseline file (relative to this file\'s folder): its findings are not reported by the CLI and are shown as hints or not at all in the editor.',
+  rules:
+    'Severities by rule id (every check of the rule) or check id (a check\'s own setting wins over its rule\'s): "off", "hint", "info", "warning" or "error".',
+  exclude: "Glob patterns, relative to this file's folder, of files and folders not to analyse.",
+  queryFunctions:
+    'Project functions that run one query each (repository wrappers such as getEntityOrThrow): a call per loop element is an N+1 query.',
+  contexts:
+    "Changes to the default contexts (test, migration, seed, script) by name, or contexts of the project's own: their files, severities and whether their queries are evidence for missing-index.",
+  overrides:
+    "Severities for the files that match globs, over the project's and the contexts' settings; a later override wins over an earlier one.",
+  baseline:
+    "A baseline file (relative to this file's folder): its findings are not reported by the CLI and are shown as hints or not at all in the editor.",
 } as const;
 
 export const CONTEXT_KEYS = {
-  files: 'Glob patterns of the context\'s files (they replace the default ones).',
-  rules: 'Severities by rule or check id in these files, over the project\'s.',
+  files: "Glob patterns of the context's files (they replace the default ones).",
+  rules: "Severities by rule or check id in these files, over the project's.",
   evidence: 'Whether queries in these files count as evidence for missing-index.',
 } as const;
 
 export const OVERRIDE_KEYS = {
-  files: 'Glob patterns, relative to this file\'s folder, of the files this override applies to.',
+  files: "Glob patterns, relative to this file's folder, of the files this override applies to.",
   rules: 'Severities by rule or check id in these files.',
 } as const;
 
@@ -44,7 +49,10 @@ export function configSchema(): Record<string, unknown> {
   }
   const globs = { type: 'array', items: { type: 'string', minLength: 1 } };
   const contexts = Object.fromEntries(
-    DEFAULT_CONTEXTS.map((context) => [context.name, { ...ref('context'), description: `${context.description}; by default ${context.files.join(', ')}` }]),
+    DEFAULT_CONTEXTS.map((context) => [
+      context.name,
+      { ...ref('context'), description: `${context.description}; by default ${context.files.join(', ')}` },
+    ]),
   );
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

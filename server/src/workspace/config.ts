@@ -88,7 +88,8 @@ export function parseConfig(raw: unknown): { config: Config; problems: ConfigPro
   if (!fields) return { config, problems };
   const { rules, exclude, queryFunctions, contexts, overrides, baseline } = fields;
   if (baseline !== undefined) {
-    if (typeof baseline !== 'string' || baseline === '') problems.push({ message: '"baseline" must be the path of a baseline file', path: ['baseline'] });
+    if (typeof baseline !== 'string' || baseline === '')
+      problems.push({ message: '"baseline" must be the path of a baseline file', path: ['baseline'] });
     else config.baseline = baseline;
   }
   if (contexts !== undefined) {
@@ -100,7 +101,8 @@ export function parseConfig(raw: unknown): { config: Config; problems: ConfigPro
     if (parsed) config.overrides = parsed;
   }
   if (queryFunctions !== undefined) {
-    if (!Array.isArray(queryFunctions) || queryFunctions.some((name) => typeof name !== 'string')) problems.push({ message: '"queryFunctions" must be an array of function names', path: ['queryFunctions'] });
+    if (!Array.isArray(queryFunctions) || queryFunctions.some((name) => typeof name !== 'string'))
+      problems.push({ message: '"queryFunctions" must be an array of function names', path: ['queryFunctions'] });
     else config.queryFunctions = queryFunctions as string[];
   }
   if (rules !== undefined) config.rules = parseRuleSettings(rules, ['rules'], problems);
@@ -109,7 +111,12 @@ export function parseConfig(raw: unknown): { config: Config; problems: ConfigPro
 }
 
 /** The fields of an object with known keys; a problem for each unknown key, or for a value that is no object. */
-function objectFields(raw: unknown, path: JsonPath, known: Record<string, string>, problems: ConfigProblem[]): Record<string, unknown> | undefined {
+function objectFields(
+  raw: unknown,
+  path: JsonPath,
+  known: Record<string, string>,
+  problems: ConfigProblem[],
+): Record<string, unknown> | undefined {
   const names = Object.keys(known).filter((key) => key !== '$schema');
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     problems.push({ message: `${path.length ? where(path) : 'the file'} must be an object with ${listed(names)}`, path });
@@ -117,7 +124,8 @@ function objectFields(raw: unknown, path: JsonPath, known: Record<string, string
   }
   for (const key of Object.keys(raw)) {
     const unknown = `unknown key "${key}" (known: ${listed(names)})`;
-    if (!Object.hasOwn(known, key)) problems.push({ message: path.length ? `${where(path)}: ${unknown}` : unknown, path: [...path, key], part: 'key' });
+    if (!Object.hasOwn(known, key))
+      problems.push({ message: path.length ? `${where(path)}: ${unknown}` : unknown, path: [...path, key], part: 'key' });
   }
   return raw as Record<string, unknown>;
 }
@@ -131,12 +139,16 @@ function parseGlobs(raw: unknown, path: JsonPath, problems: ConfigProblem[]): st
   const unusable = (glob: string) => (glob === '' ? 'an empty pattern matches nothing' : globProblem(glob));
   raw.forEach((glob, index) => {
     const problem = unusable(glob);
-    if (problem) problems.push({ message: `${where(path)}: the pattern ${JSON.stringify(glob)} is ignored (${problem})`, path: [...path, index] });
+    if (problem)
+      problems.push({ message: `${where(path)}: the pattern ${JSON.stringify(glob)} is ignored (${problem})`, path: [...path, index] });
   });
   return (raw as string[]).filter((glob) => !unusable(glob));
 }
 
-/** A problem for each glob pattern of an editor setting that cannot be used (an empty one is easy to add in the settings editor): it is ignored. */
+/**
+ * A problem for each glob pattern of an editor setting that cannot be used (an empty one is easy to add in the settings editor): it is
+ * ignored.
+ */
 export function unusablePatterns(patterns: readonly string[], where: string): string[] {
   return patterns.flatMap((pattern) => {
     const problem = pattern === '' ? 'an empty pattern matches nothing' : globProblem(pattern);
@@ -148,12 +160,21 @@ export function unusablePatterns(patterns: readonly string[], where: string): st
 function parseRuleSettings(raw: unknown, path: JsonPath, problems: ConfigProblem[]): Record<string, RuleSetting> {
   const settings: Record<string, RuleSetting> = {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.push({ message: `${where(path)} must be an object like {"n-plus-one": "warning", "insecure-session/default-cookie-name": "off"}`, path });
+    problems.push({
+      message: `${where(path)} must be an object like {"n-plus-one": "warning", "insecure-session/default-cookie-name": "off"}`,
+      path,
+    });
     return settings;
   }
   for (const [id, setting] of Object.entries(raw)) {
-    if (checksSelected(id).length === 0) problems.push({ message: `${where(path)}: unknown rule or check "${id}" (\`stackscope rules\` lists them)`, path: [...path, id], part: 'key' });
-    else if (typeof setting !== 'string' || !RULE_SETTINGS.includes(setting)) problems.push({ message: `${where(path)}: "${id}" must be one of ${RULE_SETTINGS.join(', ')}`, path: [...path, id] });
+    if (checksSelected(id).length === 0)
+      problems.push({
+        message: `${where(path)}: unknown rule or check "${id}" (\`stackscope rules\` lists them)`,
+        path: [...path, id],
+        part: 'key',
+      });
+    else if (typeof setting !== 'string' || !RULE_SETTINGS.includes(setting))
+      problems.push({ message: `${where(path)}: "${id}" must be one of ${RULE_SETTINGS.join(', ')}`, path: [...path, id] });
     else settings[id] = setting as RuleSetting;
   }
   return settings;
@@ -162,7 +183,10 @@ function parseRuleSettings(raw: unknown, path: JsonPath, problems: ConfigProblem
 /** `contexts`: by name, the files (globs), severities and evidence of a context. */
 function parseContexts(raw: unknown, problems: ConfigProblem[]): Record<string, ContextSettings> | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.push({ message: '"contexts" must be an object like {"test": {"files": ["**/tests/**"], "rules": {"n-plus-one": "off"}}}', path: ['contexts'] });
+    problems.push({
+      message: '"contexts" must be an object like {"test": {"files": ["**/tests/**"], "rules": {"n-plus-one": "off"}}}',
+      path: ['contexts'],
+    });
     return undefined;
   }
   const contexts: Record<string, ContextSettings> = {};
@@ -177,7 +201,8 @@ function parseContexts(raw: unknown, problems: ConfigProblem[]): Record<string, 
     }
     if (fields.rules !== undefined) context.rules = parseRuleSettings(fields.rules, [...path, 'rules'], problems);
     if (fields.evidence !== undefined) {
-      if (typeof fields.evidence !== 'boolean') problems.push({ message: `${where([...path, 'evidence'])} must be true or false`, path: [...path, 'evidence'] });
+      if (typeof fields.evidence !== 'boolean')
+        problems.push({ message: `${where([...path, 'evidence'])} must be true or false`, path: [...path, 'evidence'] });
       else context.evidence = fields.evidence;
     }
     contexts[name] = context;
@@ -188,7 +213,10 @@ function parseContexts(raw: unknown, problems: ConfigProblem[]): Record<string, 
 /** `overrides`: a list of {files, rules}; one without files applies nowhere, so it is a mistake. */
 function parseOverrides(raw: unknown, problems: ConfigProblem[]): PathOverride[] | undefined {
   if (!Array.isArray(raw)) {
-    problems.push({ message: '"overrides" must be an array like [{"files": ["legacy/**"], "rules": {"n-plus-one": "off"}}]', path: ['overrides'] });
+    problems.push({
+      message: '"overrides" must be an array like [{"files": ["legacy/**"], "rules": {"n-plus-one": "off"}}]',
+      path: ['overrides'],
+    });
     return undefined;
   }
   const overrides: PathOverride[] = [];
@@ -197,7 +225,8 @@ function parseOverrides(raw: unknown, problems: ConfigProblem[]): PathOverride[]
     const fields = objectFields(value, path, OVERRIDE_KEYS, problems);
     if (!fields) return;
     const files = fields.files === undefined ? undefined : parseGlobs(fields.files, [...path, 'files'], problems);
-    if (fields.files === undefined || (files && files.length === 0)) problems.push({ message: `${where(path)} needs "files", the globs it applies to`, path });
+    if (fields.files === undefined || (files && files.length === 0))
+      problems.push({ message: `${where(path)} needs "files", the globs it applies to`, path });
     const rules = fields.rules === undefined ? {} : parseRuleSettings(fields.rules, [...path, 'rules'], problems);
     if (files?.length) overrides.push({ files, rules });
   });
@@ -221,6 +250,6 @@ export function mergeConfig(base: Config, override: Partial<Config>): Config {
     queryFunctions: [...base.queryFunctions, ...(override.queryFunctions ?? [])],
     ...(base.contexts || override.contexts ? { contexts: { ...base.contexts, ...override.contexts } } : {}),
     ...(base.overrides ? { overrides: base.overrides } : {}),
-    ...(override.baseline ?? base.baseline ? { baseline: override.baseline ?? base.baseline } : {}),
+    ...((override.baseline ?? base.baseline) ? { baseline: override.baseline ?? base.baseline } : {}),
   };
 }

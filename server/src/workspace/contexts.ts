@@ -25,8 +25,18 @@ export const DEFAULT_CONTEXTS: readonly Context[] = [
     name: 'test',
     description: 'test code',
     files: [
-      '**/tests/**', '**/test/**', '**/__tests__/**', '**/e2e/**', '**/test_*.py', '**/*_test.py', '**/tests.py', '**/conftest.py',
-      '**/*.test.{ts,tsx,js,jsx,mts,cts,mjs,cjs}', '**/*.spec.{ts,tsx,js,jsx,mts,cts,mjs,cjs}', '**/*.e2e-spec.ts', '**/testing/**',
+      '**/tests/**',
+      '**/test/**',
+      '**/__tests__/**',
+      '**/e2e/**',
+      '**/test_*.py',
+      '**/*_test.py',
+      '**/tests.py',
+      '**/conftest.py',
+      '**/*.test.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',
+      '**/*.spec.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',
+      '**/*.e2e-spec.ts',
+      '**/testing/**',
     ],
     rules: NOT_PER_REQUEST,
     evidence: false,
@@ -41,7 +51,18 @@ export const DEFAULT_CONTEXTS: readonly Context[] = [
   {
     name: 'seed',
     description: 'seed and fixture data',
-    files: ['**/seed/**', '**/seeds/**', '**/seeders/**', '**/seed.{ts,js,py}', '**/seed-*.{ts,js}', '**/*.seed.{ts,js}', '**/fixtures/**', '**/factories.py', '**/factories/**', '**/factory.py'],
+    files: [
+      '**/seed/**',
+      '**/seeds/**',
+      '**/seeders/**',
+      '**/seed.{ts,js,py}',
+      '**/seed-*.{ts,js}',
+      '**/*.seed.{ts,js}',
+      '**/fixtures/**',
+      '**/factories.py',
+      '**/factories/**',
+      '**/factory.py',
+    ],
     rules: NOT_PER_REQUEST,
     evidence: false,
   },
@@ -58,7 +79,8 @@ export const DEFAULT_CONTEXTS: readonly Context[] = [
 export function mergeContexts(overrides: Record<string, Partial<Omit<Context, 'name'>>> = {}): Context[] {
   const merged = DEFAULT_CONTEXTS.map((context) => ({ ...context, ...overrides[context.name], name: context.name }));
   for (const [name, override] of Object.entries(overrides)) {
-    if (!merged.some((context) => context.name === name)) merged.push({ name, description: name, files: [], rules: {}, evidence: true, ...override });
+    if (!merged.some((context) => context.name === name))
+      merged.push({ name, description: name, files: [], rules: {}, evidence: true, ...override });
   }
   return merged.map((context) => ({ ...context, files: context.files.filter((glob) => glob.length > 0) }));
 }

@@ -7,8 +7,7 @@
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export type Decoded =
-  | { ok: true; text: string; /** Read, but not as written: say so to the user. */ warning?: DecodeWarning }
-  | { ok: false; skip: Skip };
+  { ok: true; text: string; /** Read, but not as written: say so to the user. */ warning?: DecodeWarning } | { ok: false; skip: Skip };
 
 /** Why a file was found but not analysed, by kind (for the counted summary) and in a sentence. */
 export interface Skip {

@@ -7,9 +7,30 @@ import { decodeSource, type Decoded, MAX_FILE_BYTES } from './decode';
 
 /** Folders that never hold the project's own code. */
 const SKIPPED_DIRS = new Set([
-  'node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', 'env', '.env', '.tox', '.nox',
-  'site-packages', 'dist', 'build', 'out', '.next', '.nuxt', 'coverage', '.mypy_cache', '.pytest_cache',
-  '.ruff_cache', '.idea', '.vscode-test', '.e2e-cache',
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  '__pycache__',
+  '.venv',
+  'venv',
+  'env',
+  '.env',
+  '.tox',
+  '.nox',
+  'site-packages',
+  'dist',
+  'build',
+  'out',
+  '.next',
+  '.nuxt',
+  'coverage',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  '.idea',
+  '.vscode-test',
+  '.e2e-cache',
 ]);
 
 export type ExcludeMatcher = (relativePath: string) => boolean;
@@ -28,7 +49,10 @@ export function globProblem(pattern: string): string | undefined {
 export function excludeMatcher(patterns: readonly string[]): ExcludeMatcher {
   const usable = patterns.filter((pattern) => globProblem(pattern) === undefined);
   if (usable.length === 0) return () => false;
-  const match = picomatch(usable.map((p) => p.replace(/\\/g, '/')), { dot: true });
+  const match = picomatch(
+    usable.map((p) => p.replace(/\\/g, '/')),
+    { dot: true },
+  );
   // A pattern like `legacy` or `legacy/**` should exclude the folder and everything in it.
   return (relativePath) => {
     const parts = relativePath.split('/');
@@ -74,7 +98,13 @@ export function readSource(file: string): Decoded {
   try {
     const size = statSync(file).size;
     if (size > MAX_FILE_BYTES) {
-      return { ok: false, skip: { kind: 'too large', reason: `${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit` } };
+      return {
+        ok: false,
+        skip: {
+          kind: 'too large',
+          reason: `${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`,
+        },
+      };
     }
     bytes = readFileSync(file);
   } catch (error) {

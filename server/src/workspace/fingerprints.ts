@@ -57,7 +57,11 @@ export function normaliseCode(code: string): string {
 export function textOfRange(lines: readonly string[], range: Range): string {
   const { start, end } = range;
   if (start.line === end.line) return (lines[start.line] ?? '').slice(start.character, end.character);
-  return [(lines[start.line] ?? '').slice(start.character), ...lines.slice(start.line + 1, end.line), (lines[end.line] ?? '').slice(0, end.character)].join('\n');
+  return [
+    (lines[start.line] ?? '').slice(start.character),
+    ...lines.slice(start.line + 1, end.line),
+    (lines[end.line] ?? '').slice(0, end.character),
+  ].join('\n');
 }
 
 /** Every finding's fingerprint, by finding. */

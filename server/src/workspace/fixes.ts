@@ -36,6 +36,9 @@ export function withFixes(finding: Finding, model: ProjectModel): Finding {
  */
 export function withLineEndings(finding: Finding, endingOf: (file: string) => LineEnding): Finding {
   if (!finding.fixes.some((fix) => fix.edits.some((edit) => endingOf(edit.file) !== '\n' && edit.newText.includes('\n')))) return finding;
-  const fixes = finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, newText: withLineEnding(edit.newText, endingOf(edit.file)) })) }));
+  const fixes = finding.fixes.map((fix) => ({
+    ...fix,
+    edits: fix.edits.map((edit) => ({ ...edit, newText: withLineEnding(edit.newText, endingOf(edit.file)) })),
+  }));
   return { ...finding, fixes };
 }

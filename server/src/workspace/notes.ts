@@ -19,7 +19,10 @@ export class FileNotes {
   private readonly notes = new Map<string, FileNote[]>();
   readonly skipped = new Map<string, Skip>();
 
-  constructor(private readonly root: string, private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly root: string,
+    private readonly log: (message: string) => void,
+  ) {}
 
   /** `app/settings.py:3`, relative to the workspace. */
   where(file: string, line?: number): string {
@@ -28,7 +31,9 @@ export class FileNotes {
 
   set(file: string, notes: readonly FileNote[]): void {
     const before = new Set((this.notes.get(file) ?? []).map((note) => note.message));
-    for (const note of notes) if (!before.has(note.message)) this.log(`${this.where(file, note.range.start.line)}: ${note.severity === 'info' ? 'note' : note.severity}: ${note.message}`);
+    for (const note of notes)
+      if (!before.has(note.message))
+        this.log(`${this.where(file, note.range.start.line)}: ${note.severity === 'info' ? 'note' : note.severity}: ${note.message}`);
     if (notes.length > 0) this.notes.set(file, [...notes]);
     else this.notes.delete(file);
     this.skipped.delete(file);

@@ -28,7 +28,10 @@ export function severityIn(layers: readonly (SettingsLayer | undefined)[], findi
  * a file or a folder it is in (`legacy` or `legacy/**`), as `exclude` does.
  */
 export function overridesMatcher(overrides: readonly PathOverride[] = []): (relativePath: string) => SettingsLayer[] {
-  const matchers = overrides.map((override) => ({ rules: override.rules, matches: excludeMatcher(override.files.filter((glob) => glob.length > 0)) }));
+  const matchers = overrides.map((override) => ({
+    rules: override.rules,
+    matches: excludeMatcher(override.files.filter((glob) => glob.length > 0)),
+  }));
   return (relativePath) => matchers.filter((m) => m.matches(relativePath)).map((m) => m.rules);
 }
 
@@ -36,7 +39,11 @@ export function overridesMatcher(overrides: readonly PathOverride[] = []): (rela
  * Whether a rule can report anything: one of its checks is on in the project's settings, or some
  * context or override sets it (or its rule) to a severity. A rule that cannot is not run at all.
  */
-export function mayReport(rule: { id: string; checks: readonly { id: string; severity: Severity }[] }, project: SettingsLayer, others: readonly SettingsLayer[]): boolean {
+export function mayReport(
+  rule: { id: string; checks: readonly { id: string; severity: Severity }[] },
+  project: SettingsLayer,
+  others: readonly SettingsLayer[],
+): boolean {
   return rule.checks.some((check) => {
     if (severityIn([project], { rule: rule.id, check: check.id, severity: check.severity }) !== 'off') return true;
     return others.some((layer) => [layer[check.id], layer[rule.id]].some((setting) => setting !== undefined && setting !== 'off'));

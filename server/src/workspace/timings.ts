@@ -29,9 +29,15 @@ export class Timings {
   /** `parse python 12 files 40 ms, typescript 8 files 95 ms · model 3 ms · rules n-plus-one 2 ms, ...` */
   describe(): string {
     const ms = (millis: number) => `${Math.round(millis)} ms`;
-    const parse = [...this.parse].map(([language, { files, millis }]) => `${language} ${files} file${files === 1 ? '' : 's'} ${ms(millis)}`);
+    const parse = [...this.parse].map(
+      ([language, { files, millis }]) => `${language} ${files} file${files === 1 ? '' : 's'} ${ms(millis)}`,
+    );
     const rules = [...this.rules].sort((a, b) => b[1] - a[1]).map(([rule, millis]) => `${rule} ${ms(millis)}`);
-    return [parse.length ? `parse ${parse.join(', ')}` : '', `model ${ms(this.modelMillis)}`, rules.length ? `rules ${rules.join(', ')}` : '']
+    return [
+      parse.length ? `parse ${parse.join(', ')}` : '',
+      `model ${ms(this.modelMillis)}`,
+      rules.length ? `rules ${rules.join(', ')}` : '',
+    ]
       .filter(Boolean)
       .join(' · ');
   }

@@ -20,7 +20,11 @@ export const codeServerEntry = join(installDir, 'node_modules', 'code-server', '
 /** Returns the path of code-server's entry script, installing it first when needed. */
 export async function ensureCodeServer(): Promise<string> {
   if (existsSync(doneMarker) && existsSync(codeServerEntry)) return codeServerEntry;
-  return timedStep(`Installing code-server ${CODE_SERVER_VERSION} into .e2e-cache/ from the npm registry`, 'once; about 2 min and 300 MB', install);
+  return timedStep(
+    `Installing code-server ${CODE_SERVER_VERSION} into .e2e-cache/ from the npm registry`,
+    'once; about 2 min and 300 MB',
+    install,
+  );
 }
 
 async function install(): Promise<string> {
@@ -83,5 +87,7 @@ async function seedRipgrepCache(tarball: string, tmpDir: string): Promise<void> 
 
 /** Exposed so a failing run can say which install it used. */
 export function codeServerInstallInfo(): string {
-  return existsSync(doneMarker) ? `code-server ${CODE_SERVER_VERSION} installed ${readFileSync(doneMarker, 'utf8').trim()}` : 'code-server not installed';
+  return existsSync(doneMarker)
+    ? `code-server ${CODE_SERVER_VERSION} installed ${readFileSync(doneMarker, 'utf8').trim()}`
+    : 'code-server not installed';
 }

@@ -37,7 +37,10 @@ function commonArgs(dirs: SessionDirs): string[] {
 
 export async function installExtension(entry: string, dirs: SessionDirs, vsix: string): Promise<void> {
   writeSessionFiles(dirs, 0);
-  const out = await mustRun(process.execPath, [entry, ...commonArgs(dirs), '--install-extension', vsix], { env: environment(dirs), timeoutMs: 120_000 });
+  const out = await mustRun(process.execPath, [entry, ...commonArgs(dirs), '--install-extension', vsix], {
+    env: environment(dirs),
+    timeoutMs: 120_000,
+  });
   if (!/successfully installed/i.test(out)) throw new Error(`code-server did not confirm installing ${vsix}:\n${out}`);
 }
 
@@ -68,11 +71,15 @@ export async function startCodeServer(entry: string, dirs: SessionDirs): Promise
     stop: () => stopGroup(child),
   };
   try {
-    await waitFor(`code-server to answer ${url}/healthz (log: ${dirs.logFile})`, async () => {
-      if (exited !== undefined) throw new Error(`code-server exited with ${exited}`);
-      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      return response.ok;
-    }, 60_000);
+    await waitFor(
+      `code-server to answer ${url}/healthz (log: ${dirs.logFile})`,
+      async () => {
+        if (exited !== undefined) throw new Error(`code-server exited with ${exited}`);
+        const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+        return response.ok;
+      },
+      60_000,
+    );
   } catch (error) {
     await server.stop();
     throw error;
@@ -84,7 +91,12 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   const group = child.pid;
   if (group === undefined) return;
   const send = (signal: NodeJS.Signals | 0): boolean => {
-    try { process.kill(-group, signal); return true; } catch { return false; }
+    try {
+      process.kill(-group, signal);
+      return true;
+    } catch {
+      return false;
+    }
   };
   if (!send('SIGTERM')) return;
   // Give the extension hosts a moment to exit on their own, then make sure.

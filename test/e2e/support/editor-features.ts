@@ -32,28 +32,49 @@ export async function pickQuickInputRow(page: Page, text: string): Promise<void>
 export async function hoverText(page: Page, text: string | RegExp, timeoutMs: number): Promise<string> {
   const matches = (shown: string) => (typeof text === 'string' ? shown.includes(text) : text.test(shown));
   const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents');
-  return waitFor(`a hover with ${text}`, async () => {
-    await page.keyboard.press('Control+1');
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    if (!(await hover.first().isVisible().catch(() => false))) await runPaletteCommand(page, 'Show or Focus Hover');
-    const shown = await waitFor('the hover to fill in', async () => {
-      const now = (await hover.allTextContents()).join('\n');
-      return matches(now) ? now : undefined;
-    }, 5_000, 250).catch(() => undefined);
-    if (shown) return shown;
-    await page.keyboard.press('Escape');
-    return undefined;
-  }, timeoutMs, 1_000);
+  return waitFor(
+    `a hover with ${text}`,
+    async () => {
+      await page.keyboard.press('Control+1');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      if (
+        !(await hover
+          .first()
+          .isVisible()
+          .catch(() => false))
+      )
+        await runPaletteCommand(page, 'Show or Focus Hover');
+      const shown = await waitFor(
+        'the hover to fill in',
+        async () => {
+          const now = (await hover.allTextContents()).join('\n');
+          return matches(now) ? now : undefined;
+        },
+        5_000,
+        250,
+      ).catch(() => undefined);
+      if (shown) return shown;
+      await page.keyboard.press('Escape');
+      return undefined;
+    },
+    timeoutMs,
+    1_000,
+  );
 }
 
 /** The text of the code lens in the active editor that matches `text`. */
 export async function codeLensText(page: Page, text: RegExp, timeoutMs: number): Promise<string> {
   const lenses = page.locator('.editor-group-container.active .monaco-editor .codelens-decoration');
-  return waitFor(`a code lens matching ${text}`, async () => {
-    const shown = await lenses.allTextContents();
-    return shown.find((lens) => text.test(lens));
-  }, timeoutMs, 500);
+  return waitFor(
+    `a code lens matching ${text}`,
+    async () => {
+      const shown = await lenses.allTextContents();
+      return shown.find((lens) => text.test(lens));
+    },
+    timeoutMs,
+    500,
+  );
 }
 
 /**
@@ -61,11 +82,16 @@ export async function codeLensText(page: Page, text: RegExp, timeoutMs: number):
  * iframes deep, and the page sets its data attributes once it has drawn.
  */
 export async function webviewFrame(page: Page, key: string, timeoutMs: number): Promise<import('playwright-core').Frame> {
-  return waitFor(`a webview that has drawn (body[data-${key}])`, async () => {
-    for (const frame of page.frames()) {
-      const found = await frame.evaluate<boolean>(`document.body?.dataset[${JSON.stringify(key)}] !== undefined`).catch(() => false);
-      if (found) return frame;
-    }
-    return undefined;
-  }, timeoutMs, 500);
+  return waitFor(
+    `a webview that has drawn (body[data-${key}])`,
+    async () => {
+      for (const frame of page.frames()) {
+        const found = await frame.evaluate<boolean>(`document.body?.dataset[${JSON.stringify(key)}] !== undefined`).catch(() => false);
+        if (found) return frame;
+      }
+      return undefined;
+    },
+    timeoutMs,
+    500,
+  );
 }

@@ -20,15 +20,28 @@ export async function openQuickFixMenu(page: Page, title: string, timeoutMs: num
     // A menu from an earlier try that came late would take this key as "apply": close it first.
     if ((await page.locator(`${MENU}:visible`).count()) > 0) {
       await page.keyboard.press('Escape');
-      await page.locator(`${MENU}:visible`).first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+      await page
+        .locator(`${MENU}:visible`)
+        .first()
+        .waitFor({ state: 'hidden', timeout: 5_000 })
+        .catch(() => undefined);
     }
     await page.keyboard.press('Control+.');
     const outcome = await Promise.race([
-      page.locator(MENU, { hasText: title }).waitFor({ state: 'visible', timeout: 5_000 }).then(() => 'menu'),
-      page.locator('.monaco-editor-overlaymessage', { hasText: NO_ACTIONS }).waitFor({ state: 'visible', timeout: 5_000 }).then(() => 'none'),
+      page
+        .locator(MENU, { hasText: title })
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .then(() => 'menu'),
+      page
+        .locator('.monaco-editor-overlaymessage', { hasText: NO_ACTIONS })
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .then(() => 'none'),
     ]).catch(() => 'timeout');
     if (outcome === 'menu') return;
-    const rows = await page.locator(`${MENU} .monaco-list-row`).allTextContents().catch(() => []);
+    const rows = await page
+      .locator(`${MENU} .monaco-list-row`)
+      .allTextContents()
+      .catch(() => []);
     seen = outcome === 'none' ? '"No code actions available"' : rows.length > 0 ? `a menu with ${rows.join(' | ')}` : 'no menu';
     shots.push(await page.screenshot({ timeout: 10_000 }).catch(() => Buffer.alloc(0)));
     await page.keyboard.press('Escape');
@@ -36,14 +49,19 @@ export async function openQuickFixMenu(page: Page, title: string, timeoutMs: num
   }
   mkdirSync(outputDir, { recursive: true });
   shots.slice(0, 3).forEach((png, i) => writeFileSync(join(outputDir, `quick-fix-try-${i + 1}.png`), png));
-  throw new Error(`the quick-fix menu never offered "${title}" within ${timeoutMs / 1000} s; last seen: ${seen} (the first tries: quick-fix-try-*.png)`);
+  throw new Error(
+    `the quick-fix menu never offered "${title}" within ${timeoutMs / 1000} s; last seen: ${seen} (the first tries: quick-fix-try-*.png)`,
+  );
 }
 
 export async function chooseQuickFix(page: Page, title: string): Promise<void> {
   const rows = page.locator(`${MENU} .monaco-list-row`);
   const count = await rows.count();
   for (let i = 0; i <= count; i++) {
-    const focused = await page.locator(`${MENU} .monaco-list-row.focused`).textContent().catch(() => null);
+    const focused = await page
+      .locator(`${MENU} .monaco-list-row.focused`)
+      .textContent()
+      .catch(() => null);
     if (focused?.includes(title)) {
       await page.keyboard.press('Enter');
       await page.locator(MENU).waitFor({ state: 'hidden' });

@@ -4,8 +4,10 @@ import type { Locator, Page } from 'playwright-core';
 import { waitFor } from './wait';
 
 export async function openViewContainer(page: Page, title: string): Promise<void> {
-  const icon = page.locator('.part.activitybar .action-item', { has: page.locator(`[aria-label^="${title}"]`) })
-    .or(page.locator(`.part.activitybar .action-item[aria-label^="${title}"]`)).first();
+  const icon = page
+    .locator('.part.activitybar .action-item', { has: page.locator(`[aria-label^="${title}"]`) })
+    .or(page.locator(`.part.activitybar .action-item[aria-label^="${title}"]`))
+    .first();
   await icon.waitFor({ state: 'visible', timeout: 30_000 });
   if ((await icon.getAttribute('aria-selected')) !== 'true' && !(await icon.evaluate((el) => el.classList.contains('checked')))) {
     await icon.click();
@@ -39,19 +41,27 @@ export async function collapseView(page: Page, viewTitle: string): Promise<void>
 export async function findTreeItem(page: Page, viewTitle: string, label: RegExp, timeoutMs: number): Promise<string[]> {
   const pane = viewPane(page, viewTitle);
   const rows = pane.locator('.pane-body .monaco-list-row');
-  return waitFor(`a row matching ${label} in the ${viewTitle} view`, async () => {
-    const labels = await rows.locator('.label-name').allTextContents();
-    if (labels.some((text) => label.test(text.trim()))) return await rows.allTextContents();
-    const collapsed = pane.locator('.pane-body .monaco-list-row[aria-expanded="false"]').first();
-    // The twistie only expands; clicking the label would also run the item's open command.
-    if (await collapsed.count()) await collapsed.locator('.monaco-tl-twistie').click();
-    return undefined;
-  }, timeoutMs, 400);
+  return waitFor(
+    `a row matching ${label} in the ${viewTitle} view`,
+    async () => {
+      const labels = await rows.locator('.label-name').allTextContents();
+      if (labels.some((text) => label.test(text.trim()))) return await rows.allTextContents();
+      const collapsed = pane.locator('.pane-body .monaco-list-row[aria-expanded="false"]').first();
+      // The twistie only expands; clicking the label would also run the item's open command.
+      if (await collapsed.count()) await collapsed.locator('.monaco-tl-twistie').click();
+      return undefined;
+    },
+    timeoutMs,
+    400,
+  );
 }
 
 /** The first row of a view whose label matches `label`. */
 export function treeRow(page: Page, viewTitle: string, label: RegExp): Locator {
-  return viewPane(page, viewTitle).locator('.pane-body .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+  return viewPane(page, viewTitle)
+    .locator('.pane-body .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: label }) })
+    .first();
 }
 
 export async function rowDescription(row: Locator): Promise<string> {

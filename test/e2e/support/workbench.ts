@@ -42,10 +42,14 @@ export async function goToLine(page: Page, line: number, column?: number): Promi
 /** Waits until the status bar puts the cursor on `line` (and `column`, 1-based), as a user checks where they are. */
 export async function waitForCursorAt(page: Page, line: number, column?: number, timeoutMs = 10_000): Promise<void> {
   const expected = column ? `Ln ${line}, Col ${column}` : `Ln ${line},`;
-  await waitFor(`the cursor at ${expected}`, async () => {
-    const status = await page.locator('.statusbar-item[id="status.editor.selection"]').textContent();
-    return status !== null && status.includes(expected);
-  }, timeoutMs);
+  await waitFor(
+    `the cursor at ${expected}`,
+    async () => {
+      const status = await page.locator('.statusbar-item[id="status.editor.selection"]').textContent();
+      return status !== null && status.includes(expected);
+    },
+    timeoutMs,
+  );
 }
 
 export function problemsPanel(page: Page): Locator {
@@ -60,10 +64,15 @@ export async function openProblems(page: Page): Promise<void> {
 /** Rows of the Problems panel, as text, once one of them contains `text`. */
 export async function waitForProblem(page: Page, text: string, timeoutMs: number): Promise<string[]> {
   const rows = problemsPanel(page).locator('.monaco-list-row');
-  return waitFor(`a problem mentioning ${text} in the Problems panel`, async () => {
-    const texts = await rows.allTextContents();
-    return texts.some((row) => row.includes(text)) ? texts : undefined;
-  }, timeoutMs, 500);
+  return waitFor(
+    `a problem mentioning ${text} in the Problems panel`,
+    async () => {
+      const texts = await rows.allTextContents();
+      return texts.some((row) => row.includes(text)) ? texts : undefined;
+    },
+    timeoutMs,
+    500,
+  );
 }
 
 export async function save(page: Page): Promise<void> {

@@ -28,13 +28,21 @@ function settingsUri(): vscode.Uri {
 async function diagnosticOnSettings(): Promise<vscode.Diagnostic> {
   const uri = settingsUri();
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-  return poll('a Stackscope diagnostic on SESSION_COOKIE_SECURE', () =>
-    vscode.languages.getDiagnostics(uri).find((d) => d.source === 'stackscope' && d.message.includes('SESSION_COOKIE_SECURE')), 60_000);
+  return poll(
+    'a Stackscope diagnostic on SESSION_COOKIE_SECURE',
+    () => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'stackscope' && d.message.includes('SESSION_COOKIE_SECURE')),
+    60_000,
+  );
 }
 
 async function quickFixWritesTrue(diagnostic: vscode.Diagnostic): Promise<void> {
   const uri = settingsUri();
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    diagnostic.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   const fix = actions.find((action) => action.title === FIX_TITLE);
   assert.ok(fix, `no code action titled "${FIX_TITLE}"; offered: ${actions.map((a) => a.title).join(', ')}`);
   if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the quick fix edit was not applied');
@@ -50,7 +58,10 @@ async function viewsRegistered(extension: vscode.Extension<unknown>): Promise<vo
   const manifest = extension.packageJSON as { contributes?: { views?: Record<string, { id: string; name: string }[]> } };
   const views = Object.values(manifest.contributes?.views ?? {}).flat();
   for (const name of ['Models', 'Signals', 'Middleware']) {
-    assert.ok(views.some((view) => view.name === name), `no view named ${name} in the manifest`);
+    assert.ok(
+      views.some((view) => view.name === name),
+      `no view named ${name} in the manifest`,
+    );
   }
   // VS Code creates a `<view id>.focus` command for every view it registered from a manifest.
   const commands = await vscode.commands.getCommands(true);

@@ -15,7 +15,8 @@ function modelOf(files: Record<string, string>) {
   return buildProjectModel('/p', facts);
 }
 
-const field = (models: ModelDecl[], model: string, name: string) => models.find((m) => m.name === model)!.fields.find((f) => f.name === name)!;
+const field = (models: ModelDecl[], model: string, name: string) =>
+  models.find((m) => m.name === model)!.fields.find((f) => f.name === name)!;
 
 const DATASOURCE = 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n';
 // Full-text indexes exist on MySQL only.
@@ -71,7 +72,10 @@ describe('Prisma schema folders', () => {
     });
     // `Role` is defined only in the other schema: to the first one it is an unknown type.
     assert.equal(field(model.models, 'User', 'role').relation?.target, 'Role');
-    assert.deepEqual(model.prismaSchemas?.map((s) => [s.files.length, s.provider]).sort(), [[2, 'mysql'], [2, 'postgresql']]);
+    assert.deepEqual(model.prismaSchemas?.map((s) => [s.files.length, s.provider]).sort(), [
+      [2, 'mysql'],
+      [2, 'postgresql'],
+    ]);
   });
 });
 
@@ -88,8 +92,18 @@ describe("Prisma's schema engine", () => {
     assert.equal(field(model.models, 'Post', 'tags').relation?.kind, 'many-to-many');
     assert.equal(field(model.models, 'Tag', 'posts').relation?.kind, 'many-to-many');
     const membership = model.models.find((m) => m.name === 'Membership')!;
-    assert.deepEqual(membership.indexes.map((i) => [i.source, i.fields.join(',')]), [['@@id', 'groupId,userId']]);
-    assert.deepEqual(membership.fields.map((f) => [f.name, f.indexed]), [['userId', false], ['groupId', true], ['role', false]]);
+    assert.deepEqual(
+      membership.indexes.map((i) => [i.source, i.fields.join(',')]),
+      [['@@id', 'groupId,userId']],
+    );
+    assert.deepEqual(
+      membership.fields.map((f) => [f.name, f.indexed]),
+      [
+        ['userId', false],
+        ['groupId', true],
+        ['role', false],
+      ],
+    );
     // Positions stay the parser's: the @@id's line.
     assert.equal(membership.indexes[0].location?.range.start.line, 20);
   });
@@ -98,7 +112,8 @@ describe("Prisma's schema engine", () => {
     const model = modelOf({
       '/p/schema/schema.prisma': DATASOURCE,
       '/p/schema/user.prisma': 'model User {\n  id    Int\n  org   Int\n  posts Post[]\n\n  @@id([org, id])\n}\n',
-      '/p/schema/post.prisma': 'model Post {\n  id       Int  @id\n  authorId Int\n  orgId    Int\n  author   User @relation(fields: [orgId, authorId], references: [org, id])\n}\n',
+      '/p/schema/post.prisma':
+        'model Post {\n  id       Int  @id\n  authorId Int\n  orgId    Int\n  author   User @relation(fields: [orgId, authorId], references: [org, id])\n}\n',
     });
     assert.equal(model.prismaSchemas?.[0].engine, 'validated');
     const author = field(model.models, 'Post', 'author');
@@ -111,7 +126,10 @@ describe("Prisma's schema engine", () => {
     const half = prismaFrontend.analyze(file, BLOG.replace('  posts Post[]\n}', '  posts Po'));
     assert.match(half.problems[0].message, /Prisma schema syntax error/);
     const model = buildProjectModel('/p', new Map([[file, half]]));
-    assert.deepEqual(model.models.map((m) => m.name), good.models.map((m) => m.name));
+    assert.deepEqual(
+      model.models.map((m) => m.name),
+      good.models.map((m) => m.name),
+    );
     assert.equal(model.prismaSchemas?.[0].engine, 'validated');
     assert.equal(field(model.models, 'Post', 'tags').relation?.kind, 'many-to-many');
   });
@@ -133,7 +151,10 @@ describe("Prisma's schema engine", () => {
     const model = modelOf({ '/p/none/schema.prisma': BLOG });
     assert.equal(model.prismaSchemas?.[0].engine, 'unavailable');
     assert.match(model.prismaSchemas?.[0].engineError?.message ?? '', /could not be loaded/);
-    assert.deepEqual(model.models.map((m) => m.name), ['Post', 'Tag', 'Membership']);
+    assert.deepEqual(
+      model.models.map((m) => m.name),
+      ['Post', 'Tag', 'Membership'],
+    );
   });
 
   it('survives an engine that throws anything', () => {
@@ -144,7 +165,10 @@ describe("Prisma's schema engine", () => {
       lint: () => 'not json',
     });
     const model = modelOf({ '/p/panic/schema.prisma': BLOG });
-    assert.deepEqual([model.prismaSchemas?.[0].engine, model.prismaSchemas?.[0].engineError?.message], ['rejected', 'RuntimeError: unreachable']);
+    assert.deepEqual(
+      [model.prismaSchemas?.[0].engine, model.prismaSchemas?.[0].engineError?.message],
+      ['rejected', 'RuntimeError: unreachable'],
+    );
     assert.equal(model.models.length, 3);
   });
 });

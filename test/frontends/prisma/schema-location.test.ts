@@ -17,8 +17,11 @@ const fixture = join(__dirname, '..', '..', 'rules', 'missing-index', 'fixtures'
 
 /** Analyses files as the analyzer would (each by its own frontend), and links them into a project model. */
 function modelOf(files: Record<string, string>) {
-  const frontendOf = (file: string) => [prismaFrontend, packageJsonFrontend, typescriptFrontend].find((frontend) => frontend.handles(file))!;
-  const facts = new Map<string, FileFacts>(Object.entries(files).map(([file, text]) => [file, frontendOf(file).analyze(file, text) as FileFacts]));
+  const frontendOf = (file: string) =>
+    [prismaFrontend, packageJsonFrontend, typescriptFrontend].find((frontend) => frontend.handles(file))!;
+  const facts = new Map<string, FileFacts>(
+    Object.entries(files).map(([file, text]) => [file, frontendOf(file).analyze(file, text) as FileFacts]),
+  );
   return buildProjectModel('/p', facts);
 }
 
@@ -30,7 +33,8 @@ const DATASOURCE = 'datasource db {\n  provider = "postgresql"\n  url      = env
 const MODELS = {
   '/p/db/schema/config/datasource.prisma': DATASOURCE,
   '/p/db/schema/user.prisma': 'model User {\n  id Int @id\n  posts Post[]\n}\n',
-  '/p/db/schema/models/post.prisma': 'model Post {\n  id Int @id\n  authorId Int\n  author User @relation(fields: [authorId], references: [id])\n}\n',
+  '/p/db/schema/models/post.prisma':
+    'model Post {\n  id Int @id\n  authorId Int\n  author User @relation(fields: [authorId], references: [id])\n}\n',
 };
 
 afterEach(() => setEngineForTests(undefined));
@@ -39,11 +43,18 @@ describe('Prisma schema location: package.json', () => {
   it('reads a configured folder as one schema, its datasource in a subfolder, and flags what that schema lacks', async () => {
     await checkFixture(fixture, 'missing-index');
     const model = (await analyzeFixture(fixture)).model();
-    assert.deepEqual(model.prismaSchemas?.map((schema) => [schema.files.length, schema.provider, schema.engine]), [[3, 'postgresql', 'validated']]);
+    assert.deepEqual(
+      model.prismaSchemas?.map((schema) => [schema.files.length, schema.provider, schema.engine]),
+      [[3, 'postgresql', 'validated']],
+    );
   });
 
   it('without the setting, the datasource subfolder is a schema of its own and the models stand alone', () => {
-    assert.deepEqual(schemasOf(MODELS), [['db/schema/config/datasource.prisma'], ['db/schema/models/post.prisma'], ['db/schema/user.prisma']]);
+    assert.deepEqual(schemasOf(MODELS), [
+      ['db/schema/config/datasource.prisma'],
+      ['db/schema/models/post.prisma'],
+      ['db/schema/user.prisma'],
+    ]);
     assert.deepEqual(schemasOf({ ...MODELS, '/p/package.json': '{ "prisma": { "schema": "./db/schema/" } }' }), [
       ['db/schema/config/datasource.prisma', 'db/schema/models/post.prisma', 'db/schema/user.prisma'],
     ]);
@@ -57,7 +68,9 @@ describe('Prisma schema location: package.json', () => {
       '/p/package.json': '{ "prisma": { "schema": "db/app.prisma" } }',
     };
     assert.deepEqual(schemasOf(files), [['db/app.prisma'], ['db/extra/report.prisma', 'db/reporting.prisma']]);
-    assert.deepEqual(schemasOf({ ...files, '/p/package.json': '{ "prisma": { "schema": "db" } }' }), [['db/app.prisma', 'db/extra/report.prisma', 'db/reporting.prisma']]);
+    assert.deepEqual(schemasOf({ ...files, '/p/package.json': '{ "prisma": { "schema": "db" } }' }), [
+      ['db/app.prisma', 'db/extra/report.prisma', 'db/reporting.prisma'],
+    ]);
   });
 
   it('ignores a setting that is no string', () => {
@@ -70,15 +83,32 @@ describe('Prisma schema location: prisma.config.ts', () => {
   const config = (text: string, file = '/p/prisma.config.ts') => typescriptFrontend.analyze(file, text).prismaSchemaPath;
 
   it('reads a string or path.join of strings from defineConfig, a satisfies object or a const, relative to the config', () => {
-    assert.equal(config("import { defineConfig } from 'prisma/config';\nexport default defineConfig({ schema: 'prisma/schema' });\n"), '/p/prisma/schema');
-    assert.equal(config("import path from 'node:path';\nimport type { PrismaConfig } from 'prisma';\nexport default { schema: path.join('db', 'schema') } satisfies PrismaConfig;\n"), '/p/db/schema');
-    assert.equal(config("import path from 'node:path';\nconst config = defineConfig({ schema: path.join(__dirname, 'prisma') });\nexport default config;\n", '/p/api/prisma.config.mts'), '/p/api/prisma');
+    assert.equal(
+      config("import { defineConfig } from 'prisma/config';\nexport default defineConfig({ schema: 'prisma/schema' });\n"),
+      '/p/prisma/schema',
+    );
+    assert.equal(
+      config(
+        "import path from 'node:path';\nimport type { PrismaConfig } from 'prisma';\nexport default { schema: path.join('db', 'schema') } satisfies PrismaConfig;\n",
+      ),
+      '/p/db/schema',
+    );
+    assert.equal(
+      config(
+        "import path from 'node:path';\nconst config = defineConfig({ schema: path.join(__dirname, 'prisma') });\nexport default config;\n",
+        '/p/api/prisma.config.mts',
+      ),
+      '/p/api/prisma',
+    );
   });
 
   it('reads nothing it would have to run, and nothing from other files', () => {
-    assert.equal(config("export default defineConfig({ schema: process.env.SCHEMA });\n"), undefined);
-    assert.equal(config("import path from 'node:path';\nexport default defineConfig({ schema: path.join(root(), 'schema') });\n"), undefined);
-    assert.equal(config("export default defineConfig({ schema: `${dir}/schema` });\n"), undefined);
+    assert.equal(config('export default defineConfig({ schema: process.env.SCHEMA });\n'), undefined);
+    assert.equal(
+      config("import path from 'node:path';\nexport default defineConfig({ schema: path.join(root(), 'schema') });\n"),
+      undefined,
+    );
+    assert.equal(config('export default defineConfig({ schema: `${dir}/schema` });\n'), undefined);
     assert.equal(config("export default defineConfig({ schema: 'prisma/schema' });\n", '/p/src/config.ts'), undefined);
   });
 
@@ -87,8 +117,14 @@ describe('Prisma schema location: prisma.config.ts', () => {
       ...MODELS,
       '/p/db/schema/models/legacy.prisma': DATASOURCE,
       '/p/package.json': '{ "prisma": { "schema": "db/schema" } }',
-      '/p/prisma.config.ts': "import { defineConfig } from 'prisma/config';\nexport default defineConfig({ schema: 'db/schema/models/legacy.prisma' });\n",
+      '/p/prisma.config.ts':
+        "import { defineConfig } from 'prisma/config';\nexport default defineConfig({ schema: 'db/schema/models/legacy.prisma' });\n",
     };
-    assert.deepEqual(schemasOf(files), [['db/schema/config/datasource.prisma'], ['db/schema/models/legacy.prisma'], ['db/schema/models/post.prisma'], ['db/schema/user.prisma']]);
+    assert.deepEqual(schemasOf(files), [
+      ['db/schema/config/datasource.prisma'],
+      ['db/schema/models/legacy.prisma'],
+      ['db/schema/models/post.prisma'],
+      ['db/schema/user.prisma'],
+    ]);
   });
 });

@@ -81,7 +81,11 @@ describe('python frontend: settings values', () => {
     assert.deepEqual(setting(facts, 'CSRF_COOKIE_NAME'), { env: 'CSRF_NAME' });
     assert.deepEqual(setting(facts, 'CSRF_COOKIE_PATH'), { env: 'CSRF_PATH', fallback: '/' });
     assert.deepEqual(setting(facts, 'DEBUG'), { env: 'DEBUG', fallback: true });
-    assert.deepEqual(setting(facts, 'SECURE_SSL_REDIRECT'), { env: 'SSL', fallback: false }, 'the second positional argument is a cast, not a default');
+    assert.deepEqual(
+      setting(facts, 'SECURE_SSL_REDIRECT'),
+      { env: 'SSL', fallback: false },
+      'the second positional argument is a cast, not a default',
+    );
     assert.deepEqual(setting(facts, 'SESSION_COOKIE_SECURE'), { env: 'SECURE', fallback: false });
     // Wrapped reads are configured outside the code, and their result is not the default as written.
     assert.deepEqual(setting(facts, 'CSRF_COOKIE_SECURE'), { env: 'CSRF_SECURE' });
@@ -90,7 +94,18 @@ describe('python frontend: settings values', () => {
   });
 
   it('treats an assignment inside an if branch as unknown, and the last plain assignment as the one that counts', () => {
-    const facts = analyze(['DEBUG = True', 'if PRODUCTION:', '    DEBUG = False', 'SECRET_KEY = "a"', 'try:', '    SECRET_KEY = "b"', 'except ImportError:', '    pass'].join('\n'));
+    const facts = analyze(
+      [
+        'DEBUG = True',
+        'if PRODUCTION:',
+        '    DEBUG = False',
+        'SECRET_KEY = "a"',
+        'try:',
+        '    SECRET_KEY = "b"',
+        'except ImportError:',
+        '    pass',
+      ].join('\n'),
+    );
     assert.deepEqual(setting(facts, 'DEBUG'), { unknown: 'DEBUG = False' });
     assert.equal(setting(facts, 'SECRET_KEY'), 'b');
   });
@@ -114,7 +129,10 @@ describe('python frontend: settings modules', () => {
   });
 
   it('records star imports in order, and where to append a setting and an import', () => {
-    const facts = analyze('"""Production."""\nfrom .base import *\nfrom shop.settings.common import *  # noqa\n\nDEBUG = False', '/p/shop/settings/production.py');
+    const facts = analyze(
+      '"""Production."""\nfrom .base import *\nfrom shop.settings.common import *  # noqa\n\nDEBUG = False',
+      '/p/shop/settings/production.py',
+    );
     assert.deepEqual(facts.settings?.starImports, ['.base', 'shop.settings.common']);
     assert.deepEqual(facts.settings?.append.position, { line: 4, character: 13 });
     assert.deepEqual(facts.settings?.importInsert?.position, { line: 3, character: 0 });
@@ -140,10 +158,15 @@ describe('python frontend: settings modules', () => {
       ],
     );
     assert.equal(chain.entries[2].text, '"django.contrib.auth.middleware.AuthenticationMiddleware"');
-    const line = readFileSync(join(example, 'shop', 'settings.py'), 'utf8').split('\n').findIndex((text) => text.includes('AuthenticationMiddleware'));
+    const line = readFileSync(join(example, 'shop', 'settings.py'), 'utf8')
+      .split('\n')
+      .findIndex((text) => text.includes('AuthenticationMiddleware'));
     assert.deepEqual(chain.entries[2].location.range.start, { line, character: 4 });
     const project = analyze('MIDDLEWARE = ("shop.middleware.SessionMiddleware", "whitenoise.middleware.WhiteNoiseMiddleware")');
-    assert.deepEqual(project.middleware[0].entries.map((e) => e.role), [undefined, 'static']);
+    assert.deepEqual(
+      project.middleware[0].entries.map((e) => e.role),
+      [undefined, 'static'],
+    );
   });
 });
 
@@ -154,7 +177,10 @@ function analyzeFile(path: string): FileFacts {
 describe('python frontend: models', () => {
   it('reads the example models: tables, columns, relations and which fields are indexed', () => {
     const facts = analyzeFile(join(example, 'catalog', 'models.py'));
-    assert.deepEqual(facts.models.map((m) => m.name), ['Publisher', 'Author', 'Tag', 'Book']);
+    assert.deepEqual(
+      facts.models.map((m) => m.name),
+      ['Publisher', 'Author', 'Tag', 'Book'],
+    );
     const book = model(facts, 'Book');
     assert.equal(book.table, 'catalog_book');
     assert.equal(book.app, 'catalog');
@@ -259,12 +285,15 @@ describe('python frontend: models', () => {
       ].join('\n'),
       '/p/blog/models.py',
     );
-    assert.deepEqual(facts.models.map((m) => [m.name, m.abstract ?? false, m.bases]), [
-      ['Base', true, ['models.Model']],
-      ['Article', false, ['Base']],
-      ['Customer', false, ['AbstractUser']],
-      ['Invoice', false, ['TimeStamped']],
-    ]);
+    assert.deepEqual(
+      facts.models.map((m) => [m.name, m.abstract ?? false, m.bases]),
+      [
+        ['Base', true, ['models.Model']],
+        ['Article', false, ['Base']],
+        ['Customer', false, ['AbstractUser']],
+        ['Invoice', false, ['TimeStamped']],
+      ],
+    );
     const article = model(facts, 'Article');
     assert.deepEqual(article.location.range.start, { line: 9, character: 6 });
     assert.deepEqual(article.bodyInsert, { position: { line: 10, character: 43 }, indent: '    ' });
@@ -272,16 +301,21 @@ describe('python frontend: models', () => {
 
   it('inherits the fields of abstract bases across files in the project model', async () => {
     const dir = project({
-      'core/models.py': 'from django.db import models\n\nclass Stamped(models.Model):\n    created = models.DateTimeField(db_index=True)\n    class Meta:\n        abstract = True\n',
-      'blog/models.py': 'from django.db import models\nfrom core.models import Stamped\n\nclass Post(Stamped):\n    title = models.CharField(max_length=10)\n',
+      'core/models.py':
+        'from django.db import models\n\nclass Stamped(models.Model):\n    created = models.DateTimeField(db_index=True)\n    class Meta:\n        abstract = True\n',
+      'blog/models.py':
+        'from django.db import models\nfrom core.models import Stamped\n\nclass Post(Stamped):\n    title = models.CharField(max_length=10)\n',
     });
     const analyzer = new Analyzer(dir);
     await analyzer.scan();
     const post = analyzer.model().models.find((m) => m.name === 'Post');
-    assert.deepEqual(post?.fields.map((f) => [f.name, f.indexed]), [
-      ['created', true],
-      ['title', false],
-    ]);
+    assert.deepEqual(
+      post?.fields.map((f) => [f.name, f.indexed]),
+      [
+        ['created', true],
+        ['title', false],
+      ],
+    );
     assert.ok(!analyzer.model().models.find((m) => m.name === 'Stamped' && !m.abstract));
   });
 });
@@ -338,7 +372,8 @@ describe('python frontend: signals and imports', () => {
 
   it('marks receivers whose module nothing imports as not connected', async () => {
     const dir = project({
-      'shop/catalog/apps.py': 'from django.apps import AppConfig\n\nclass CatalogConfig(AppConfig):\n    def ready(self):\n        from . import signals  # noqa\n',
+      'shop/catalog/apps.py':
+        'from django.apps import AppConfig\n\nclass CatalogConfig(AppConfig):\n    def ready(self):\n        from . import signals  # noqa\n',
       'shop/catalog/__init__.py': '',
       'shop/catalog/signals.py': 'from django.dispatch import receiver\n\n@receiver(post_save, sender=Book)\ndef a(**kw):\n    pass\n',
       'shop/catalog/forgotten.py': 'from django.dispatch import receiver\n\n@receiver(post_save, sender=Book)\ndef b(**kw):\n    pass\n',

@@ -65,17 +65,20 @@ describe('fastify', () => {
     );
     // The JSON model carries the tree: additive fields on the entries.
     const json = serializeModel(analyzer.model()).middleware.find((c) => c.app === 'server')!;
-    assert.deepEqual(json.chain.map((e) => [e.context, e.opens, e.hook]), [
-      [undefined, 'server › authPlugin', undefined],
-      ['server › authPlugin', undefined, undefined],
-      ['server › authPlugin', undefined, undefined],
-      [undefined, 'server › routes', undefined],
-      ['server › routes', undefined, 'preHandler'],
-    ]);
+    assert.deepEqual(
+      json.chain.map((e) => [e.context, e.opens, e.hook]),
+      [
+        [undefined, 'server › authPlugin', undefined],
+        ['server › authPlugin', undefined, undefined],
+        ['server › authPlugin', undefined, undefined],
+        [undefined, 'server › routes', undefined],
+        ['server › routes', undefined, 'preHandler'],
+      ],
+    );
     assert.equal(json.chain[4].file, 'src/routes/index.ts');
   });
 
-  it('splices in what a helper the app is called with registers, in the caller\'s context, each entry with its own file', async () => {
+  it("splices in what a helper the app is called with registers, in the caller's context, each entry with its own file", async () => {
     const { analyzer, chain } = await chainOf('helpers/flagged-app.ts', 'flaggedApp');
     assert.deepEqual(
       chain.entries.map((e) => [e.context ?? '', e.name, e.location.file.split('/').pop(), e.via?.call ?? '']),
@@ -87,25 +90,34 @@ describe('fastify', () => {
     const model = analyzer.model();
     const app = (name: string) => model.middleware.find((c) => c.app === name)!;
     // A local helper and an imported one, called in order: both join the root context.
-    assert.deepEqual(app('cleanApp').entries.map((e) => [e.context ?? '', e.name, e.via?.call]), [
-      ['', '@fastify/cookie', 'registerCookie(cleanApp)'],
-      ['', '@fastify/session', 'registerSession(cleanApp)'],
-    ]);
+    assert.deepEqual(
+      app('cleanApp').entries.map((e) => [e.context ?? '', e.name, e.via?.call]),
+      [
+        ['', '@fastify/cookie', 'registerCookie(cleanApp)'],
+        ['', '@fastify/session', 'registerSession(cleanApp)'],
+      ],
+    );
     // The same function registered as a plugin opens a context of its own.
-    assert.deepEqual(app('pluginApp').entries.map((e) => [e.context ?? '', e.name, e.opens ?? '']), [
-      ['', '@fastify/cookie', ''],
-      ['', 'registerSession', 'pluginApp › registerSession'],
-      ['pluginApp › registerSession', '@fastify/session', ''],
-    ]);
+    assert.deepEqual(
+      app('pluginApp').entries.map((e) => [e.context ?? '', e.name, e.opens ?? '']),
+      [
+        ['', '@fastify/cookie', ''],
+        ['', 'registerSession', 'pluginApp › registerSession'],
+        ['pluginApp › registerSession', '@fastify/session', ''],
+      ],
+    );
     // Called inside a plugin: its entries (and the helper it calls) land in that plugin's context, and the
     // context its own inline plugin opens hangs under it.
-    assert.deepEqual(app('nestedApp').entries.map((e) => [e.context ?? '', e.name, e.opens ?? '', e.location.file.split('/').pop()]), [
-      ['', '(api) => {…}', 'nestedApp › /api', 'clean-app.ts'],
-      ['nestedApp › /api', '@fastify/cookie', '', 'setup.ts'],
-      ['nestedApp › /api', '@fastify/session', '', 'session-setup.ts'],
-      ['nestedApp › /api', '(account) => {…}', 'nestedApp › /api › plugin at line 9', 'setup.ts'],
-      ['nestedApp › /api › plugin at line 9', 'GET /me', '', 'setup.ts'],
-    ]);
+    assert.deepEqual(
+      app('nestedApp').entries.map((e) => [e.context ?? '', e.name, e.opens ?? '', e.location.file.split('/').pop()]),
+      [
+        ['', '(api) => {…}', 'nestedApp › /api', 'clean-app.ts'],
+        ['nestedApp › /api', '@fastify/cookie', '', 'setup.ts'],
+        ['nestedApp › /api', '@fastify/session', '', 'session-setup.ts'],
+        ['nestedApp › /api', '(account) => {…}', 'nestedApp › /api › plugin at line 9', 'setup.ts'],
+        ['nestedApp › /api › plugin at line 9', 'GET /me', '', 'setup.ts'],
+      ],
+    );
     const json = serializeModel(model).middleware.find((c) => c.app === 'flaggedApp')!;
     assert.deepEqual(json.chain[0].via, { call: 'registerSession(flaggedApp)', file: 'src/helpers/flagged-app.ts', line: 7 });
   });

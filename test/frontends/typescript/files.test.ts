@@ -19,7 +19,8 @@ function model(facts: FileFacts, name: string): ModelDecl {
 
 describe('typescript frontend: files it reads', () => {
   it('handles TypeScript and JavaScript sources but not declaration files', () => {
-    for (const file of ['a.ts', 'a.tsx', 'a.mts', 'a.cts', 'a.js', 'a.jsx', 'a.mjs', 'a.cjs']) assert.ok(typescriptFrontend.handles(`/p/${file}`), file);
+    for (const file of ['a.ts', 'a.tsx', 'a.mts', 'a.cts', 'a.js', 'a.jsx', 'a.mjs', 'a.cjs'])
+      assert.ok(typescriptFrontend.handles(`/p/${file}`), file);
     for (const file of ['a.d.ts', 'a.d.mts', 'a.py', 'a.json', 'a.ts.expected']) assert.ok(!typescriptFrontend.handles(`/p/${file}`), file);
   });
 });
@@ -40,7 +41,13 @@ describe('typescript frontend: TypeORM entities', () => {
       ],
     );
     assert.deepEqual(user.fields[4].relation, { kind: 'one-to-many', target: 'Post', relatedName: 'author', eager: false, lazy: false });
-    assert.deepEqual(user.indexes.map((i) => [i.fields, i.unique, i.source]), [[['id'], true, 'primary key'], [['email'], true, 'unique']]);
+    assert.deepEqual(
+      user.indexes.map((i) => [i.fields, i.unique, i.source]),
+      [
+        [['id'], true, 'primary key'],
+        [['email'], true, 'unique'],
+      ],
+    );
     assert.equal(user.location.range.start.line, 4);
     assert.deepEqual(user.bodyInsert, { position: { line: 24, character: 0 }, indent: '  ' });
 
@@ -49,21 +56,36 @@ describe('typescript frontend: TypeORM entities', () => {
     const author = post.fields.find((f) => f.name === 'author')!;
     assert.equal(author.column, 'authorId');
     assert.equal(author.indexed, false, 'TypeORM creates no index for a many-to-one on PostgreSQL');
-    assert.deepEqual(author.relation, { kind: 'many-to-one', target: 'User', relatedName: 'posts', nullable: true, eager: false, lazy: false });
+    assert.deepEqual(author.relation, {
+      kind: 'many-to-one',
+      target: 'User',
+      relatedName: 'posts',
+      nullable: true,
+      eager: false,
+      lazy: false,
+    });
     assert.deepEqual(post.fields.find((f) => f.name === 'body')!.type, 'text');
     assert.deepEqual(post.fields.find((f) => f.name === 'publishedAt')!.nullable, true);
-    assert.deepEqual(post.indexes.map((i) => [i.fields, i.unique, i.source, i.location?.range.start.line]), [
-      [['id'], true, 'primary key', 7],
-      [['publishedAt', 'title'], false, '@Index', 4],
-    ]);
-    assert.deepEqual(post.fields.filter((f) => f.indexed).map((f) => f.name), ['id', 'publishedAt'], 'only leading columns are indexed');
+    assert.deepEqual(
+      post.indexes.map((i) => [i.fields, i.unique, i.source, i.location?.range.start.line]),
+      [
+        [['id'], true, 'primary key', 7],
+        [['publishedAt', 'title'], false, '@Index', 4],
+      ],
+    );
+    assert.deepEqual(
+      post.fields.filter((f) => f.indexed).map((f) => f.name),
+      ['id', 'publishedAt'],
+      'only leading columns are indexed',
+    );
   });
 
   it('reads entity listeners as signals', () => {
     const facts = analyzeExample('src/entities/User.ts');
-    assert.deepEqual(facts.signals.map(({ signal, sender, handler, stack }) => ({ signal, sender, handler, stack })), [
-      { signal: 'BeforeInsert', sender: 'User', handler: 'User.normalizeEmail', stack: 'typeorm' },
-    ]);
+    assert.deepEqual(
+      facts.signals.map(({ signal, sender, handler, stack }) => ({ signal, sender, handler, stack })),
+      [{ signal: 'BeforeInsert', sender: 'User', handler: 'User.normalizeEmail', stack: 'typeorm' }],
+    );
     assert.equal(facts.signals[0].location.range.start.line, 21);
   });
 
@@ -98,7 +120,10 @@ class Named { @Column({ primary: true, type: 'int', name: 'pk' }) key!: number }
     assert.equal(article.table, 'blog_article');
     assert.deepEqual(article.bases, ['orm.BaseEntity']);
     const field = (name: string) => article.fields.find((f) => f.name === name)!;
-    assert.deepEqual(article.fields.map((f) => f.name), ['id', 'slug', 'tenantId', 'createdAt', 'deletedAt', 'profile', 'otherSide', 'parent', 'previous', 'readers']);
+    assert.deepEqual(
+      article.fields.map((f) => f.name),
+      ['id', 'slug', 'tenantId', 'createdAt', 'deletedAt', 'profile', 'otherSide', 'parent', 'previous', 'readers'],
+    );
     assert.equal(field('id').type, 'uuid');
     assert.equal(field('slug').type, 'varchar');
     assert.equal(field('deletedAt').nullable, true);
@@ -123,10 +148,16 @@ class Named { @Column({ primary: true, type: 'int', name: 'pk' }) key!: number }
         { fields: ['slug'], unique: false, source: '@Index', name: undefined, condition: undefined },
       ],
     );
-    assert.deepEqual(article.fields.filter((f) => f.indexed).map((f) => f.name), ['id', 'slug', 'tenantId', 'profile']);
+    assert.deepEqual(
+      article.fields.filter((f) => f.indexed).map((f) => f.name),
+      ['id', 'slug', 'tenantId', 'profile'],
+    );
     const named = model(facts, 'Named');
     assert.equal(named.table, 'custom_table');
-    assert.deepEqual(named.fields.map((f) => [f.name, f.column, f.type, f.primaryKey]), [['key', 'pk', 'int', true]]);
+    assert.deepEqual(
+      named.fields.map((f) => [f.name, f.column, f.type, f.primaryKey]),
+      [['key', 'pk', 'int', true]],
+    );
   });
 
   it('ignores look-alike decorators from other libraries', () => {
@@ -152,11 +183,14 @@ export class UserSubscriber implements EntitySubscriberInterface<User> {
 @EventSubscriber()
 export class AuditSubscriber { afterLoad() {} }
 `);
-    assert.deepEqual(facts.signals.map(({ signal, sender, handler }) => ({ signal, sender, handler })), [
-      { signal: 'afterInsert', sender: 'User', handler: 'UserSubscriber.afterInsert' },
-      { signal: 'beforeUpdate', sender: 'User', handler: 'UserSubscriber.beforeUpdate' },
-      { signal: 'afterLoad', sender: undefined, handler: 'AuditSubscriber.afterLoad' },
-    ]);
+    assert.deepEqual(
+      facts.signals.map(({ signal, sender, handler }) => ({ signal, sender, handler })),
+      [
+        { signal: 'afterInsert', sender: 'User', handler: 'UserSubscriber.afterInsert' },
+        { signal: 'beforeUpdate', sender: 'User', handler: 'UserSubscriber.beforeUpdate' },
+        { signal: 'afterLoad', sender: undefined, handler: 'AuditSubscriber.afterLoad' },
+      ],
+    );
   });
 });
 
@@ -168,21 +202,30 @@ describe('typescript frontend: Express middleware chains', () => {
     assert.equal(chain.stack, 'express');
     assert.equal(chain.file, join(example, 'src/app.ts'));
     assert.equal(chain.location.range.start.line, 5);
-    assert.deepEqual(chain.entries.map((e) => [e.name, e.role, e.location.range.start.line + 1]), [
-      ['express.json', 'body-parser', 8],
-      ['session', 'session', 10],
-      ['passport.initialize', 'passport-initialize', 17],
-      ['passport.session', 'passport-session', 18],
-      ['express.static', 'static', 19],
-      ['/posts postsRouter', 'routes', 20],
-      ['(err, _req, res, _next) => {…}', 'error-handler', 22],
-    ]);
+    assert.deepEqual(
+      chain.entries.map((e) => [e.name, e.role, e.location.range.start.line + 1]),
+      [
+        ['express.json', 'body-parser', 8],
+        ['session', 'session', 10],
+        ['passport.initialize', 'passport-initialize', 17],
+        ['passport.session', 'passport-session', 18],
+        ['express.static', 'static', 19],
+        ['/posts postsRouter', 'routes', 20],
+        ['(err, _req, res, _next) => {…}', 'error-handler', 22],
+      ],
+    );
   });
 
   it('reads routers and their routes', () => {
     const [chain] = analyzeExample('src/routes/posts.ts').middleware;
     assert.equal(chain.app, 'postsRouter');
-    assert.deepEqual(chain.entries.map((e) => [e.name, e.role]), [['GET /', 'routes'], ['GET /reviewed', 'routes']]);
+    assert.deepEqual(
+      chain.entries.map((e) => [e.name, e.role]),
+      [
+        ['GET /', 'routes'],
+        ['GET /reviewed', 'routes'],
+      ],
+    );
   });
 
   it('recognises middleware by the package it comes from, whatever it is called', () => {
@@ -216,22 +259,31 @@ server.use(onError);
 api.use(nested);
 `);
     const server = facts.middleware.find((c) => c.app === 'server')!;
-    assert.deepEqual(server.entries.map((e) => [e.name, e.role]), [
-      ["set('trust proxy')", 'trust-proxy'],
-      ['helmet', 'helmet'],
-      ['cors', 'cors'],
-      ['limiter', 'rate-limit'],
-      ['parseCookies', 'cookie-parser'],
-      ['bodyParser.json', 'body-parser'],
-      ['cookieSession', 'session'],
-      ['csrf', 'csrf'],
-      ['/api api', 'routes'],
-      ['GET /health', 'routes'],
-      ['POST /login', 'routes'],
-      ['onError', 'error-handler'],
-    ]);
-    assert.deepEqual(facts.middleware.map((c) => c.app), ['server', 'api', 'nested']);
-    assert.deepEqual(facts.middleware.find((c) => c.app === 'api')!.entries.map((e) => [e.name, e.role]), [['nested', 'routes']]);
+    assert.deepEqual(
+      server.entries.map((e) => [e.name, e.role]),
+      [
+        ["set('trust proxy')", 'trust-proxy'],
+        ['helmet', 'helmet'],
+        ['cors', 'cors'],
+        ['limiter', 'rate-limit'],
+        ['parseCookies', 'cookie-parser'],
+        ['bodyParser.json', 'body-parser'],
+        ['cookieSession', 'session'],
+        ['csrf', 'csrf'],
+        ['/api api', 'routes'],
+        ['GET /health', 'routes'],
+        ['POST /login', 'routes'],
+        ['onError', 'error-handler'],
+      ],
+    );
+    assert.deepEqual(
+      facts.middleware.map((c) => c.app),
+      ['server', 'api', 'nested'],
+    );
+    assert.deepEqual(
+      facts.middleware.find((c) => c.app === 'api')!.entries.map((e) => [e.name, e.role]),
+      [['nested', 'routes']],
+    );
   });
 
   it('ignores apps that are not Express', () => {
@@ -247,7 +299,12 @@ describe('typescript frontend: session configurations', () => {
     assert.equal(config.stack, 'express');
     assert.equal(config.call.range.start.line, 9);
     assert.equal(config.optionsArgument?.isLiteral, true);
-    assert.deepEqual(plain(config.options), { secret: 'keyboard cat', resave: false, saveUninitialized: false, cookie: { httpOnly: true, sameSite: 'lax' } });
+    assert.deepEqual(plain(config.options), {
+      secret: 'keyboard cat',
+      resave: false,
+      saveUninitialized: false,
+      cookie: { httpOnly: true, sameSite: 'lax' },
+    });
   });
 
   it('resolves consts, spreads, the environment and conditions on it', () => {
@@ -358,7 +415,10 @@ session({ secret: 'x' }); // still here
     assert.deepEqual(facts.problems[0].range.start, { line: 1, character: 16 });
     assert.match(facts.problems[0].message, /expected/);
     assert.equal(facts.sessions.length, 1);
-    assert.deepEqual(facts.comments.map((c) => c.text), ['// still here']);
+    assert.deepEqual(
+      facts.comments.map((c) => c.text),
+      ['// still here'],
+    );
   });
 
   it('never throws: garbage, half-typed code, empty files', () => {
@@ -366,7 +426,7 @@ session({ secret: 'x' }); // still here
       '',
       '\uFEFF',
       '@@@ )))) }}}} <<<>>> "unterminated',
-      'import session from \'express-session\'; app.use(session({ secret: ',
+      "import session from 'express-session'; app.use(session({ secret: ",
       '@Entity( class { @Column( x',
       'import { Entity } from "typeorm"; @Entity() class {',
       'const app = express(); app.use(',
@@ -402,7 +462,10 @@ session({ secret: 'x' }); // still here
     const facts = analyze(`import session from 'express-session';\nconst s = ${terms};\nsession({ secret: s }); // end\n`);
     assert.deepEqual(facts.problems, []);
     assert.equal(facts.sessions.length, 1);
-    assert.deepEqual(facts.comments.map((c) => [c.line, c.text]), [[10_001, '// end']]);
+    assert.deepEqual(
+      facts.comments.map((c) => [c.line, c.text]),
+      [[10_001, '// end']],
+    );
   });
 
   it('re-analyses the same file from new text', () => {

@@ -9,7 +9,10 @@ describe('koa', () => {
   it('reads the app chain in order, with roles and the app keys', async () => {
     const analyzer = await analyzeFixture(project);
     const chain = analyzer.model().middleware.find((c) => c.stack === 'koa' && c.file.endsWith('clean.ts'))!;
-    assert.deepEqual(chain.entries.map((e) => e.role), ['error-handler', 'session', 'routes']);
+    assert.deepEqual(
+      chain.entries.map((e) => e.role),
+      ['error-handler', 'session', 'routes'],
+    );
     assert.equal(chain.keys?.value.kind, 'list');
   });
 });

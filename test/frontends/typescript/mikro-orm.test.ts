@@ -19,6 +19,12 @@ describe('mikro-orm', () => {
         ['editor', 'editor_id', 'Author', true],
       ],
     );
-    assert.deepEqual(analyzer.model().signals.filter((s) => s.stack === 'mikro-orm').map((s) => s.handler), ['Book.stamp']);
+    assert.deepEqual(
+      analyzer
+        .model()
+        .signals.filter((s) => s.stack === 'mikro-orm')
+        .map((s) => s.handler),
+      ['Book.stamp'],
+    );
   });
 });

@@ -19,6 +19,12 @@ describe('mongoose', () => {
         ['publishedAt', '', false],
       ],
     );
-    assert.deepEqual(analyzer.model().signals.filter((s) => s.stack === 'mongoose').map((s) => [s.signal, s.sender]), [['pre save', 'Post']]);
+    assert.deepEqual(
+      analyzer
+        .model()
+        .signals.filter((s) => s.stack === 'mongoose')
+        .map((s) => [s.signal, s.sender]),
+      [['pre save', 'Post']],
+    );
   });
 });

@@ -29,7 +29,10 @@ describe('nestjs', () => {
       ],
     );
     // What the classes and functions of other files read from the request.
-    assert.deepEqual(chain.entries.map((e) => e.reads ?? []), [[], ['user'], ['session'], [], [], ['user']]);
+    assert.deepEqual(
+      chain.entries.map((e) => e.reads ?? []),
+      [[], ['user'], ['session'], [], [], ['user']],
+    );
   });
 
   it('groups guards, interceptors, pipes and filters after the middleware, useGlobal* before APP_* providers', async () => {
@@ -50,7 +53,10 @@ describe('nestjs', () => {
       ],
     );
     const json = serializeModel(analyzer.model()).middleware.find((c) => c.stack === 'nest')!;
-    assert.deepEqual(json.chain.map((e) => e.stage), ['global', 'global', 'global', 'module', 'module', 'guard', 'guard', 'interceptor', 'pipe', 'filter']);
+    assert.deepEqual(
+      json.chain.map((e) => e.stage),
+      ['global', 'global', 'global', 'module', 'module', 'guard', 'guard', 'interceptor', 'pipe', 'filter'],
+    );
     assert.equal(json.chain[6].module, 'AuthModule');
     assert.deepEqual(json.chain[6].reads, ['user']);
   });
@@ -73,7 +79,19 @@ describe('nestjs', () => {
     // A controller no module lists is not part of the app.
     assert.ok(!chain.entries.some((e) => e.location.file.endsWith('orphan.controller.ts')));
     const json = serializeModel(analyzer.model()).middleware.find((c) => c.stack === 'nest')!;
-    assert.deepEqual(json.chain.map((e) => e.scope), [undefined, 'UsersController', 'UsersController', 'UsersController.me', 'ProfileController.show', 'ProfileController.token', 'ProfileController.token', 'ProfileController.open']);
+    assert.deepEqual(
+      json.chain.map((e) => e.scope),
+      [
+        undefined,
+        'UsersController',
+        'UsersController',
+        'UsersController.me',
+        'ProfileController.show',
+        'ProfileController.token',
+        'ProfileController.token',
+        'ProfileController.open',
+      ],
+    );
   });
 
   it('lists what @UseInterceptors, @UsePipes and @UseFilters bind, filters handler first, and the routes of module middleware', async () => {
@@ -95,32 +113,62 @@ describe('nestjs', () => {
       ],
     );
     const json = serializeModel(analyzer.model(), analyzer.findings()).middleware.find((c) => c.stack === 'nest')!;
-    assert.deepEqual(json.chain.map((e) => e.routes), [undefined, 'UsersController', 'GET users except POST users/login', 'AuthController', 'AuthController', undefined, undefined, undefined, undefined, undefined]);
+    assert.deepEqual(
+      json.chain.map((e) => e.routes),
+      [
+        undefined,
+        'UsersController',
+        'GET users except POST users/login',
+        'AuthController',
+        'AuthController',
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      ],
+    );
     // The view shows each entry under its stage, with its scope or its routes.
     const stages = chainRow(json).children;
-    assert.deepEqual(stages.map((row) => row.label), ['Global middleware (app.use)', 'Module middleware (consumer.apply)', 'Interceptors', 'Pipes', 'Exception filters']);
+    assert.deepEqual(
+      stages.map((row) => row.label),
+      ['Global middleware (app.use)', 'Module middleware (consumer.apply)', 'Interceptors', 'Pipes', 'Exception filters'],
+    );
     assert.match(stages[1].children[0].description, /for UsersController/);
     assert.match(stages[2].children[0].description, /UsersController/);
     assert.match(stages[4].children[0].description, /UsersController\.me/);
   });
 
-  it('reads a Fastify-adapter app\'s register calls as its global middleware, helpers of other files included, in written order', async () => {
+  it("reads a Fastify-adapter app's register calls as its global middleware, helpers of other files included, in written order", async () => {
     const analyzer = await analyzeFixture(join(fixtures, 'fastify'));
     const chains = analyzer.model().middleware;
     // One chain per app: the Fastify side joins the NestJS one.
-    assert.deepEqual(chains.map((c) => [c.stack, c.file.split('/').slice(-2).join('/')]).sort(), [['nest', 'admin/main.ts'], ['nest', 'clean/main.ts'], ['nest', 'src/main.ts']]);
+    assert.deepEqual(chains.map((c) => [c.stack, c.file.split('/').slice(-2).join('/')]).sort(), [
+      ['nest', 'admin/main.ts'],
+      ['nest', 'clean/main.ts'],
+      ['nest', 'src/main.ts'],
+    ]);
     const clean = chains.find((c) => c.file.endsWith('clean/main.ts'))!;
     assert.equal(clean.nestAdapter, 'fastify');
-    assert.deepEqual(clean.entries.map((e) => [e.stage, e.name, e.location.file.split('/').pop(), e.via?.call ?? '']), [
-      ['global', 'helmet', 'main.ts', ''],
-      ['global', '@fastify/cookie', 'main.ts', ''],
-      ['global', '@fastify/session', 'session.ts', 'setupSession(app)'],
-    ]);
+    assert.deepEqual(
+      clean.entries.map((e) => [e.stage, e.name, e.location.file.split('/').pop(), e.via?.call ?? '']),
+      [
+        ['global', 'helmet', 'main.ts', ''],
+        ['global', '@fastify/cookie', 'main.ts', ''],
+        ['global', '@fastify/session', 'session.ts', 'setupSession(app)'],
+      ],
+    );
     // Their session options are read, where they are written.
-    assert.deepEqual(analyzer.model().sessions.map((s) => [s.library, s.file.split('/').slice(-2).join('/')]).sort(), [
-      ['@fastify/secure-session', 'src/main.ts'],
-      ['@fastify/session', 'admin/main.ts'],
-      ['@fastify/session', 'clean/session.ts'],
-    ]);
+    assert.deepEqual(
+      analyzer
+        .model()
+        .sessions.map((s) => [s.library, s.file.split('/').slice(-2).join('/')])
+        .sort(),
+      [
+        ['@fastify/secure-session', 'src/main.ts'],
+        ['@fastify/session', 'admin/main.ts'],
+        ['@fastify/session', 'clean/session.ts'],
+      ],
+    );
   });
 });

@@ -21,11 +21,26 @@ describe('sequelize', () => {
       ],
     );
     assert.deepEqual(
-      analyzer.model().signals.filter((s) => s.stack === 'sequelize').map((s) => [s.signal, s.sender]).sort(),
-      [['afterDestroy', 'Post'], ['beforeCreate', 'Comment'], ['beforeCreate', 'User']],
+      analyzer
+        .model()
+        .signals.filter((s) => s.stack === 'sequelize')
+        .map((s) => [s.signal, s.sender])
+        .sort(),
+      [
+        ['afterDestroy', 'Post'],
+        ['beforeCreate', 'Comment'],
+        ['beforeCreate', 'User'],
+      ],
     );
     const tag = analyzer.model().models.find((m) => m.name === 'Tag')!;
-    assert.deepEqual(tag.fields.map((f) => [f.name, f.primaryKey, f.indexed]), [['id', true, true], ['label', false, true]], 'a Sequelize 7 model');
+    assert.deepEqual(
+      tag.fields.map((f) => [f.name, f.primaryKey, f.indexed]),
+      [
+        ['id', true, true],
+        ['label', false, true],
+      ],
+      'a Sequelize 7 model',
+    );
     const comment = analyzer.model().models.find((m) => m.name === 'Comment')!;
     assert.equal(comment.table, 'comments');
     assert.deepEqual(

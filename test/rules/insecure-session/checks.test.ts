@@ -72,7 +72,10 @@ describe('insecure-session checks', () => {
       texts.set(finding.check, own);
     }
     const all = [...texts.values()].flat();
-    assert.ok(all.every((text) => !/\{\{|\}\}|undefined/.test(text)), 'a placeholder left unfilled');
+    assert.ok(
+      all.every((text) => !/\{\{|\}\}|undefined/.test(text)),
+      'a placeholder left unfilled',
+    );
     const unused: string[] = [];
     for (const check of insecureSession.checks) {
       // A base-module finding quotes the message of the check that found it, so those count for every check.

@@ -47,10 +47,24 @@ describe('insecure-session: Django settings', () => {
   });
 
   it('tells development and test settings modules from deployable ones by their names', () => {
-    for (const file of ['/p/settings/dev.py', '/p/settings/local.py', '/p/test_settings.py', '/p/settings_test.py', '/p/local_settings.py', '/p/settings/testing.py']) {
+    for (const file of [
+      '/p/settings/dev.py',
+      '/p/settings/local.py',
+      '/p/test_settings.py',
+      '/p/settings_test.py',
+      '/p/local_settings.py',
+      '/p/settings/testing.py',
+    ]) {
       assert.equal(isDevelopmentModule(file), true, file);
     }
-    for (const file of ['/p/settings.py', '/p/settings/production.py', '/p/settings/base.py', '/p/settings/__init__.py', '/p/latest.py', '/p/devices.py']) {
+    for (const file of [
+      '/p/settings.py',
+      '/p/settings/production.py',
+      '/p/settings/base.py',
+      '/p/settings/__init__.py',
+      '/p/latest.py',
+      '/p/devices.py',
+    ]) {
       assert.equal(isDevelopmentModule(file), false, file);
     }
   });
@@ -66,7 +80,14 @@ describe('insecure-session: Django views and cookies', () => {
   });
 
   it('adds the missing cookie flags', async () => {
-    await checkFix({ dir: join(fixtures, 'django-views-fixes'), rule: RULE, file: 'views.py', line: 2, title: 'Add secure=True, httponly=True', expected: { 'views.py': 'views.py.expected' } });
+    await checkFix({
+      dir: join(fixtures, 'django-views-fixes'),
+      rule: RULE,
+      file: 'views.py',
+      line: 2,
+      title: 'Add secure=True, httponly=True',
+      expected: { 'views.py': 'views.py.expected' },
+    });
   });
 });
 

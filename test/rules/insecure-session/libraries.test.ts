@@ -16,7 +16,10 @@ async function fixes(dir: string, file: string, line: number, title: string, exp
   const { before, after, fixed } = await checkFixFindings({ dir, rule: RULE, file, line, title, expected: { [file]: expected } });
   // Lines may move (a fix can add or remove some): findings are compared by file and message.
   const key = (f: Finding) => `${f.file}: ${f.message}`;
-  const remaining = before.filter((f) => f !== fixed).map(key).sort();
+  const remaining = before
+    .filter((f) => f !== fixed)
+    .map(key)
+    .sort();
   assert.deepEqual(after.map(key).sort(), remaining, 'the fix brought in a finding');
   // Exactly what the title says: one preferred fix.
   assert.equal(fixed.fixes.filter((x) => x.title === title).length, 1);
@@ -43,12 +46,20 @@ describe('insecure-session quick fixes: koa-session', () => {
   it('signs the cookie when the app sets keys', () => fixes(dir, 'app.ts', 10, 'Set signed to true', 'app.ts.signed.expected'));
   it('sets httpOnly to true', () => fixes(dir, 'app.ts', 11, 'Set httpOnly to true', 'app.ts.http-only.expected'));
   it('sets secure to true', () => fixes(dir, 'app.ts', 12, 'Set secure to true', 'app.ts.secure.expected'));
-  it("adds sameSite: 'lax' to the options (koa-session's cookie options are top-level)", () => fixes(dir, 'app.ts', 8, SAME_SITE, 'app.ts.same-site.expected'));
+  it("adds sameSite: 'lax' to the options (koa-session's cookie options are top-level)", () =>
+    fixes(dir, 'app.ts', 8, SAME_SITE, 'app.ts.same-site.expected'));
 
   it('offers no signing fix without app.keys and no rewrite of a key rotation', async () => {
     const titles = await titlesByLine(dir, 'unkeyed.ts');
     // The only fixes there add the missing sameSite.
-    assert.deepEqual([...titles].sort(([a], [b]) => a - b), [[6, [SAME_SITE]], [10, []], [11, [SAME_SITE]]]);
+    assert.deepEqual(
+      [...titles].sort(([a], [b]) => a - b),
+      [
+        [6, [SAME_SITE]],
+        [10, []],
+        [11, [SAME_SITE]],
+      ],
+    );
   });
 });
 
@@ -78,10 +89,12 @@ describe('insecure-session quick fixes: @fastify/secure-session', () => {
   it('flags exactly the expected places', async () => {
     await checkFixture(dir, RULE);
   });
-  it('reads a hard-coded key from the environment', () => fixes(dir, 'key.ts', 6, 'Read the key from process.env.SESSION_KEY', 'key.ts.key.expected'));
+  it('reads a hard-coded key from the environment', () =>
+    fixes(dir, 'key.ts', 6, 'Read the key from process.env.SESSION_KEY', 'key.ts.key.expected'));
   it('reads a hard-coded secret from the environment', () =>
     fixes(dir, 'secret.ts', 5, 'Read the secret from process.env.SESSION_SECRET', 'secret.ts.secret.expected'));
-  it('adds a salt read from the environment', () => fixes(dir, 'secret.ts', 8, 'Read the salt from process.env.SESSION_SALT', 'secret.ts.salt.expected'));
+  it('adds a salt read from the environment', () =>
+    fixes(dir, 'secret.ts', 8, 'Read the salt from process.env.SESSION_SALT', 'secret.ts.salt.expected'));
   it('sets cookie.httpOnly to true', () => fixes(dir, 'key.ts', 7, 'Set cookie.httpOnly to true', 'key.ts.http-only.expected'));
   it("adds sameSite: 'lax' to the cookie options", () => fixes(dir, 'key.ts', 7, SAME_SITE, 'key.ts.same-site.expected'));
   it('adds secure to the cookie options, or cookie options with it', async () => {
@@ -99,8 +112,10 @@ describe('insecure-session quick fixes: iron-session', () => {
   });
   it('reads a hard-coded password from the environment', () =>
     fixes(dir, 'session.ts', 6, 'Read the password from process.env.SESSION_PASSWORD', 'session.ts.password.expected'));
-  it('sets cookieOptions.secure to true', () => fixes(dir, 'session.ts', 9, 'Set cookieOptions.secure to true', 'session.ts.secure.expected'));
-  it('sets cookieOptions.httpOnly to true', () => fixes(dir, 'session.ts', 10, 'Set cookieOptions.httpOnly to true', 'session.ts.http-only.expected'));
+  it('sets cookieOptions.secure to true', () =>
+    fixes(dir, 'session.ts', 9, 'Set cookieOptions.secure to true', 'session.ts.secure.expected'));
+  it('sets cookieOptions.httpOnly to true', () =>
+    fixes(dir, 'session.ts', 10, 'Set cookieOptions.httpOnly to true', 'session.ts.http-only.expected'));
 });
 
 describe('insecure-session quick fixes: cookie-session', () => {
@@ -115,7 +130,8 @@ describe('insecure-session quick fixes: cookie-session', () => {
   it('moves a one-line nested cookie object to the top level', () => fixes(dir, 'nested.ts', 14, MOVE, 'nested.ts.one-line.expected'));
   it('reads hard-coded keys from the environment, kept a list', () =>
     fixes(dir, 'nested.ts', 23, 'Read the key from process.env.SESSION_KEY', 'nested.ts.keys.expected'));
-  it("adds sameSite: 'lax' at the top level, where cookie-session reads it", () => fixes(dir, 'nested.ts', 23, SAME_SITE, 'nested.ts.same-site.expected'));
+  it("adds sameSite: 'lax' at the top level, where cookie-session reads it", () =>
+    fixes(dir, 'nested.ts', 23, SAME_SITE, 'nested.ts.same-site.expected'));
   it('leaves a sameSite written in the nested cookie object to the move', async () => {
     const titles = await titlesByLine(dir, 'nested.ts');
     assert.deepEqual(titles.get(14), ['Move the cookie options to the top level']);

@@ -21,11 +21,17 @@ describe('middleware-order: checks', () => {
     for (const dir of DIRS) {
       const analyzer = await analyzeFixture(fixturePath(dir));
       for (const finding of analyzer.findings().filter((f) => f.rule === 'middleware-order')) {
-        assert.ok(middlewareOrder.checks.some((check) => check.id === finding.check), `${finding.check} is not a check of the rule`);
+        assert.ok(
+          middlewareOrder.checks.some((check) => check.id === finding.check),
+          `${finding.check} is not a check of the rule`,
+        );
         seen.add(finding.check);
       }
     }
-    assert.deepEqual(middlewareOrder.checks.map((check) => check.id).filter((id) => !seen.has(id)), []);
+    assert.deepEqual(
+      middlewareOrder.checks.map((check) => check.id).filter((id) => !seen.has(id)),
+      [],
+    );
   });
 
   it('documents every check in four sections', () => {

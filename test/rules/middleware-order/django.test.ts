@@ -17,9 +17,11 @@ describe('middleware-order: Django MIDDLEWARE', () => {
     await checkFixture(join(fixtures, 'django-clean'), RULE);
   });
 
-  it("quotes the error Django raises at request time and points at the entry it needs", async () => {
+  it('quotes the error Django raises at request time and points at the entry it needs', async () => {
     const analyzer = await analyzeFixture(join(fixtures, 'django-flagged'));
-    const auth = analyzer.findings().find((f) => f.rule === RULE && f.message.startsWith('AuthenticationMiddleware comes before SessionMiddleware'));
+    const auth = analyzer
+      .findings()
+      .find((f) => f.rule === RULE && f.message.startsWith('AuthenticationMiddleware comes before SessionMiddleware'));
     assert.ok(auth);
     assert.equal(auth.severity, 'error');
     assert.match(auth.message, /ImproperlyConfigured: "The Django authentication middleware requires session middleware to be installed/);
@@ -43,7 +45,10 @@ describe('middleware-order: Django MIDDLEWARE', () => {
     const analyzer = await analyzeFixture(join(fixtures, 'django-fixes'));
     const inSettings = analyzer.findings().filter((f) => f.rule === RULE && f.file.endsWith('settings.py'));
     assert.equal(inSettings.length, 2, 'Authentication and Message before Session');
-    assert.deepEqual(inSettings.flatMap((f) => f.fixes), []);
+    assert.deepEqual(
+      inSettings.flatMap((f) => f.fixes),
+      [],
+    );
   });
 });
 
@@ -85,11 +90,22 @@ describe('middleware-order: Django required middleware and placement', () => {
       const analyzer = await analyzeFixture(dir);
       const key = (f: Finding) => `${f.check} ${relative(dir, f.file)}:${f.range.start.line + 1} ${f.message}`;
       const before = new Set(analyzer.findings().map(key));
-      const finding = analyzer.findings().find((f) => f.file === join(dir, file) && f.message.startsWith(`MIDDLEWARE has no ${middleware}`));
+      const finding = analyzer
+        .findings()
+        .find((f) => f.file === join(dir, file) && f.message.startsWith(`MIDDLEWARE has no ${middleware}`));
       assert.ok(finding?.fixes[0], `no fix to add ${middleware} in ${file}`);
-      const text = applyEdits(readFileSync(join(dir, file), 'utf8'), finding.fixes[0].edits.filter((edit) => edit.file === join(dir, file)));
+      const text = applyEdits(
+        readFileSync(join(dir, file), 'utf8'),
+        finding.fixes[0].edits.filter((edit) => edit.file === join(dir, file)),
+      );
       await analyzer.updateFile(join(dir, file), text);
-      assert.deepEqual(analyzer.findings().map(key).filter((k) => !before.has(k)), []);
+      assert.deepEqual(
+        analyzer
+          .findings()
+          .map(key)
+          .filter((k) => !before.has(k)),
+        [],
+      );
     });
   }
 });

@@ -28,7 +28,13 @@ describe('middleware-order: Express apps split across files', () => {
   });
 
   it('stays silent when the setup functions register in the documented order', async () => {
-    await checkFixture(split, RULE, ['src/clean/app.ts', 'src/clean/setup/index.ts', 'src/clean/setup/session.ts', 'src/clean/setup/static.js', 'src/clean/routes/users.ts']);
+    await checkFixture(split, RULE, [
+      'src/clean/app.ts',
+      'src/clean/setup/index.ts',
+      'src/clean/setup/session.ts',
+      'src/clean/setup/static.js',
+      'src/clean/routes/users.ts',
+    ]);
   });
 
   it('builds one chain in call order, each entry with its own file and the call that registered it', async () => {
@@ -51,7 +57,10 @@ describe('middleware-order: Express apps split across files', () => {
     // The mounted router's own chain is listed under its mount point.
     const mount = chain.entries.find((e) => e.name === '/users usersRouter')!;
     assert.equal(mount.role, 'routes');
-    assert.deepEqual(mount.mounted?.map((e) => e.name), ['express.json', 'GET /']);
+    assert.deepEqual(
+      mount.mounted?.map((e) => e.name),
+      ['express.json', 'GET /'],
+    );
     // An imported router whose name says nothing is a routes entry too.
     const flagged = analyzer.model().middleware.find((c) => c.file === join(split, 'src/flagged/app.ts'))!;
     assert.equal(flagged.entries.find((e) => e.name === '/api api')?.role, 'routes');
@@ -90,12 +99,19 @@ describe('middleware-order: Express quick fixes', () => {
 
   it('offers no move that would break another rule, and none for shared statements or other blocks', async () => {
     const analyzer = await analyzeFixture(dir);
-    const titles = (file: string) => analyzer.findings().filter((f) => f.rule === RULE && f.file === join(dir, file)).flatMap((f) => f.fixes.map((x) => x.title));
+    const titles = (file: string) =>
+      analyzer
+        .findings()
+        .filter((f) => f.rule === RULE && f.file === join(dir, file))
+        .flatMap((f) => f.fixes.map((x) => x.title));
     // Moving session up would put it before `trust proxy`: passport.session moves down instead.
     assert.deepEqual(titles('keep-trust-proxy.ts'), ['Move passport.session after session']);
     const notMovable = analyzer.findings().filter((f) => f.rule === RULE && f.file === join(dir, 'not-movable.ts'));
     assert.equal(notMovable.length, 3);
-    assert.deepEqual(notMovable.flatMap((f) => f.fixes), []);
+    assert.deepEqual(
+      notMovable.flatMap((f) => f.fixes),
+      [],
+    );
   });
 });
 
@@ -109,7 +125,10 @@ describe('middleware-order: Express apps in a class field', () => {
   it('keeps no chain when several methods register on the field, and none through a `function` with its own `this`', async () => {
     await checkFixture(dir, RULE, ['src/clean/server.ts']);
     const analyzer = await analyzeFixture(dir);
-    const apps = analyzer.model().middleware.filter((c) => c.file === join(dir, 'src/clean/server.ts')).map((c) => c.app);
+    const apps = analyzer
+      .model()
+      .middleware.filter((c) => c.file === join(dir, 'src/clean/server.ts'))
+      .map((c) => c.app);
     assert.deepEqual(apps, ['this.app']);
   });
 });

@@ -12,7 +12,11 @@ describe('middleware-order: NestJS', () => {
   }
 
   describe('quick fixes', () => {
-    fixTests(join(fixtures, 'order'), 'middleware-order', [['Move session before sessionUser', 'src/admin/admin.module.ts', 11, 'src/admin/admin.module.ts.expected']]);
-    fixTests(join(fixtures, 'fastify'), 'middleware-order', [['Move @fastify/cookie before @fastify/session', 'src/admin/main.ts', 10, 'src/admin/main.ts.expected']]);
+    fixTests(join(fixtures, 'order'), 'middleware-order', [
+      ['Move session before sessionUser', 'src/admin/admin.module.ts', 11, 'src/admin/admin.module.ts.expected'],
+    ]);
+    fixTests(join(fixtures, 'fastify'), 'middleware-order', [
+      ['Move @fastify/cookie before @fastify/session', 'src/admin/main.ts', 10, 'src/admin/main.ts.expected'],
+    ]);
   });
 });

@@ -48,16 +48,27 @@ describe('missing-index: checks', () => {
   });
 
   it('every check is reported by some fixture, and every finding names a check of the rule', () => {
-    for (const finding of findings) assert.ok(missingIndex.checks.some((check) => check.id === finding.check), `${finding.check} is not a check of the rule`);
+    for (const finding of findings)
+      assert.ok(
+        missingIndex.checks.some((check) => check.id === finding.check),
+        `${finding.check} is not a check of the rule`,
+      );
     const seen = new Set(findings.map((finding) => finding.check));
-    assert.deepEqual(missingIndex.checks.map((check) => check.id).filter((id) => !seen.has(id)), []);
+    assert.deepEqual(
+      missingIndex.checks.map((check) => check.id).filter((id) => !seen.has(id)),
+      [],
+    );
   });
 
   it('renders every template of every check, its placeholders filled', () => {
     const templates = missingIndex.checks.flatMap((check) => Object.keys(check.messages).map((message) => `${check.id}:${message}`));
-    assert.deepEqual(templates.filter((id) => !rendered.has(id) && !FALLBACKS.has(id)), []);
+    assert.deepEqual(
+      templates.filter((id) => !rendered.has(id) && !FALLBACKS.has(id)),
+      [],
+    );
     for (const check of missingIndex.checks) {
-      for (const message of Object.keys(check.messages)) if (FALLBACKS.has(`${check.id}:${message}`)) assert.ok(check.text(message).length > 0);
+      for (const message of Object.keys(check.messages))
+        if (FALLBACKS.has(`${check.id}:${message}`)) assert.ok(check.text(message).length > 0);
     }
   });
 

@@ -18,6 +18,8 @@ describe('missing-index: Prisma foreign keys', () => {
   });
 
   describe('quick fix (relationMode = "prisma" has no foreign keys, even on MySQL)', () => {
-    fixTests(join(fixtures, 'prisma-fixes'), 'missing-index/emulated-relation', [['Add @@index([authorId]) to Post', 'prisma/schema.prisma', 15, 'prisma/schema.prisma.expected']]);
+    fixTests(join(fixtures, 'prisma-fixes'), 'missing-index/emulated-relation', [
+      ['Add @@index([authorId]) to Post', 'prisma/schema.prisma', 15, 'prisma/schema.prisma.expected'],
+    ]);
   });
 });

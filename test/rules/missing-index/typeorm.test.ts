@@ -16,7 +16,9 @@ describe('missing-index: TypeORM foreign keys', () => {
   });
 
   describe('quick fix', () => {
-    fixTests(join(fixtures, 'typeorm'), 'missing-index/foreign-key', [['Add @Index() to Invoice.payer', 'src/entities.ts', 23, 'src/entities.ts.expected']]);
+    fixTests(join(fixtures, 'typeorm'), 'missing-index/foreign-key', [
+      ['Add @Index() to Invoice.payer', 'src/entities.ts', 23, 'src/entities.ts.expected'],
+    ]);
   });
 });
 
@@ -41,7 +43,10 @@ describe('missing-index: TypeORM QueryBuilder predicates', () => {
     const slug = analyzer.findings().find((f) => f.message.startsWith('`Post.slug`'))!;
     assert.match(slug.message, /`where\('p\.slug_text = :slug'\)`/);
     // Unreadable fragments and fragments without columns give nothing; so does `x.city` (no such alias) and `lower(...)`.
-    assert.deepEqual(usages.filter((u) => ['bio', 'nickname', 'city'].includes(u.column)), []);
+    assert.deepEqual(
+      usages.filter((u) => ['bio', 'nickname', 'city'].includes(u.column)),
+      [],
+    );
   });
 
   describe('quick fix', () => {

@@ -45,13 +45,19 @@ describe('n-plus-one: checks', () => {
   it('every check is reported by some fixture, and every finding names a check of the rule', async () => {
     const seen = new Set<string>();
     for (const finding of await findingsOfFixtures()) {
-      assert.ok(nPlusOne.checks.some((check) => check.id === finding.check), `${finding.check} is not a check of the rule`);
+      assert.ok(
+        nPlusOne.checks.some((check) => check.id === finding.check),
+        `${finding.check} is not a check of the rule`,
+      );
       seen.add(finding.check);
     }
-    assert.deepEqual(nPlusOne.checks.map((check) => check.id).filter((id) => !seen.has(id)), []);
+    assert.deepEqual(
+      nPlusOne.checks.map((check) => check.id).filter((id) => !seen.has(id)),
+      [],
+    );
   });
 
-  it("renders every template of every check, in a message, a fix title or a related place, with each placeholder filled", async () => {
+  it('renders every template of every check, in a message, a fix title or a related place, with each placeholder filled', async () => {
     const findings = await findingsOfFixtures();
     const unused: string[] = [];
     for (const check of nPlusOne.checks) {

@@ -19,7 +19,9 @@ describe('n-plus-one: Django loops over querysets', () => {
 
   it('points at the queryset and the loop', async () => {
     const analyzer = await analyzeFixture(project);
-    const forward = analyzer.findings().find((f) => f.rule === RULE && f.file.endsWith(join('library', 'views.py')) && f.message.includes('select_related("author")'))!;
+    const forward = analyzer
+      .findings()
+      .find((f) => f.rule === RULE && f.file.endsWith(join('library', 'views.py')) && f.message.includes('select_related("author")'))!;
     assert.deepEqual(
       forward.related?.map((r) => [r.location.range.start.line + 1, r.message.split(' (')[0]]),
       [
@@ -47,7 +49,12 @@ describe('n-plus-one: Django querysets across functions', () => {
 describe('n-plus-one: Django templates', () => {
   it('follows querysets from views (functions and list views) into the templates that loop over them', async () => {
     const templates = ['authors', 'book_table', 'books', 'joined', 'latest'].map((name) => `library/templates/shop/${name}.html`);
-    await checkFixture(project, RULE, [...templates, 'library/templates/library/author_list.html', 'library/template_views.py', 'library/templatetags/shop_tags.py']);
+    await checkFixture(project, RULE, [
+      ...templates,
+      'library/templates/library/author_list.html',
+      'library/template_views.py',
+      'library/templatetags/shop_tags.py',
+    ]);
   });
 
   it('declares a queryset on a list view that only names its model', async () => {
@@ -69,8 +76,13 @@ describe('n-plus-one: Django REST framework and admin', () => {
 
   it('follows get_queryset() along the bases, and says nothing where loading or the serializer is computed or no list is served', async () => {
     const analyzer = await analyzeFixture(project);
-    const views = analyzer.findings().filter((f) => f.rule === RULE && f.related?.some((r) => r.location.file.endsWith('inherited_views.py')));
-    assert.deepEqual(views.map((f) => f.message.match(/prefetch_related\("\w+"\)|select_related\("\w+"\)/)?.[0]), ['prefetch_related("review_set")']);
+    const views = analyzer
+      .findings()
+      .filter((f) => f.rule === RULE && f.related?.some((r) => r.location.file.endsWith('inherited_views.py')));
+    assert.deepEqual(
+      views.map((f) => f.message.match(/prefetch_related\("\w+"\)|select_related\("\w+"\)/)?.[0]),
+      ['prefetch_related("review_set")'],
+    );
   });
 
   it("reads the admin changelist's columns, with Django's own select_related", async () => {
@@ -79,10 +91,20 @@ describe('n-plus-one: Django REST framework and admin', () => {
 
   it('fixes a view queryset and an admin list_select_related', async () => {
     const analyzer = await analyzeFixture(project);
-    const methodField = analyzer.findings().find((f) => f.rule === RULE && f.message.includes('review_set') && f.file.endsWith('serializers.py') && f.related?.[0].location.file.endsWith(join('api', 'views.py')))!;
+    const methodField = analyzer
+      .findings()
+      .find(
+        (f) =>
+          f.rule === RULE &&
+          f.message.includes('review_set') &&
+          f.file.endsWith('serializers.py') &&
+          f.related?.[0].location.file.endsWith(join('api', 'views.py')),
+      )!;
     assert.equal(methodField.fixes[0].edits[0].file, join(project, 'api', 'views.py'));
     const admin = analyzer;
-    const publisher = admin.findings().find((f) => f.rule === RULE && f.file.endsWith('admin.py') && f.message.includes('select_related("publisher")'))!;
+    const publisher = admin
+      .findings()
+      .find((f) => f.rule === RULE && f.file.endsWith('admin.py') && f.message.includes('select_related("publisher")'))!;
     assert.equal(publisher.fixes[0].title, 'Set list_select_related = ["publisher"]');
     const review = admin.findings().find((f) => f.rule === RULE && f.file.endsWith('admin.py') && f.message.includes('book__author'))!;
     assert.deepEqual(review.fixes, [], 'list_select_related is already set: no second one');

@@ -15,7 +15,10 @@ async function fixesByLine(dir: string, file: string): Promise<Map<number, strin
   const analyzer = await analyzeFixture(dir);
   const byLine = new Map<number, string[]>();
   for (const finding of analyzer.findings().filter((f) => f.rule === RULE && f.file === join(dir, file))) {
-    byLine.set(finding.range.start.line + 1, finding.fixes.map((fix) => `${fix.title}${fix.isPreferred ? ' *' : ''}`));
+    byLine.set(
+      finding.range.start.line + 1,
+      finding.fixes.map((fix) => `${fix.title}${fix.isPreferred ? ' *' : ''}`),
+    );
   }
   return byLine;
 }

@@ -14,7 +14,7 @@ const SETTINGS = readFileSync(join(__dirname, '..', '..', 'fixtures', 'reliabili
 
 const REGRESSION_CASES = new Set(['chain8000.py', 'chain8000.ts', 'parens-100k.py', 'lists-100k.py', 'blocks-deep.py']);
 
-describe('pathological inputs end, keep their neighbours\' findings, and say what they skip', () => {
+describe("pathological inputs end, keep their neighbours' findings, and say what they skip", () => {
   // The Python and TypeScript inputs that run in seconds; the megabyte-sized ones and the templates are in the bench.
   for (const input of PATHOLOGICAL_INPUTS.filter((candidate) => REGRESSION_CASES.has(candidate.name))) {
     // The timeout only stops a hang: these once ran for minutes.
@@ -24,7 +24,10 @@ describe('pathological inputs end, keep their neighbours\' findings, and say wha
       const analyzer = new Analyzer(root, { log: (line) => logged.push(line) });
       await analyzer.scan();
       const findings = analyzer.findings();
-      assert.ok(findings.some((f) => f.file === join(root, 'shop', 'settings.py') && f.message.startsWith('SESSION_COOKIE_SECURE is False')), 'the settings lost their findings');
+      assert.ok(
+        findings.some((f) => f.file === join(root, 'shop', 'settings.py') && f.message.startsWith('SESSION_COOKIE_SECURE is False')),
+        'the settings lost their findings',
+      );
       assert.ok(analyzer.files.has(join(root, 'generated', input.file)), `skipped: ${JSON.stringify([...analyzer.skipped.values()])}`);
       const notes = logged.filter((line) => line.startsWith(`generated/${input.file}:`));
       if (input.degrades) assert.match(notes.join('\n'), /note: .*(nested|deeper)/);

@@ -21,7 +21,8 @@ async function findingsOf(files: Record<string, string | Buffer>): Promise<{ ana
   return { analyzer, findings: analyzer.findings() };
 }
 
-const placed = (findings: readonly Finding[]) => findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message.slice(0, 40)}`).sort();
+const placed = (findings: readonly Finding[]) =>
+  findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message.slice(0, 40)}`).sort();
 
 describe('decoding', () => {
   it('reads a PEP 263 coding comment on the first or second line, as CPython does', () => {
@@ -34,11 +35,20 @@ describe('decoding', () => {
   it('decodes by byte-order mark, then the declared encoding, then UTF-8', () => {
     const python = codingCookie;
     assert.deepEqual(decodeSource(Buffer.from('\uFEFFx = "é"\n'), python), { ok: true, text: 'x = "é"\n' });
-    assert.deepEqual(decodeSource(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('x = "é"\n', 'utf16le')]), python), { ok: true, text: 'x = "é"\n' });
+    assert.deepEqual(decodeSource(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('x = "é"\n', 'utf16le')]), python), {
+      ok: true,
+      text: 'x = "é"\n',
+    });
     const bigEndian = Buffer.from('x = "é"\n', 'utf16le').swap16();
     assert.deepEqual(decodeSource(Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]), python), { ok: true, text: 'x = "é"\n' });
-    assert.deepEqual(decodeSource(Buffer.from('# coding: latin-1\nx = "\xe9"\n', 'latin1'), python), { ok: true, text: '# coding: latin-1\nx = "é"\n' });
-    assert.deepEqual(decodeSource(Buffer.from('# coding: iso-8859-15\nx = "\xa4"\n', 'latin1'), python), { ok: true, text: '# coding: iso-8859-15\nx = "€"\n' });
+    assert.deepEqual(decodeSource(Buffer.from('# coding: latin-1\nx = "\xe9"\n', 'latin1'), python), {
+      ok: true,
+      text: '# coding: latin-1\nx = "é"\n',
+    });
+    assert.deepEqual(decodeSource(Buffer.from('# coding: iso-8859-15\nx = "\xa4"\n', 'latin1'), python), {
+      ok: true,
+      text: '# coding: iso-8859-15\nx = "€"\n',
+    });
   });
 
   it('reads bytes that are not UTF-8 as Latin-1, with a warning naming the line', () => {
@@ -46,10 +56,17 @@ describe('decoding', () => {
     assert.deepEqual(decodeSource(bytes, codingCookie), {
       ok: true,
       text: 'x = 1\ny = "café"\n',
-      warning: { message: 'not valid UTF-8; read as Latin-1 (save it as UTF-8, or declare its encoding in a coding comment on its first line)', line: 1 },
+      warning: {
+        message: 'not valid UTF-8; read as Latin-1 (save it as UTF-8, or declare its encoding in a coding comment on its first line)',
+        line: 1,
+      },
     });
     const unknown = decodeSource(Buffer.from('# coding: klingon\nx = 1\n'), codingCookie);
-    assert.deepEqual(unknown, { ok: true, text: '# coding: klingon\nx = 1\n', warning: { message: 'declares the encoding "klingon", which Stackscope cannot decode; read as UTF-8', line: 0 } });
+    assert.deepEqual(unknown, {
+      ok: true,
+      text: '# coding: klingon\nx = 1\n',
+      warning: { message: 'declares the encoding "klingon", which Stackscope cannot decode; read as UTF-8', line: 0 },
+    });
   });
 
   it('a settings module with one Latin-1 byte keeps its findings, and the CLI says how it read it', async () => {
@@ -92,7 +109,10 @@ describe('line endings', () => {
 
   it('a fix in a CRLF file ends the lines it adds with CRLF', async () => {
     const { findings } = await findingsOf({ 'settings.py': LF_SETTINGS.replace(/\n/g, '\r\n') });
-    const multiline = findings.flatMap((f) => f.fixes).flatMap((fix) => fix.edits).filter((edit) => /[\r\n]/.test(edit.newText));
+    const multiline = findings
+      .flatMap((f) => f.fixes)
+      .flatMap((fix) => fix.edits)
+      .filter((edit) => /[\r\n]/.test(edit.newText));
     assert.ok(multiline.length > 0);
     for (const edit of multiline) assert.doesNotMatch(edit.newText.replace(/\r\n/g, ''), /[\r\n]/, JSON.stringify(edit.newText));
   });

@@ -84,7 +84,17 @@ describe('one bad file or setting blanks nothing', () => {
 
   it('a file whose facts break linking is left out, and the model is built from the others', () => {
     const files = new Map<string, FileFacts>();
-    for (const name of ['a.py', 'b.py', 'c.py', 'd.py']) files.set(name, { file: name, language: 'python', problems: [], comments: [], models: [], signals: [], middleware: [], sessions: [] });
+    for (const name of ['a.py', 'b.py', 'c.py', 'd.py'])
+      files.set(name, {
+        file: name,
+        language: 'python',
+        problems: [],
+        comments: [],
+        models: [],
+        signals: [],
+        middleware: [],
+        sessions: [],
+      });
     const left: string[] = [];
     const model = buildIsolated(
       files,

@@ -19,7 +19,14 @@ async function roundTrip(dir: string, file: string, title: string) {
   assert.ok(finding, `no finding in ${file} with a fix "${title}"`);
   const fix = finding.fixes.find((candidate) => candidate.title.startsWith(title))!;
   const edited = new Map<string, string>();
-  for (const edit of fix.edits) edited.set(edit.file, applyEdits(readFileSync(edit.file, 'utf8'), fix.edits.filter((e) => e.file === edit.file)));
+  for (const edit of fix.edits)
+    edited.set(
+      edit.file,
+      applyEdits(
+        readFileSync(edit.file, 'utf8'),
+        fix.edits.filter((e) => e.file === edit.file),
+      ),
+    );
   for (const [path, text] of edited) await analyzer.updateFile(path, text);
   const after = analyzer.findings();
   const had = new Set(before.map(key));
@@ -44,7 +51,11 @@ describe('quick fixes that broke or added', () => {
   });
 
   it('"Add CsrfViewMiddleware to MIDDLEWARE" also sets CSRF_COOKIE_SECURE, and says so: no finding follows it', async () => {
-    const result = await roundTrip(join(FIXTURES, 'middleware-order', 'django-missing-fixes'), 'settings.py', 'Add CsrfViewMiddleware to MIDDLEWARE');
+    const result = await roundTrip(
+      join(FIXTURES, 'middleware-order', 'django-missing-fixes'),
+      'settings.py',
+      'Add CsrfViewMiddleware to MIDDLEWARE',
+    );
     assert.equal(result.fix.title, 'Add CsrfViewMiddleware to MIDDLEWARE and set CSRF_COOKIE_SECURE = True');
     assert.deepEqual(result.problems, []);
     assert.equal(result.gone, true);

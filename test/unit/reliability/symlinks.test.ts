@@ -51,7 +51,9 @@ describe('symbolic links out of the workspace are not followed', () => {
       await editor.initialize(workspace);
       await editor.diagnosticsOf(own, (d) => d.length > 0, 'the workspace findings');
       editor.open(link, SETTINGS);
-      await editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(join(workspace, 'vendor', 'settings.py')), type: 1 }] });
+      await editor.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: uri(join(workspace, 'vendor', 'settings.py')), type: 1 }],
+      });
       // A later edit of the workspace's own file: once it is published, the link's turn has passed.
       editor.open(own, `${SETTINGS}SESSION_COOKIE_HTTPONLY = False\n`);
       await editor.diagnosticsOf(own, (d) => d.some((x) => x.message.startsWith('SESSION_COOKIE_HTTPONLY')), 'the edit of the own file');

@@ -56,11 +56,17 @@ function opaque(color: string, under: string): string {
     context2d.fillStyle = css;
     const normal = context2d.fillStyle;
     if (normal.startsWith('#')) return [1, 3, 5].map((i) => parseInt(normal.slice(i, i + 2), 16)).concat(1);
-    return normal.replace(/[^\d.,]/g, '').split(',').map(Number);
+    return normal
+      .replace(/[^\d.,]/g, '')
+      .split(',')
+      .map(Number);
   };
   const [r, g, b, a = 1] = parse(color);
   const [br, bg, bb] = parse(under);
-  const mix = (top: number, bottom: number) => Math.round(top * a + bottom * (1 - a)).toString(16).padStart(2, '0');
+  const mix = (top: number, bottom: number) =>
+    Math.round(top * a + bottom * (1 - a))
+      .toString(16)
+      .padStart(2, '0');
   return `#${mix(r, br)}${mix(g, bg)}${mix(b, bb)}`;
 }
 
@@ -91,7 +97,8 @@ function readTheme(): Theme {
     purple: color(['--vscode-charts-purple'], '#b180d7'),
     font: fontFamily(variable('--vscode-editor-font-family')),
     fontSize: parseFloat(variable('--vscode-editor-font-size')) || 12,
-    highContrast: document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light'),
+    highContrast:
+      document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light'),
   };
 }
 
@@ -143,7 +150,10 @@ function stylesheet(theme: Theme): StylesheetJson {
     },
     { selector: 'edge.one-to-one', style: { 'source-arrow-shape': 'tee' } },
     { selector: 'edge.one-to-many', style: { 'line-style': 'dotted' } },
-    { selector: 'edge.many-to-many', style: { 'line-style': 'dashed', 'source-arrow-shape': 'triangle', width: theme.highContrast ? 3 : 2.5 } },
+    {
+      selector: 'edge.many-to-many',
+      style: { 'line-style': 'dashed', 'source-arrow-shape': 'triangle', width: theme.highContrast ? 3 : 2.5 },
+    },
   ];
 }
 
@@ -181,7 +191,9 @@ function render(elements: DiagramElement[]): void {
   cy.batch(() => {
     // Edges are redrawn whole (a relation's target can change); nodes keep their place.
     cy.edges().remove();
-    cy.nodes().filter((node) => !ids.has(node.id())).remove();
+    cy.nodes()
+      .filter((node) => !ids.has(node.id()))
+      .remove();
     for (const { data, classes } of nodes) {
       const sized = { ...data, ...nodeSize(data.label, theme) };
       const existing = cy.getElementById(data.id);
@@ -202,8 +214,26 @@ function render(elements: DiagramElement[]): void {
     const fresh = cy.nodes().filter((node) => added.includes(node.id()));
     const placed = cy.nodes().difference(fresh);
     const box = placed.nonempty() ? placed.boundingBox() : { x1: 0, y2: 0, w: 0 };
-    fresh.layout({ name: 'grid', boundingBox: { x1: box.x1, y1: box.y2 + 80, w: Math.max(box.w, 200 * Math.sqrt(fresh.length)), h: 200 * Math.sqrt(fresh.length) }, avoidOverlap: true, fit: false }).run();
-    cy.layout({ name: 'cose', animate: false, randomize: false, fit: true, padding: 30, nodeOverlap: 20, idealEdgeLength: () => 80, nodeRepulsion: () => 60_000, componentSpacing: 80, gravity: 80 }).run();
+    fresh
+      .layout({
+        name: 'grid',
+        boundingBox: { x1: box.x1, y1: box.y2 + 80, w: Math.max(box.w, 200 * Math.sqrt(fresh.length)), h: 200 * Math.sqrt(fresh.length) },
+        avoidOverlap: true,
+        fit: false,
+      })
+      .run();
+    cy.layout({
+      name: 'cose',
+      animate: false,
+      randomize: false,
+      fit: true,
+      padding: 30,
+      nodeOverlap: 20,
+      idealEdgeLength: () => 80,
+      nodeRepulsion: () => 60_000,
+      componentSpacing: 80,
+      gravity: 80,
+    }).run();
     savePositions();
   } else if (firstDrawing) {
     // Every model has its place from before the panel was hidden: show them all.
@@ -214,8 +244,14 @@ function render(elements: DiagramElement[]): void {
   document.body.classList.toggle('empty', models.empty());
   // What an end-to-end test reads from inside the webview's frame.
   document.body.dataset.models = models.map((node) => node.data('name') as string).join(',');
-  document.body.dataset.findings = models.filter('.findings').map((node) => node.data('name') as string).join(',');
-  document.body.dataset.relations = cy.edges().map((edge) => `${edge.source().data('name')}.${edge.data('field')}→${edge.target().data('name')}`).join(',');
+  document.body.dataset.findings = models
+    .filter('.findings')
+    .map((node) => node.data('name') as string)
+    .join(',');
+  document.body.dataset.relations = cy
+    .edges()
+    .map((edge) => `${edge.source().data('name')}.${edge.data('field')}→${edge.target().data('name')}`)
+    .join(',');
   document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
 }
 
@@ -232,7 +268,10 @@ cy.on('tap', 'node.model', (event) => open(event.target as NodeSingular));
 cy.on('dragfree', 'node', savePositions);
 cy.on('mouseover', 'node.model', (event) => {
   const data = (event.target as NodeSingular).data() as ModelNodeData;
-  const findings = data.findings.length === 0 ? '' : ` — ${data.findings.length} finding${data.findings.length === 1 ? '' : 's'}: ${data.findings.join(' · ')}`;
+  const findings =
+    data.findings.length === 0
+      ? ''
+      : ` — ${data.findings.length} finding${data.findings.length === 1 ? '' : 's'}: ${data.findings.join(' · ')}`;
   status.textContent = `${data.name} (${data.stack}, table ${data.table})${findings}`;
 });
 cy.on('mouseover', 'edge', (event) => {

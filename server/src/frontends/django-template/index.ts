@@ -11,7 +11,19 @@ import { writeTemplateChange } from './fixes';
 import { LineIndex } from './line-index';
 
 /** Manager and queryset methods a template calls when it reads them (`{{ a.books.count }}`). */
-const CALLED = new Set(['all', 'count', 'exists', 'first', 'last', 'values', 'values_list', 'order_by', 'filter', 'select_related', 'prefetch_related']);
+const CALLED = new Set([
+  'all',
+  'count',
+  'exists',
+  'first',
+  'last',
+  'values',
+  'values_list',
+  'order_by',
+  'filter',
+  'select_related',
+  'prefetch_related',
+]);
 
 export const djangoTemplateFrontend: Frontend = {
   language: 'django-template',
@@ -55,7 +67,11 @@ function readLoop(statement: SyntaxNode, text: string, file: string, lines: Line
     if (cursor.name === 'MemberExpression' && cursor.node.parent?.name !== 'MemberExpression') {
       const path = memberPath(cursor.node, text);
       if (path && path[0] === variable && path.length > 1) accesses.push(access(path.slice(1), cursor.from, cursor.to, file, lines));
-    } else if (cursor.name === 'VariableName' && text.slice(cursor.from, cursor.to) === variable && cursor.node.parent?.name === 'Interpolation') {
+    } else if (
+      cursor.name === 'VariableName' &&
+      text.slice(cursor.from, cursor.to) === variable &&
+      cursor.node.parent?.name === 'Interpolation'
+    ) {
       // `{{ book }}` renders str(book).
       accesses.push({ path: [], call: '__str__', location: { file, range: lines.range(cursor.from, cursor.to) } });
     }
@@ -79,4 +95,3 @@ function memberPath(node: SyntaxNode, text: string): string[] | undefined {
   const base = memberPath(object, text);
   return base ? [...base, text.slice(property.from, property.to)] : undefined;
 }
-

@@ -32,7 +32,8 @@ export const packageJsonFrontend: Frontend = {
       }
     }
     const prisma = manifest.prisma;
-    if (isRecord(prisma) && typeof prisma.schema === 'string' && prisma.schema !== '') facts.prismaSchemaPath = resolve(dirname(file), prisma.schema);
+    if (isRecord(prisma) && typeof prisma.schema === 'string' && prisma.schema !== '')
+      facts.prismaSchemaPath = resolve(dirname(file), prisma.schema);
     return facts;
   },
 };

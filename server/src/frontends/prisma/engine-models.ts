@@ -5,7 +5,11 @@
 import type { Field, IndexDecl, ModelDecl, Relation } from '../../model/types';
 import type { EngineField, EngineIndex, EngineModel } from './engine';
 
-const SOURCES: Record<string, [onField: string, onModel: string]> = { id: ['@id', '@@id'], unique: ['@unique', '@@unique'], normal: ['@@index', '@@index'] };
+const SOURCES: Record<string, [onField: string, onModel: string]> = {
+  id: ['@id', '@@id'],
+  unique: ['@unique', '@@unique'],
+  normal: ['@@index', '@@index'],
+};
 
 export function withEngineFacts(model: ModelDecl, engine: EngineModel, models: ReadonlyMap<string, EngineModel>): ModelDecl {
   const indexes = engine.indexes.flatMap((index) => indexOf(index, model));
@@ -14,7 +18,8 @@ export function withEngineFacts(model: ModelDecl, engine: EngineModel, models: R
     const known = engine.fields.get(field.name);
     if (!known) return field;
     const corrected = known.kind === 'object' && known.relationName ? relationField(field, known, models) : scalarField(field, known);
-    corrected.indexed = leading.has(corrected.relation ? corrected.column.split(',')[0] : corrected.name) || corrected.primaryKey || corrected.unique;
+    corrected.indexed =
+      leading.has(corrected.relation ? corrected.column.split(',')[0] : corrected.name) || corrected.primaryKey || corrected.unique;
     return corrected;
   });
   return { ...model, fields, indexes };
@@ -23,7 +28,14 @@ export function withEngineFacts(model: ModelDecl, engine: EngineModel, models: R
 function scalarField(field: Field, known: EngineField): Field {
   const { relation, ...rest } = field;
   // A type the parser took for a relation (an enum of another file) has the field's name as its column.
-  return { ...rest, column: relation ? field.name : field.column, type: known.type, primaryKey: known.isId, unique: known.isUnique, nullable: !known.isRequired };
+  return {
+    ...rest,
+    column: relation ? field.name : field.column,
+    type: known.type,
+    primaryKey: known.isId,
+    unique: known.isUnique,
+    nullable: !known.isRequired,
+  };
 }
 
 function relationField(field: Field, known: EngineField, models: ReadonlyMap<string, EngineModel>): Field {

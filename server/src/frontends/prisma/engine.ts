@@ -91,7 +91,13 @@ function compute(files: readonly (readonly [string, string])[]): EngineResult {
 /** The engine's first error, with its span from `lint` (which, unlike get_dmmf, reports where). */
 function rejection(loaded: Wasm, files: readonly (readonly [string, string])[], error: unknown): EngineResult {
   try {
-    const diagnostics = JSON.parse(loaded.lint(JSON.stringify(files))) as { file_name: string; start: number; end: number; text: string; is_warning: boolean }[];
+    const diagnostics = JSON.parse(loaded.lint(JSON.stringify(files))) as {
+      file_name: string;
+      start: number;
+      end: number;
+      text: string;
+      is_warning: boolean;
+    }[];
     const first = diagnostics.find((d) => !d.is_warning);
     if (first) return { status: 'rejected', message: first.text, file: first.file_name, start: first.start, end: first.end };
   } catch {
@@ -109,7 +115,15 @@ function rejection(loaded: Wasm, files: readonly (readonly [string, string])[], 
 
 interface Dmmf {
   datamodel: {
-    models: { name: string; fields: (Omit<EngineField, 'relationFromFields' | 'relationToFields' | 'relationName'> & { name: string; relationName?: string | null; relationFromFields?: string[]; relationToFields?: string[] })[] }[];
+    models: {
+      name: string;
+      fields: (Omit<EngineField, 'relationFromFields' | 'relationToFields' | 'relationName'> & {
+        name: string;
+        relationName?: string | null;
+        relationFromFields?: string[];
+        relationToFields?: string[];
+      })[];
+    }[];
     indexes?: { model: string; type: string; isDefinedOnField: boolean; fields: { name: string }[] }[];
   };
 }

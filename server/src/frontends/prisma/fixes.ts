@@ -7,5 +7,11 @@ export function writePrismaChange(change: Change): TextEdit[] | undefined {
   const at = change.model.bodyInsert;
   if (!at) return undefined;
   const attribute = change.unique ? '@@unique' : '@@index';
-  return [{ file: change.model.location.file, range: { start: at.position, end: at.position }, newText: `${at.indent}${attribute}([${change.fields.join(', ')}])\n` }];
+  return [
+    {
+      file: change.model.location.file,
+      range: { start: at.position, end: at.position },
+      newText: `${at.indent}${attribute}([${change.fields.join(', ')}])\n`,
+    },
+  ];
 }

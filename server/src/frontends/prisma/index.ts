@@ -27,8 +27,18 @@ export const prismaFrontend: Frontend = {
       const position = { line: parsed.line, character: parsed.column };
       const previous = lastGood.get(file);
       const shown = previous ? 'the models of the last version that parsed are used' : 'its models are not analysed until it parses';
-      facts.problems.push({ message: `Prisma schema syntax error: ${parsed.message} (${shown})`, range: { start: position, end: position }, stopsAnalysis: true });
-      if (previous) Object.assign(facts, { models: previous.models, databases: previous.databases, prismaSchema: previous.schema, ...(previous.relationMode ? { prismaRelationMode: previous.relationMode } : {}) });
+      facts.problems.push({
+        message: `Prisma schema syntax error: ${parsed.message} (${shown})`,
+        range: { start: position, end: position },
+        stopsAnalysis: true,
+      });
+      if (previous)
+        Object.assign(facts, {
+          models: previous.models,
+          databases: previous.databases,
+          prismaSchema: previous.schema,
+          ...(previous.relationMode ? { prismaRelationMode: previous.relationMode } : {}),
+        });
       return facts;
     }
     const blocks = parsed.schema.list;
@@ -39,18 +49,29 @@ export const prismaFrontend: Frontend = {
     facts.models = blocks.filter((block): block is Model => block.type === 'model').map((model) => readModel(model, file, enums));
     // A schema's only definitions are its models, one level deep. The parser locates a model by its
     // header line: its body runs to the line after its last field, where the insertion point is.
-    facts.symbols = facts.models.map((model) => ({ name: model.name, kind: 'class', range: { start: model.location.range.start, end: model.bodyInsert?.position ?? model.location.range.end } }));
+    facts.symbols = facts.models.map((model) => ({
+      name: model.name,
+      kind: 'class',
+      range: { start: model.location.range.start, end: model.bodyInsert?.position ?? model.location.range.end },
+    }));
     const datasource = blocks.find((block): block is Datasource => block.type === 'datasource');
     const setting = (key: string) => {
       const assignment = datasource?.assignments.find((a) => a.type === 'assignment' && a.key === key);
-      return assignment && assignment.type === 'assignment' && typeof assignment.value === 'string' ? assignment.value.replace(/^"|"$/g, '') : undefined;
+      return assignment && assignment.type === 'assignment' && typeof assignment.value === 'string'
+        ? assignment.value.replace(/^"|"$/g, '')
+        : undefined;
     };
     const provider = setting('provider');
     const relationMode = setting('relationMode');
     facts.databases = provider ? [provider] : [];
     if (relationMode) facts.prismaRelationMode = relationMode;
     facts.prismaSchema = { enums: [...enums], datasource: datasource !== undefined, text };
-    lastGood.set(file, { models: facts.models, databases: facts.databases, schema: facts.prismaSchema, ...(relationMode ? { relationMode } : {}) });
+    lastGood.set(file, {
+      models: facts.models,
+      databases: facts.databases,
+      schema: facts.prismaSchema,
+      ...(relationMode ? { relationMode } : {}),
+    });
     return facts;
   },
 };

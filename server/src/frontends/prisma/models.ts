@@ -20,7 +20,8 @@ export function locationOf(file: string, node: Located, fallbackLine = 0): Locat
 function names(value: Value | undefined): string[] {
   if (!value || typeof value !== 'object') return [];
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
-  if ('type' in value && value.type === 'array') return (value.args as unknown[]).filter((item): item is string => typeof item === 'string').map((name) => name.replace(/\(.*$/, ''));
+  if ('type' in value && value.type === 'array')
+    return (value.args as unknown[]).filter((item): item is string => typeof item === 'string').map((name) => name.replace(/\(.*$/, ''));
   return [];
 }
 
@@ -28,7 +29,8 @@ function argument(attribute: Attribute | BlockAttribute, key?: string): Value | 
   for (const arg of attribute.args ?? []) {
     const value = arg.value;
     if (key === undefined && !(typeof value === 'object' && value && 'type' in value && value.type === 'keyValue')) return value;
-    if (key !== undefined && typeof value === 'object' && value && 'type' in value && value.type === 'keyValue' && value.key === key) return value.value;
+    if (key !== undefined && typeof value === 'object' && value && 'type' in value && value.type === 'keyValue' && value.key === key)
+      return value.value;
   }
   return undefined;
 }
@@ -81,7 +83,17 @@ function readField(property: PrismaField, file: string, enums: ReadonlySet<strin
   if (primaryKey) indexes.push({ fields: [property.name], unique: true, source: '@id', location });
   else if (unique) indexes.push({ fields: [property.name], unique: true, source: '@unique', location });
   const isRelation = !SCALARS.has(type) && !enums.has(type);
-  if (!isRelation) return { name: property.name, column: property.name, type, primaryKey, unique, indexed: false, nullable: property.optional ?? false, location };
+  if (!isRelation)
+    return {
+      name: property.name,
+      column: property.name,
+      type,
+      primaryKey,
+      unique,
+      indexed: false,
+      nullable: property.optional ?? false,
+      location,
+    };
   const relation = attributes.find((attribute) => attribute.name === 'relation');
   const keys = relation ? names(argument(relation, 'fields')) : [];
   const owning = keys.length > 0;

@@ -13,6 +13,11 @@ export function parsePrisma(text: string): ParseResult {
     return { ok: true, schema: getSchema(text, { parser, visitor: new Visitor(parser) }) };
   } catch (error) {
     const token = (error as { token?: { startLine?: number; startColumn?: number } }).token;
-    return { ok: false, message: (error as Error).message.split('\n')[0], line: Math.max(0, (token?.startLine ?? 1) - 1), column: Math.max(0, (token?.startColumn ?? 1) - 1) };
+    return {
+      ok: false,
+      message: (error as Error).message.split('\n')[0],
+      line: Math.max(0, (token?.startLine ?? 1) - 1),
+      column: Math.max(0, (token?.startColumn ?? 1) - 1),
+    };
   }
 }

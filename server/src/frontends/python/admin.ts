@@ -69,15 +69,18 @@ function readAdmin(definition: Node, file: string, model: string | undefined): A
     }
     if (key === 'list_select_related' && value) {
       if (value.type === 'true' || value.type === 'false') admin.listSelectRelated = value.type === 'true';
-      else if (value.type === 'list' || value.type === 'tuple') admin.listSelectRelated = namedChildren(value).flatMap((item) => (stringValue(item) !== undefined ? [stringValue(item)!] : []));
+      else if (value.type === 'list' || value.type === 'tuple')
+        admin.listSelectRelated = namedChildren(value).flatMap((item) => (stringValue(item) !== undefined ? [stringValue(item)!] : []));
     }
     const fn = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === 'get_queryset') admin.getQueryset = returnedQueryset(fn, file);
+    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === 'get_queryset')
+      admin.getQueryset = returnedQueryset(fn, file);
     else if (fn?.type === 'function_definition') {
       const params = fn.childForFieldName('parameters');
       const obj = params ? namedChildren(params)[1] : undefined;
       const fnBody = fn.childForFieldName('body');
-      if (obj?.type === 'identifier' && fnBody) admin.methods.push({ name: fn.childForFieldName('name')!.text, accesses: rowAccesses(fnBody, obj.text, file) });
+      if (obj?.type === 'identifier' && fnBody)
+        admin.methods.push({ name: fn.childForFieldName('name')!.text, accesses: rowAccesses(fnBody, obj.text, file) });
     }
   }
   return admin;

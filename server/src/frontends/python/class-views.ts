@@ -8,7 +8,16 @@ import { baseNames } from './syntax';
 import { readQueryChain } from './query-chains';
 import { assignmentOf, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
-const LIST_VIEWS = new Set(['ListView', 'ArchiveIndexView', 'YearArchiveView', 'MonthArchiveView', 'DayArchiveView', 'WeekArchiveView', 'TodayArchiveView', 'MultipleObjectTemplateResponseMixin']);
+const LIST_VIEWS = new Set([
+  'ListView',
+  'ArchiveIndexView',
+  'YearArchiveView',
+  'MonthArchiveView',
+  'DayArchiveView',
+  'WeekArchiveView',
+  'TodayArchiveView',
+  'MultipleObjectTemplateResponseMixin',
+]);
 
 export function readListViews(root: Node, file: string): TemplateRender[] {
   return namedChildren(root).flatMap((statement) => {
@@ -37,14 +46,21 @@ function readListView(definition: Node, file: string): TemplateRender | undefine
     if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === 'get_queryset') getQueryset = fn;
   }
   const modelName = attributes.get('model')?.text;
-  const query = fromGetQueryset(getQueryset, file, modelName) ?? fromAttribute(attributes.get('queryset'), file) ?? fromModel(modelName, statementOfModel, file);
+  const query =
+    fromGetQueryset(getQueryset, file, modelName) ??
+    fromAttribute(attributes.get('queryset'), file) ??
+    fromModel(modelName, statementOfModel, file);
   if (!query) return undefined;
   const lower = query.model.toLowerCase();
   const template = attributes.get('template_name');
   const templates = template && stringValue(template) !== undefined ? [stringValue(template)!] : [`${appLabel(file)}/${lower}_list.html`];
   const contextName = attributes.get('context_object_name');
   const names = ['object_list', contextName ? stringValue(contextName) : `${lower}_list`].filter((name): name is string => !!name);
-  return { templates, context: names.map((name) => ({ name, query })), location: locationOf(file, definition.childForFieldName('name') ?? definition) };
+  return {
+    templates,
+    context: names.map((name) => ({ name, query })),
+    location: locationOf(file, definition.childForFieldName('name') ?? definition),
+  };
 }
 
 function fromAttribute(value: Node | undefined, file: string): QuerySite | undefined {
@@ -76,8 +92,17 @@ function fromGetQueryset(fn: Node | undefined, file: string, modelName: string |
     const direct = readQueryChain(value, file);
     if (direct) return direct;
     if (modelName && value.text.startsWith('super().get_queryset()')) {
-      const base: QuerySite = { model: modelName, manager: 'objects', stack: 'django', calls: [], location: locationOf(file, value), extendAt: locationOf(file, value).range.end };
-      const chained = readQueryChain(value, file, new Map([['__base__', base]]), (root) => (root.text === 'super().get_queryset()' ? '__base__' : undefined));
+      const base: QuerySite = {
+        model: modelName,
+        manager: 'objects',
+        stack: 'django',
+        calls: [],
+        location: locationOf(file, value),
+        extendAt: locationOf(file, value).range.end,
+      };
+      const chained = readQueryChain(value, file, new Map([['__base__', base]]), (root) =>
+        root.text === 'super().get_queryset()' ? '__base__' : undefined,
+      );
       return chained ?? base;
     }
   }

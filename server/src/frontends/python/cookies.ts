@@ -14,9 +14,17 @@ export function readCookieWrites(root: Node, scope: ValueScope): CookieWrite[] {
     const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
     if (!method || !COOKIE_METHODS.has(method)) continue;
     const { positional, keywords } = callParts(node);
-    const entries: ObjectEntry[] = [...keywords].map(([key, value]) => ({ key, value: readValue(value, scope), location: locationOf(scope.file, value.parent ?? value) }));
+    const entries: ObjectEntry[] = [...keywords].map(([key, value]) => ({
+      key,
+      value: readValue(value, scope),
+      location: locationOf(scope.file, value.parent ?? value),
+    }));
     const args = node.childForFieldName('arguments');
-    const last = args ? namedChildren(args).filter((arg) => arg.type !== 'comment').pop() : undefined;
+    const last = args
+      ? namedChildren(args)
+          .filter((arg) => arg.type !== 'comment')
+          .pop()
+      : undefined;
     // `set_cookie(key, value, ...)`: the name is the first argument or the `key` keyword.
     const nameNode = positional[0] ?? keywords.get('key');
     const name = nameNode ? stringValue(nameNode) : undefined;
@@ -24,7 +32,12 @@ export function readCookieWrites(root: Node, scope: ValueScope): CookieWrite[] {
       method,
       ...(name !== undefined ? { name } : nameNode ? { nameExpression: nameNode.text } : {}),
       // `**options` hides keyword arguments: the write cannot be judged by what is missing.
-      options: { kind: 'object', entries, location: locationOf(scope.file, node), ...(args && namedChildren(args).some((arg) => arg.type === 'dictionary_splat') ? { partial: true } : {}) },
+      options: {
+        kind: 'object',
+        entries,
+        location: locationOf(scope.file, node),
+        ...(args && namedChildren(args).some((arg) => arg.type === 'dictionary_splat') ? { partial: true } : {}),
+      },
       location: locationOf(scope.file, node),
       ...(last ? { argumentInsert: { line: last.endPosition.row, character: last.endPosition.column } } : {}),
     });

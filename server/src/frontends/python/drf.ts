@@ -54,7 +54,8 @@ function readMeta(meta: Node, serializer: SerializerDecl): void {
     if (key === 'depth' && value.type === 'integer') serializer.depth = Number(value.text);
     if (key === 'fields') {
       if (stringValue(value) === '__all__') serializer.fields = 'all';
-      else if (value.type === 'list' || value.type === 'tuple') serializer.fields = namedChildren(value).flatMap((item) => (stringValue(item) !== undefined ? [stringValue(item)!] : []));
+      else if (value.type === 'list' || value.type === 'tuple')
+        serializer.fields = namedChildren(value).flatMap((item) => (stringValue(item) !== undefined ? [stringValue(item)!] : []));
     }
   }
 }
@@ -100,7 +101,12 @@ export function readApiViews(root: Node, file: string): ApiViewDecl[] {
   return classes(root).flatMap((definition) => {
     const name = definition.childForFieldName('name')!;
     const bases = baseNames(definition);
-    const view: ApiViewDecl = { name: name.text, bases, isView: bases.some((base) => API_VIEWS.test(lastSegment(base))), location: locationOf(file, name) };
+    const view: ApiViewDecl = {
+      name: name.text,
+      bases,
+      isView: bases.some((base) => API_VIEWS.test(lastSegment(base))),
+      location: locationOf(file, name),
+    };
     let overrides = false;
     for (const statement of body(definition)) {
       const assignment = assignmentOf(statement);
@@ -113,7 +119,12 @@ export function readApiViews(root: Node, file: string): ApiViewDecl[] {
       if (method === 'get_queryset') view.getQueryset = returnedQueryset(fn!, file);
       if (method === 'get_serializer_class') view.picksSerializer = true;
       if (method === 'list') view.definesList = true;
-      overrides ||= key === 'queryset' || key === 'serializer_class' || method === 'get_queryset' || method === 'get_serializer_class' || method === 'list';
+      overrides ||=
+        key === 'queryset' ||
+        key === 'serializer_class' ||
+        method === 'get_queryset' ||
+        method === 'get_serializer_class' ||
+        method === 'list';
     }
     return view.isView || overrides ? [view] : [];
   });

@@ -28,11 +28,14 @@ export function readImport(node: Node): ImportStatement | undefined {
   }
   if (node.type !== 'import_from_statement' && node.type !== 'future_import_statement') return undefined;
   const moduleNode = node.childForFieldName('module_name');
-  const module = node.type === 'future_import_statement' ? '__future__' : moduleNode?.text.replace(/\s+/g, '') ?? '';
+  const module = node.type === 'future_import_statement' ? '__future__' : (moduleNode?.text.replace(/\s+/g, '') ?? '');
   if (namedChildren(node).some((child) => child.type === 'wildcard_import')) return { modules: [module], bindings: [], star: module };
   const bindings: ImportBinding[] = node.childrenForFieldName('name').flatMap((name) => {
     if (!name) return [];
-    const [imported, alias] = name.type === 'aliased_import' ? [name.childForFieldName('name')?.text ?? '', name.childForFieldName('alias')?.text ?? ''] : [name.text, name.text];
+    const [imported, alias] =
+      name.type === 'aliased_import'
+        ? [name.childForFieldName('name')?.text ?? '', name.childForFieldName('alias')?.text ?? '']
+        : [name.text, name.text];
     return [{ module, name: imported, alias }];
   });
   const join = (name: string) => (module.endsWith('.') ? `${module}${name}` : `${module}.${name}`);

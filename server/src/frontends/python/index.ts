@@ -54,7 +54,9 @@ function extract(file: string, text: string, root: Node, facts: FileFacts): void
   // Every walk stops at the same depth; this one says so, once per file.
   const tooDeep = (node: Node) => {
     if (facts.notes?.length) return;
-    facts.notes = [{ message: `nested deeper than ${MAX_WALK_DEPTH} levels (generated code?): what lies deeper is not analysed`, range: rangeOf(node) }];
+    facts.notes = [
+      { message: `nested deeper than ${MAX_WALK_DEPTH} levels (generated code?): what lies deeper is not analysed`, range: rangeOf(node) },
+    ];
   };
   for (const { node, parent } of walk(root, tooDeep)) {
     if (node.type === 'comment') facts.comments.push({ line: node.startPosition.row, text: node.text });
@@ -149,12 +151,17 @@ function readModule(file: string, text: string, root: Node, facts: FileFacts): v
           const target = assignment?.childForFieldName('left');
           const value = assignment?.childForFieldName('right');
           if (!assignment || !target || !value) {
-            if (block === root && !importInsert && statement.id === root.namedChildren[0]?.id && statement.namedChildren[0]?.type === 'string') {
+            if (
+              block === root &&
+              !importInsert &&
+              statement.id === root.namedChildren[0]?.id &&
+              statement.namedChildren[0]?.type === 'string'
+            ) {
               importInsert = { position: { line: statement.endPosition.row + 1, character: 0 }, indent: '' };
             }
             break;
           }
-          const operator = assignment.type === 'augmented_assignment' ? assignment.childForFieldName('operator')?.text ?? '' : '=';
+          const operator = assignment.type === 'augmented_assignment' ? (assignment.childForFieldName('operator')?.text ?? '') : '=';
           if (target.type === 'identifier') bindAssignment(scope, target.text, value);
           const defined = block === root ? readSignalDefinition(target, value, file) : undefined;
           if (defined) (facts.signalSources ??= []).push(defined);

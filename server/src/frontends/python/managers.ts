@@ -9,9 +9,12 @@ import { assignmentOf, callParts, descendants, lastSegment, locationOf, namedChi
 
 export function readManagerClasses(root: Node, file: string): { name: string; calls: QueryCall[] }[] {
   return namedChildren(root).flatMap((definition) => {
-    if (definition.type !== 'class_definition' || !baseNames(definition).some((base) => /(Manager|QuerySet)$/.test(lastSegment(base)))) return [];
+    if (definition.type !== 'class_definition' || !baseNames(definition).some((base) => /(Manager|QuerySet)$/.test(lastSegment(base))))
+      return [];
     const name = definition.childForFieldName('name')!.text;
-    const getQueryset = [...descendants(definition)].find((node) => node.type === 'function_definition' && node.childForFieldName('name')?.text === 'get_queryset');
+    const getQueryset = [...descendants(definition)].find(
+      (node) => node.type === 'function_definition' && node.childForFieldName('name')?.text === 'get_queryset',
+    );
     return [{ name, calls: getQueryset ? defaultCalls(getQueryset, file) : [] }];
   });
 }
@@ -19,8 +22,17 @@ export function readManagerClasses(root: Node, file: string): { name: string; ca
 function defaultCalls(fn: Node, file: string): QueryCall[] {
   const returned = [...descendants(fn)].find((node) => node.type === 'return_statement')?.namedChildren[0];
   if (!returned) return [];
-  const base: QuerySite = { model: '', manager: '', stack: 'django', calls: [], location: locationOf(file, returned), extendAt: locationOf(file, returned).range.end };
-  const chain = readQueryChain(returned, file, new Map([['base', base]]), (node) => (/^super\(.*\)\.get_queryset\(\)$/.test(node.text) ? 'base' : undefined));
+  const base: QuerySite = {
+    model: '',
+    manager: '',
+    stack: 'django',
+    calls: [],
+    location: locationOf(file, returned),
+    extendAt: locationOf(file, returned).range.end,
+  };
+  const chain = readQueryChain(returned, file, new Map([['base', base]]), (node) =>
+    /^super\(.*\)\.get_queryset\(\)$/.test(node.text) ? 'base' : undefined,
+  );
   return chain?.calls ?? [];
 }
 
@@ -33,10 +45,14 @@ export function readManagerAttribute(statement: Node): { attribute: string; clas
   const fn = value.childForFieldName('function');
   if (fn?.type === 'call') {
     const { callee, positional } = callParts(fn);
-    if (callee && lastSegment(callee) === 'from_queryset' && positional[0]) return { attribute: target.text, className: lastSegment(positional[0].text) };
+    if (callee && lastSegment(callee) === 'from_queryset' && positional[0])
+      return { attribute: target.text, className: lastSegment(positional[0].text) };
   }
   const { callee } = callParts(value);
   if (!callee) return undefined;
-  if (lastSegment(callee) === 'as_manager') return { attribute: target.text, className: lastSegment(callee.slice(0, callee.lastIndexOf('.'))) };
-  return /(Manager|QuerySet)$/.test(lastSegment(callee)) && lastSegment(callee) !== 'Manager' ? { attribute: target.text, className: lastSegment(callee) } : undefined;
+  if (lastSegment(callee) === 'as_manager')
+    return { attribute: target.text, className: lastSegment(callee.slice(0, callee.lastIndexOf('.'))) };
+  return /(Manager|QuerySet)$/.test(lastSegment(callee)) && lastSegment(callee) !== 'Manager'
+    ? { attribute: target.text, className: lastSegment(callee) }
+    : undefined;
 }

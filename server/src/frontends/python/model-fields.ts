@@ -34,7 +34,12 @@ const SHORT_CHOICES = 10;
  * `constants` are the names the class body binds to a literal list or tuple, with their lengths
  * (`STATUSES = (("a", "A"), ("b", "B"))`), so that `choices=STATUSES` is counted.
  */
-export function readField(statement: Node, modelName: string, file: string, constants: ReadonlyMap<string, number> = new Map()): Field | undefined {
+export function readField(
+  statement: Node,
+  modelName: string,
+  file: string,
+  constants: ReadonlyMap<string, number> = new Map(),
+): Field | undefined {
   const assignment = assignmentOf(statement);
   const target = assignment?.childForFieldName('left');
   const value = assignment?.childForFieldName('right');
@@ -49,7 +54,8 @@ export function readField(statement: Node, modelName: string, file: string, cons
   const unique = primaryKey || type === 'OneToOneField' || isTrue(keywords.get('unique'));
   const dbIndex = keywords.get('db_index');
   // Django indexes a ForeignKey and a SlugField unless told not to (`db_index` defaults to True there).
-  const indexedByDefault = (type === 'ForeignKey' || type === 'SlugField' || type === 'ParentalKey' || type === 'TreeForeignKey') && !isFalse(dbIndex);
+  const indexedByDefault =
+    (type === 'ForeignKey' || type === 'SlugField' || type === 'ParentalKey' || type === 'TreeForeignKey') && !isFalse(dbIndex);
   const column = keywords.get('db_column');
   const columnName = column ? stringValue(column) : undefined;
   const hasColumn = kind === 'many-to-one' || kind === 'one-to-one';
@@ -72,7 +78,12 @@ export function readField(statement: Node, modelName: string, file: string, cons
 /** `choices=[...]` written out, or named by a constant of the class body, with at most SHORT_CHOICES entries. */
 function fewChoices(choices: Node | undefined, constants: ReadonlyMap<string, number>): boolean {
   if (!choices) return false;
-  const count = choices.type === 'list' || choices.type === 'tuple' ? literalLength(choices) : choices.type === 'identifier' ? constants.get(choices.text) : undefined;
+  const count =
+    choices.type === 'list' || choices.type === 'tuple'
+      ? literalLength(choices)
+      : choices.type === 'identifier'
+        ? constants.get(choices.text)
+        : undefined;
   return count !== undefined && count > 0 && count <= SHORT_CHOICES;
 }
 
@@ -84,7 +95,11 @@ export function literalLength(node: Node): number {
 /** Before the closing parenthesis of the field's call, after its last argument. */
 function argumentInsert(call: Node): { argumentInsert?: Position } {
   const args = call.childForFieldName('arguments');
-  const last = args ? namedChildren(args).filter((arg) => arg.type !== 'comment').pop() : undefined;
+  const last = args
+    ? namedChildren(args)
+        .filter((arg) => arg.type !== 'comment')
+        .pop()
+    : undefined;
   return last ? { argumentInsert: { line: last.endPosition.row, character: last.endPosition.column } } : {};
 }
 

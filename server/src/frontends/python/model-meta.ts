@@ -46,7 +46,14 @@ export function readMeta(meta: Node, file: string): MetaFacts {
         break;
       case 'unique_together':
       case 'index_together':
-        facts.indexes.push(...fieldGroups(value).map((fields) => ({ fields, unique: name === 'unique_together', source: name, location: locationOf(file, statement) })));
+        facts.indexes.push(
+          ...fieldGroups(value).map((fields) => ({
+            fields,
+            unique: name === 'unique_together',
+            source: name,
+            location: locationOf(file, statement),
+          })),
+        );
         break;
     }
   }

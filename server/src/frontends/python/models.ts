@@ -12,7 +12,16 @@ import { rowAccesses } from './row-accesses';
 import { assignmentOf, blockEnd, baseNames, lastSegment, locationOf, namedChildren } from './syntax';
 
 /** Bases that make a class a Django model wherever they are imported from. */
-const MODEL_BASES = new Set(['Model', 'AbstractUser', 'AbstractBaseUser', 'TimeStampedModel', 'TimeFramedModel', 'StatusModel', 'MPTTModel', 'PolymorphicModel']);
+const MODEL_BASES = new Set([
+  'Model',
+  'AbstractUser',
+  'AbstractBaseUser',
+  'TimeStampedModel',
+  'TimeFramedModel',
+  'StatusModel',
+  'MPTTModel',
+  'PolymorphicModel',
+]);
 
 export interface ModelContext {
   file: string;
@@ -81,7 +90,10 @@ export function readModel(node: Node, context: ModelContext): ModelDecl | undefi
     ...(members.length ? { members } : {}),
     ...(managers.length ? { managers } : {}),
     location: locationOf(context.file, nameNode),
-    bodyInsert: blockEnd(body) ?? { position: { line: body.endPosition.row, character: body.endPosition.column }, indent: ' '.repeat(node.startPosition.column + 4) },
+    bodyInsert: blockEnd(body) ?? {
+      position: { line: body.endPosition.row, character: body.endPosition.column },
+      indent: ' '.repeat(node.startPosition.column + 4),
+    },
   };
 }
 
@@ -92,7 +104,8 @@ function listConstants(statements: Node[]): Map<string, number> {
     const assignment = assignmentOf(statement);
     const target = assignment?.childForFieldName('left');
     const value = assignment?.childForFieldName('right');
-    if (target?.type === 'identifier' && (value?.type === 'list' || value?.type === 'tuple')) constants.set(target.text, literalLength(value));
+    if (target?.type === 'identifier' && (value?.type === 'list' || value?.type === 'tuple'))
+      constants.set(target.text, literalLength(value));
   }
   return constants;
 }
@@ -106,7 +119,8 @@ function readMember(statement: Node, file: string): ModelMember | undefined {
   const name = fn.childForFieldName('name')?.text;
   const body = fn.childForFieldName('body');
   if (!name || !body) return undefined;
-  const decorators = statement.type === 'decorated_definition' ? namedChildren(statement).filter((child) => child.type === 'decorator') : [];
+  const decorators =
+    statement.type === 'decorated_definition' ? namedChildren(statement).filter((child) => child.type === 'decorator') : [];
   const isProperty = decorators.some((decorator) => {
     const target = decorator.namedChildren[0];
     return target ? PROPERTY_DECORATORS.has(lastSegment(target.text)) : false;

@@ -60,25 +60,42 @@ interface FlowScope {
 function parameterNames(fn: Node): string[] {
   const params = fn.childForFieldName('parameters');
   const names = (params ? namedChildren(params) : []).flatMap((param) => {
-    const name = param.type === 'identifier' ? param : param.childForFieldName('name') ?? param.namedChildren[0];
+    const name = param.type === 'identifier' ? param : (param.childForFieldName('name') ?? param.namedChildren[0]);
     return name?.type === 'identifier' ? [name.text] : [];
   });
   return names[0] === 'self' || names[0] === 'cls' ? names.slice(1) : names;
 }
 
 const COMPOUND = new Set([
-  'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement', 'with_statement', 'try_statement',
-  'except_clause', 'finally_clause', 'block',
+  'if_statement',
+  'elif_clause',
+  'else_clause',
+  'for_statement',
+  'while_statement',
+  'with_statement',
+  'try_statement',
+  'except_clause',
+  'finally_clause',
+  'block',
 ]);
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 
 /** Statements in order, so that a variable holds the queryset assigned last before the loop. */
 function walkBlock(block: Node, file: string, scope: FlowScope, out: FlowFacts): void {
   for (const statement of namedChildren(block)) {
-    if (statement.type === 'function_definition' || statement.type === 'class_definition' || statement.type === 'decorated_definition') continue;
+    if (statement.type === 'function_definition' || statement.type === 'class_definition' || statement.type === 'decorated_definition')
+      continue;
     if (COMPOUND.has(statement.type)) {
       if (statement.type === 'for_statement') {
-        readLoop(statement, statement.childForFieldName('right'), statement.childForFieldName('left'), statement.childForFieldName('body'), file, scope, out);
+        readLoop(
+          statement,
+          statement.childForFieldName('right'),
+          statement.childForFieldName('left'),
+          statement.childForFieldName('body'),
+          file,
+          scope,
+          out,
+        );
       }
       walkBlock(statement, file, scope, out);
       continue;
@@ -122,7 +139,15 @@ function iterated(node: Node | null, file: string, scope: ReadonlyMap<string, Qu
  * A `for` statement or a comprehension: over a queryset it is a QueryLoop; over a call to a function
  * or over a parameter it is deferred until the project links it to a queryset.
  */
-function readLoop(loop: Node, iterable: Node | null, variable: Node | null, body: Node | null, file: string, scope: FlowScope, out: FlowFacts): void {
+function readLoop(
+  loop: Node,
+  iterable: Node | null,
+  variable: Node | null,
+  body: Node | null,
+  file: string,
+  scope: FlowScope,
+  out: FlowFacts,
+): void {
   if (!iterable || variable?.type !== 'identifier' || !body) return;
   const accesses = rowAccesses(body, variable.text, file);
   const base = { loop: locationOf(file, loop), variable: variable.text, accesses };

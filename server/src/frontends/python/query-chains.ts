@@ -10,9 +10,26 @@ import { callParts, descendants, lastSegment, locationOf, MAX_CHAIN, stringValue
  * Django's or a custom manager's or queryset's (`Book.objects.published()`), keeps yielding rows.
  */
 const NOT_ROWS = new Set([
-  'get', 'first', 'last', 'latest', 'earliest', 'count', 'exists', 'aggregate', 'create', 'get_or_create',
-  'update_or_create', 'update', 'delete', 'in_bulk', 'explain', 'contains', 'bulk_create', 'bulk_update',
-  'get_queryset_descriptor', 'as_manager',
+  'get',
+  'first',
+  'last',
+  'latest',
+  'earliest',
+  'count',
+  'exists',
+  'aggregate',
+  'create',
+  'get_or_create',
+  'update_or_create',
+  'update',
+  'delete',
+  'in_bulk',
+  'explain',
+  'contains',
+  'bulk_create',
+  'bulk_update',
+  'get_queryset_descriptor',
+  'as_manager',
 ]);
 
 /** Reads a query chain; `scope` maps variable names to the querysets they hold. */
@@ -26,10 +43,14 @@ export function readQueryChain(
   const calls: QueryCall[] = [];
   // `Book.objects.order_by("-id")[:20]`: a slice still yields rows; the chain is extended before it.
   let chainEnd: Node = node;
-  while (chainEnd.type === 'subscript' && chainEnd.childForFieldName('subscript')?.type === 'slice') chainEnd = chainEnd.childForFieldName('value') ?? chainEnd;
+  while (chainEnd.type === 'subscript' && chainEnd.childForFieldName('subscript')?.type === 'slice')
+    chainEnd = chainEnd.childForFieldName('value') ?? chainEnd;
   // Read from the slice, or from the chain the slice applies to.
   const parent = node.parent;
-  const slicedByParent = parent?.type === 'subscript' && parent.childForFieldName('subscript')?.type === 'slice' && parent.childForFieldName('value')?.id === node.id;
+  const slicedByParent =
+    parent?.type === 'subscript' &&
+    parent.childForFieldName('subscript')?.type === 'slice' &&
+    parent.childForFieldName('value')?.id === node.id;
   const sliced = chainEnd !== node || slicedByParent ? { sliced: true } : {};
   let current: Node | null = chainEnd;
   // Read from the outermost call inwards (pushed, then reversed: unshift would be quadratic).
@@ -39,7 +60,15 @@ export function readQueryChain(
     const named = rootName?.(current);
     if (named) {
       const held = scope.get(named);
-      return held ? { ...held, calls: [...held.calls, ...calls.reverse()], location: locationOf(file, node), extendAt: locationOf(file, chainEnd).range.end, ...sliced } : undefined;
+      return held
+        ? {
+            ...held,
+            calls: [...held.calls, ...calls.reverse()],
+            location: locationOf(file, node),
+            extendAt: locationOf(file, chainEnd).range.end,
+            ...sliced,
+          }
+        : undefined;
     }
     const fn = current.childForFieldName('function');
     if (fn?.type !== 'attribute') return undefined;
@@ -59,7 +88,8 @@ export function readQueryChain(
   const model = current.childForFieldName('object');
   const manager = current.childForFieldName('attribute');
   // `Book.objects`: a class (capitalised by convention) and its manager.
-  if (model?.type !== 'identifier' || !manager || !/^[A-Z]/.test(model.text) || !/^[a-z_]/.test(manager.text) || calls.length === 0) return undefined;
+  if (model?.type !== 'identifier' || !manager || !/^[A-Z]/.test(model.text) || !/^[a-z_]/.test(manager.text) || calls.length === 0)
+    return undefined;
   return { model: model.text, manager: manager.text, stack: 'django', calls, location, extendAt, ...sliced };
 }
 
@@ -118,7 +148,14 @@ export function returnedQueryset(fn: Node, file: string): ReturnedQueryset {
   if (direct) return { query: direct };
   const isSuper = (node: Node) => /^super\([^)]*\)\.get_queryset\([^)]*\)$/.test(node.text);
   if (isSuper(value)) return { adds: [] };
-  const base: QuerySite = { model: '', manager: 'objects', stack: 'django', calls: [], location: locationOf(file, value), extendAt: locationOf(file, value).range.end };
+  const base: QuerySite = {
+    model: '',
+    manager: 'objects',
+    stack: 'django',
+    calls: [],
+    location: locationOf(file, value),
+    extendAt: locationOf(file, value).range.end,
+  };
   const chained = readQueryChain(value, file, new Map([['__base__', base]]), (node) => (isSuper(node) ? '__base__' : undefined));
   return chained ? { adds: chained.calls } : 'unknown';
 }

@@ -13,7 +13,12 @@ const RENDERERS: Record<string, [template: number, context: number]> = {
   render_to_string: [0, 1],
 };
 
-export function readRender(call: Node, file: string, queries: ReadonlyMap<string, QuerySite>, dicts: ReadonlyMap<string, Node>): TemplateRender | undefined {
+export function readRender(
+  call: Node,
+  file: string,
+  queries: ReadonlyMap<string, QuerySite>,
+  dicts: ReadonlyMap<string, Node>,
+): TemplateRender | undefined {
   const { callee, positional, keywords } = callParts(call);
   const positions = callee ? RENDERERS[lastSegment(callee)] : undefined;
   if (!positions) return undefined;

@@ -8,8 +8,19 @@ import { callParts, locationOf, namedChildren, rangeOf, stringValue } from './sy
 import { readValue, type ValueScope } from './values';
 
 const WELL_KNOWN = new Set([
-  'INSTALLED_APPS', 'MIDDLEWARE', 'MIDDLEWARE_CLASSES', 'SECRET_KEY', 'DEBUG', 'ALLOWED_HOSTS', 'DATABASES',
-  'ROOT_URLCONF', 'TEMPLATES', 'WSGI_APPLICATION', 'ASGI_APPLICATION', 'AUTH_USER_MODEL', 'STATIC_URL',
+  'INSTALLED_APPS',
+  'MIDDLEWARE',
+  'MIDDLEWARE_CLASSES',
+  'SECRET_KEY',
+  'DEBUG',
+  'ALLOWED_HOSTS',
+  'DATABASES',
+  'ROOT_URLCONF',
+  'TEMPLATES',
+  'WSGI_APPLICATION',
+  'ASGI_APPLICATION',
+  'AUTH_USER_MODEL',
+  'STATIC_URL',
 ]);
 const WELL_KNOWN_PREFIXES = ['SESSION_', 'CSRF_', 'SECURE_'];
 
@@ -47,7 +58,8 @@ export class SettingsCollector {
     this.scope.names.set(name, value);
     if (!SETTING_NAME.test(name)) return;
     this.assignments.set(name, { name, value, location: locationOf(this.scope.file, statement) });
-    if ((name === 'MIDDLEWARE' || name === 'MIDDLEWARE_CLASSES') && operator === '=' && !conditional) this.middlewareList = { name, node: valueNode };
+    if ((name === 'MIDDLEWARE' || name === 'MIDDLEWARE_CLASSES') && operator === '=' && !conditional)
+      this.middlewareList = { name, node: valueNode };
   }
 
   starImport(module: string): void {

@@ -6,9 +6,25 @@ import { callParts, lastSegment, locationOf, namedChildren } from './syntax';
 
 /** Django's own signals (models, requests, auth, migrations, test, database wrappers). */
 const BUILT_IN_SIGNALS = new Set([
-  'pre_init', 'post_init', 'pre_save', 'post_save', 'pre_delete', 'post_delete', 'm2m_changed', 'class_prepared',
-  'pre_migrate', 'post_migrate', 'request_started', 'request_finished', 'got_request_exception',
-  'user_logged_in', 'user_logged_out', 'user_login_failed', 'setting_changed', 'template_rendered', 'connection_created',
+  'pre_init',
+  'post_init',
+  'pre_save',
+  'post_save',
+  'pre_delete',
+  'post_delete',
+  'm2m_changed',
+  'class_prepared',
+  'pre_migrate',
+  'post_migrate',
+  'request_started',
+  'request_finished',
+  'got_request_exception',
+  'user_logged_in',
+  'user_logged_out',
+  'user_login_failed',
+  'setting_changed',
+  'template_rendered',
+  'connection_created',
 ]);
 
 export function readReceiverDecorators(definition: Node, file: string): SignalDecl[] {
@@ -64,7 +80,9 @@ function signalNames(node: Node): string[] {
 export function readSignalDefinition(target: Node, value: Node, file: string): SignalSource | undefined {
   if (target.type !== 'identifier' || value.type !== 'call') return undefined;
   const { callee } = callParts(value);
-  return callee && lastSegment(callee) === 'Signal' ? { signal: target.text, kind: 'definition', stack: 'django', location: locationOf(file, target) } : undefined;
+  return callee && lastSegment(callee) === 'Signal'
+    ? { signal: target.text, kind: 'definition', stack: 'django', location: locationOf(file, target) }
+    : undefined;
 }
 
 /** `order_paid.send(sender=Order, ...)`: Django signals are always sent with a sender, which tells them from socket.send(). */

@@ -78,7 +78,10 @@ export function* walk(root: Node, onTooDeep?: (node: Node) => void): Generator<{
   }
 }
 
-/** `models.ForeignKey` → `models.ForeignKey`; the dotted text of a name or attribute chain, else undefined (and for chains past MAX_CHAIN). */
+/**
+ * `models.ForeignKey` → `models.ForeignKey`; the dotted text of a name or attribute chain, else undefined (and for chains past
+ * MAX_CHAIN).
+ */
 export function dottedName(node: Node | null | undefined): string | undefined {
   const parts: string[] = [];
   let current = node;
@@ -121,7 +124,11 @@ export function callParts(call: Node): CallParts {
 /** The statements of a module or block, with `if`/`try`/`with` bodies at the same level flattened in source order. */
 export function* topLevelStatements(block: Node): Generator<Node> {
   for (const statement of namedChildren(block)) {
-    if (['if_statement', 'try_statement', 'with_statement', 'else_clause', 'elif_clause', 'except_clause', 'finally_clause'].includes(statement.type)) {
+    if (
+      ['if_statement', 'try_statement', 'with_statement', 'else_clause', 'elif_clause', 'except_clause', 'finally_clause'].includes(
+        statement.type,
+      )
+    ) {
       for (const part of namedChildren(statement)) {
         if (part.type === 'block') yield* topLevelStatements(part);
         else if (['else_clause', 'elif_clause', 'except_clause', 'finally_clause'].includes(part.type)) yield* topLevelStatements(part);

@@ -87,7 +87,8 @@ function readLiteral(node: Node, scope: ValueScope, depth: number): Value | unde
       const operand = node.childForFieldName('argument');
       const operator = node.childForFieldName('operator')?.text;
       const value = operand ? readLiteral(operand, scope, depth + 1) : undefined;
-      if (value?.kind === 'number' && (operator === '-' || operator === '+')) return { kind: 'number', value: operator === '-' ? -value.value : value.value, location };
+      if (value?.kind === 'number' && (operator === '-' || operator === '+'))
+        return { kind: 'number', value: operator === '-' ? -value.value : value.value, location };
       return undefined;
     }
     case 'binary_operator':
@@ -167,7 +168,12 @@ function envRead(node: Node, scope: ValueScope): Value | undefined {
   if (!callee) return undefined;
   const nameOf = (arg: Node | undefined) => (arg ? stringValue(arg) : undefined);
   const fallbackOf = (arg: Node | undefined) => (arg ? readLiteral(arg, scope, 0) : undefined);
-  const env = (name: string | undefined, fallback: Value | undefined): Value => ({ kind: 'env', name, ...(fallback ? { fallback } : {}), location });
+  const env = (name: string | undefined, fallback: Value | undefined): Value => ({
+    kind: 'env',
+    name,
+    ...(fallback ? { fallback } : {}),
+    location,
+  });
   const dot = callee.lastIndexOf('.');
   const receiver = dot === -1 ? callee : callee.slice(0, dot);
   if (scope.getenv.has(callee) || [...scope.environ].some((environ) => callee === `${environ}.get`)) {

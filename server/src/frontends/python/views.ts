@@ -6,7 +6,20 @@ import type { ViewDecl } from '../../model/types';
 import { baseNames, callParts, descendants, lastSegment, locationOf, namedChildren, stringValue } from './syntax';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const WRITES = new Set(['save', 'delete', 'create', 'update', 'bulk_create', 'bulk_update', 'get_or_create', 'update_or_create', 'add', 'remove', 'set', 'clear']);
+const WRITES = new Set([
+  'save',
+  'delete',
+  'create',
+  'update',
+  'bulk_create',
+  'bulk_update',
+  'get_or_create',
+  'update_or_create',
+  'add',
+  'remove',
+  'set',
+  'clear',
+]);
 const HANDLERS = new Set(['post', 'put', 'patch', 'delete']);
 /**
  * What Django fills from the session cookie: `request.user` (AuthenticationMiddleware loads it from the
@@ -15,7 +28,13 @@ const HANDLERS = new Set(['post', 'put', 'patch', 'delete']);
  */
 const SESSION_ATTRIBUTES = new Set(['user', 'session', 'COOKIES']);
 /** django.contrib.auth's decorators and mixins all test `request.user`, which comes from the session. */
-const SESSION_DECORATORS = new Set(['login_required', 'permission_required', 'user_passes_test', 'staff_member_required', 'superuser_required']);
+const SESSION_DECORATORS = new Set([
+  'login_required',
+  'permission_required',
+  'user_passes_test',
+  'staff_member_required',
+  'superuser_required',
+]);
 const SESSION_MIXINS = new Set(['LoginRequiredMixin', 'PermissionRequiredMixin', 'UserPassesTestMixin']);
 /** `login(request, user)` / `logout(request)` write the session: an exempt login form invites login CSRF. */
 const SESSION_WRITERS = new Set(['login', 'logout']);
@@ -45,7 +64,10 @@ export function readViews(root: Node, file: string): ViewDecl[] {
     if (!name || views.some((known) => known.name === name.text)) continue;
     const body = definition.childForFieldName('body');
     const dispatchExempt = (body ? namedChildren(body) : []).some(
-      (member) => member.type === 'decorated_definition' && member.childForFieldName('definition')?.childForFieldName('name')?.text === 'dispatch' && exempts(decorators(member)),
+      (member) =>
+        member.type === 'decorated_definition' &&
+        member.childForFieldName('definition')?.childForFieldName('name')?.text === 'dispatch' &&
+        exempts(decorators(member)),
     );
     const classDecorators = node.type === 'decorated_definition' ? decorators(node) : [];
     if (exempts(classDecorators) || dispatchExempt) views.push(view(name, definition, classDecorators));
@@ -71,7 +93,11 @@ function exempts(list: Node[]): boolean {
     if (!target) return false;
     if (target.type !== 'call') return lastSegment(target.text) === 'csrf_exempt';
     const { callee, positional } = callParts(target);
-    return callee !== undefined && lastSegment(callee) === 'method_decorator' && positional.some((arg) => lastSegment(arg.text) === 'csrf_exempt');
+    return (
+      callee !== undefined &&
+      lastSegment(callee) === 'method_decorator' &&
+      positional.some((arg) => lastSegment(arg.text) === 'csrf_exempt')
+    );
   });
 }
 
@@ -106,7 +132,8 @@ function sessionEvidence(definition: Node, decorated: Node[]): string[] {
     // `@method_decorator(login_required, ...)`
     const target = decorator.namedChildren[0];
     if (target?.type === 'call' && name === 'method_decorator') {
-      for (const arg of callParts(target).positional) if (SESSION_DECORATORS.has(lastSegment(arg.text))) evidence.add(`@${lastSegment(arg.text)}`);
+      for (const arg of callParts(target).positional)
+        if (SESSION_DECORATORS.has(lastSegment(arg.text))) evidence.add(`@${lastSegment(arg.text)}`);
     }
   }
   if (definition.type === 'class_definition') {

@@ -67,7 +67,10 @@ export const typescriptFrontend: Frontend = {
       // Absurdly deep nesting (thousands of brackets) exhausts the parser's stack: a file, not a bug.
       if (!(error instanceof RangeError)) throw error;
       const facts = emptyFacts(file, 'typescript');
-      facts.problems.push({ message: 'This file is nested too deeply to parse.', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+      facts.problems.push({
+        message: 'This file is nested too deeply to parse.',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      });
       return facts;
     }
   },
@@ -76,7 +79,10 @@ export const typescriptFrontend: Frontend = {
 /** What the index left unread: said once per file, where it starts. */
 function tooDeepNote(node: ts.Node, locator: Locator): ParseProblem {
   const start = locator.position(node.getStart());
-  return { message: `nested deeper than ${MAX_NODE_DEPTH} levels (generated code?): what lies deeper is not analysed`, range: { start, end: start } };
+  return {
+    message: `nested deeper than ${MAX_NODE_DEPTH} levels (generated code?): what lies deeper is not analysed`,
+    range: { start, end: start },
+  };
 }
 
 function analyzeSource(file: string, text: string): FileFacts {
@@ -103,12 +109,31 @@ function analyzeSource(file: string, text: string): FileFacts {
       symbols: extractSymbols(index, locator, source.compilerNode),
       problems: extractProblems(source, locator),
       comments: extractComments(source, locator),
-      models: [...extractEntities(index, imports, locator), ...extractEntitySchemas(index, imports, locator), ...sequelize.models, ...drizzle.models, ...mongoose.models, ...mikro.models],
-      signals: [...extractTypeormSignals(index, imports, locator), ...sequelize.signals, ...extractPrismaHooks(index, locator), ...mongoose.signals, ...mikro.signals, ...events.handlers],
+      models: [
+        ...extractEntities(index, imports, locator),
+        ...extractEntitySchemas(index, imports, locator),
+        ...sequelize.models,
+        ...drizzle.models,
+        ...mongoose.models,
+        ...mikro.models,
+      ],
+      signals: [
+        ...extractTypeormSignals(index, imports, locator),
+        ...sequelize.signals,
+        ...extractPrismaHooks(index, locator),
+        ...mongoose.signals,
+        ...mikro.signals,
+        ...events.handlers,
+      ],
       signalSources: events.sources,
       middleware: [...express.chains, ...extractKoaChains(index, imports, locator), ...fastify.chains],
       sessions: [...extractSessions(index, imports, locator), ...fastify.sessions],
-      perRowQueries: [...typeorm.queries, ...extractPrismaQueries(index, locator), ...extractModelReads(index, locator), ...extractDrizzleQueries(index, locator)],
+      perRowQueries: [
+        ...typeorm.queries,
+        ...extractPrismaQueries(index, locator),
+        ...extractModelReads(index, locator),
+        ...extractDrizzleQueries(index, locator),
+      ],
       perRowLoads: typeorm.loads,
       columnUsages: [...extractColumnUsages(index, locator), ...builders.all.flatMap((builder) => builderColumnUsages(builder, locator))],
       ...optional('callGraph', extractCallGraph(source, index, imports, exports, locator)),

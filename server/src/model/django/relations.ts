@@ -22,7 +22,8 @@ export function djangoModels(model: ProjectModel): DjangoModels {
   const target = (field: Field): ModelDecl | undefined => {
     const written = field.relation?.target;
     if (!written) return undefined;
-    if (written.endsWith('AUTH_USER_MODEL')) return userModel ? (byLabel.get(userModel.toLowerCase()) ?? byName.get(userModel.split('.').pop()!)) : byName.get('User');
+    if (written.endsWith('AUTH_USER_MODEL'))
+      return userModel ? (byLabel.get(userModel.toLowerCase()) ?? byName.get(userModel.split('.').pop()!)) : byName.get('User');
     return byLabel.get(written.toLowerCase()) ?? byName.get(written.slice(written.lastIndexOf('.') + 1));
   };
 
@@ -45,7 +46,8 @@ export function djangoModels(model: ProjectModel): DjangoModels {
     };
   };
   const reverse = reverseNames(
-    (from, field) => field.relation?.relatedName ?? (field.relation?.kind === 'one-to-one' ? from.name.toLowerCase() : `${from.name.toLowerCase()}_set`),
+    (from, field) =>
+      field.relation?.relatedName ?? (field.relation?.kind === 'one-to-one' ? from.name.toLowerCase() : `${from.name.toLowerCase()}_set`),
   );
   const reverseQuery = reverseNames((from, field) => field.relation?.relatedName ?? from.name.toLowerCase());
 

@@ -13,7 +13,10 @@ export interface EffectiveSettings {
   values: Map<string, SettingAssignment>;
   /** A star import could not be followed (a third-party or missing module): a setting may be set there. */
   incomplete: boolean;
-  /** The module is named for development or tests (`dev.py`, `local.py`, `settings/test.py`), is an example, or sits in a test folder: deploy checks do not apply. */
+  /**
+   * The module is named for development or tests (`dev.py`, `local.py`, `settings/test.py`), is an example, or sits in a test folder:
+   * deploy checks do not apply.
+   */
   development: boolean;
   /** The modules it star-imports, directly or not. */
   bases: SettingsModule[];

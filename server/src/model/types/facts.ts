@@ -2,7 +2,22 @@ import type { Language, Location, Position, Range } from './places';
 import type { CallGraphFacts } from './call-graph';
 import type { FastifyPluginDecl, MiddlewareChain, MiddlewareHelper, NestFacts } from './middleware';
 import type { InsertPoint, ModelDecl } from './models';
-import type { AdminDecl, ApiViewDecl, ColumnUsage, DeferredLoop, LoopCall, PerRowQuery, PerRowRelationLoad, QueryCall, QueryHandoff, QueryLoop, QuerySite, SerializerDecl, TemplateLoop, TemplateRender } from './queries';
+import type {
+  AdminDecl,
+  ApiViewDecl,
+  ColumnUsage,
+  DeferredLoop,
+  LoopCall,
+  PerRowQuery,
+  PerRowRelationLoad,
+  QueryCall,
+  QueryHandoff,
+  QueryLoop,
+  QuerySite,
+  SerializerDecl,
+  TemplateLoop,
+  TemplateRender,
+} from './queries';
 import type { SessionConfig } from './sessions';
 import type { SettingsModule } from './settings';
 import type { SignalDecl, SignalSource } from './signals';
@@ -131,7 +146,10 @@ export interface LoginSite {
   opaque?: boolean;
 }
 
-/** One `.prisma` file as part of a schema: its enum and composite type names, whether it holds the datasource, and its text (of the last version that parsed) for Prisma's schema engine. */
+/**
+ * One `.prisma` file as part of a schema: its enum and composite type names, whether it holds the datasource, and its text (of the last
+ * version that parsed) for Prisma's schema engine.
+ */
 export interface PrismaFileSchema {
   enums: string[];
   datasource: boolean;

@@ -35,11 +35,19 @@ export interface MiddlewareEntry {
   stage?: NestStage;
   /** NestJS: the module whose `configure(consumer)` applies it, or that provides it as APP_GUARD and the like. */
   module?: string;
-  /** NestJS: the controller (`UsersController`) or handler (`UsersController.me`) a @UseGuards (@UseInterceptors, @UsePipes, @UseFilters) entry is bound to; absent for global ones. */
+  /**
+   * NestJS: the controller (`UsersController`) or handler (`UsersController.me`) a @UseGuards (@UseInterceptors, @UsePipes, @UseFilters)
+   * entry is bound to; absent for global ones.
+   */
   scope?: string;
-  /** NestJS: the routes a module middleware applies to, short, as written: `forRoutes(...)`, then ` except ` and `exclude(...)` (`UsersController`, `GET users except users/me`). */
+  /**
+   * NestJS: the routes a module middleware applies to, short, as written: `forRoutes(...)`, then ` except ` and `exclude(...)`
+   * (`UsersController`, `GET users except users/me`).
+   */
   routes?: string;
-  /** NestJS: the controllers of `forRoutes(A, B)` when it names controller classes only: the middleware runs on their routes and no other. */
+  /**
+   * NestJS: the controllers of `forRoutes(A, B)` when it names controller classes only: the middleware runs on their routes and no other.
+   */
   controllers?: string[];
   /** What the entry's own code reads from the request, when a middleware before it must provide it: `session`, `user`. */
   reads?: string[];
@@ -76,7 +84,10 @@ export interface MiddlewareHelperCall {
   location: Location;
   /** The call as written, for messages (`setupSession(app)`). */
   text: string;
-  /** Fastify: the encapsulation context the call is made in (relative to the function's own when made in a helper or plugin); absent for the top level. */
+  /**
+   * Fastify: the encapsulation context the call is made in (relative to the function's own when made in a helper or plugin); absent for
+   * the top level.
+   */
   context?: string;
 }
 

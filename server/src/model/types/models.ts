@@ -19,7 +19,10 @@ export interface Relation {
   through?: string;
   /** Django: `db_constraint=False` (no database foreign key, so MySQL creates no index for it). */
   noConstraint?: boolean;
-  /** The target's fields the foreign key points at, when declared (Prisma `references: [id]`, TypeORM `referencedColumnName`); else its primary key. */
+  /**
+   * The target's fields the foreign key points at, when declared (Prisma `references: [id]`, TypeORM `referencedColumnName`); else its
+   * primary key.
+   */
   references?: string[];
 }
 
@@ -99,7 +102,10 @@ export interface ModelDecl {
 export interface ModelOptionsAnchor {
   /** After the last statement of `class Meta` (absent when the model has no Meta: add one at `bodyInsert`). */
   body?: InsertPoint;
-  /** The `indexes = [...]` list, when there is one: where a new item goes, whether the list is empty, and the items' indentation ('' when they share one line). */
+  /**
+   * The `indexes = [...]` list, when there is one: where a new item goes, whether the list is empty, and the items' indentation ('' when
+   * they share one line).
+   */
   indexes?: { insert: Position; empty: boolean; indent: string };
 }
 

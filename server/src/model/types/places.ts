@@ -17,6 +17,7 @@ export interface Location {
   range: Range;
 }
 
-export type Stack = 'django' | 'typeorm' | 'prisma' | 'sequelize' | 'drizzle' | 'mongoose' | 'mikro-orm' | 'express' | 'nest' | 'fastify' | 'koa';
+export type Stack =
+  'django' | 'typeorm' | 'prisma' | 'sequelize' | 'drizzle' | 'mongoose' | 'mikro-orm' | 'express' | 'nest' | 'fastify' | 'koa';
 
 export type Language = 'python' | 'typescript' | 'prisma' | 'django-template' | 'package-json';

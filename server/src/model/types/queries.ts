@@ -119,11 +119,16 @@ export interface PerRowLookup {
   parenthesized?: Location;
   /** The loop variable (`post`). */
   element: string;
-  /** The where's one key: its column (absent for findByPk: the primary key), the key as written (`post.authorId`) and the element's property it reads (`authorId`), if any. */
+  /**
+   * The where's one key: its column (absent for findByPk: the primary key), the key as written (`post.authorId`) and the element's
+   * property it reads (`authorId`), if any.
+   */
   key?: { column?: string; text: string; property?: string };
   /** Sequelize getters: the association after `get` (`Author`). */
   association?: string;
-  /** The read's receiver as written (`this.users`, `prisma.user`, `User`), and a leading entity argument (`manager.findOneBy(User, ...)`). */
+  /**
+   * The read's receiver as written (`this.users`, `prisma.user`, `User`), and a leading entity argument (`manager.findOneBy(User, ...)`).
+   */
   receiver: string;
   entityArgument?: string;
   /**
@@ -245,7 +250,10 @@ export interface SerializerDecl {
 
 export interface SerializerField {
   name: string;
-  /** nested: another serializer; source: `source="a.b"`; string: StringRelatedField; slug: SlugRelatedField; related: a related field that reads only keys; method: SerializerMethodField. */
+  /**
+   * nested: another serializer; source: `source="a.b"`; string: StringRelatedField; slug: SlugRelatedField; related: a related field that
+   * reads only keys; method: SerializerMethodField.
+   */
   kind: 'nested' | 'source' | 'string' | 'slug' | 'related' | 'method';
   many: boolean;
   serializer?: string;

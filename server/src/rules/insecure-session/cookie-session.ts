@@ -54,7 +54,8 @@ function checkOptions(options: ObjectValue, report: Report): void {
   if (secure) report(cookieNotSecure, secure.location, { message: 'cookieSession', fixes: [replacePlan(secureTitle, secure, TRUE)] });
   const httpOnly = falseOption(options, 'httpOnly');
   const httpOnlyTitle = cookieNotHttpOnly.text('fix', { option: 'httpOnly' });
-  if (httpOnly) report(cookieNotHttpOnly, httpOnly.location, { message: 'cookieSession', fixes: [replacePlan(httpOnlyTitle, httpOnly, TRUE)] });
+  if (httpOnly)
+    report(cookieNotHttpOnly, httpOnly.location, { message: 'cookieSession', fixes: [replacePlan(httpOnlyTitle, httpOnly, TRUE)] });
   // A `sameSite` in the nested cookie object is what its author meant: the finding above moves it up.
   const nestedSameSite =
     nested.state === 'present' && (nested.value.kind !== 'object' || optionOf(nested.value, 'sameSite').state !== 'absent');

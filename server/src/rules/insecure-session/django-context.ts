@@ -51,5 +51,7 @@ function starImported(settings: EffectiveSettings, at: Location): RelatedPlace[]
   const leaf = settings.module.file;
   if (at.file === leaf) return [];
   const start = { line: 0, character: 0 };
-  return [{ location: { file: leaf, range: { start, end: start } }, message: `in effect in ${basename(leaf)}, which star-imports this module` }];
+  return [
+    { location: { file: leaf, range: { start, end: start } }, message: `in effect in ${basename(leaf)}, which star-imports this module` },
+  ];
 }

@@ -24,7 +24,11 @@ export function checkSecretKey(context: DjangoContext): void {
   const weakness = weaknessOf(known.value.value);
   if (known.env) {
     const fix = replacePlan(hardCodedSecret.text('fixFallback'), assignment.value, { kind: 'env', name: known.env });
-    return context.report(hardCodedSecret, assignment.location, { message: 'djangoFallback', data: { env: known.env, weakness }, fixes: [fix] });
+    return context.report(hardCodedSecret, assignment.location, {
+      message: 'djangoFallback',
+      data: { env: known.env, weakness },
+      fixes: [fix],
+    });
   }
   const fix = replacePlan(hardCodedSecret.text('fixDjango'), assignment.value, { kind: 'env', name: 'DJANGO_SECRET_KEY' });
   context.report(hardCodedSecret, assignment.location, { message: 'djangoLiteral', data: { weakness }, fixes: [fix] });

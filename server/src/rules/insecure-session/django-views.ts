@@ -57,7 +57,11 @@ function checkWrite(write: CookieWrite, report: Report): void {
     report(check, write.location, { message: 'message', data, fixes: [addFlags(title, write, missing)] });
   } else {
     const data = { method: write.method, name: write.name ?? write.nameExpression ?? '' };
-    report(setCookieNotSecure, write.location, { message: 'message', data, fixes: [addFlags(setCookieNotSecure.text('fix'), write, missing)] });
+    report(setCookieNotSecure, write.location, {
+      message: 'message',
+      data,
+      fixes: [addFlags(setCookieNotSecure.text('fix'), write, missing)],
+    });
   }
 }
 

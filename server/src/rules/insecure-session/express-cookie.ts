@@ -27,7 +27,10 @@ export function checkCookie(session: SessionConfig, report: Report): void {
 function checkSecure(cookie: ObjectValue, report: Report): void {
   const secure = optionOf(cookie, 'secure');
   if (secure.state === 'absent') {
-    return report(cookieNotSecure, cookie.location, { message: 'expressUnset', fixes: [addEntryPlan(SECURE_TITLE, cookie, 'secure', TRUE)] });
+    return report(cookieNotSecure, cookie.location, {
+      message: 'expressUnset',
+      fixes: [addEntryPlan(SECURE_TITLE, cookie, 'secure', TRUE)],
+    });
   }
   if (secure.state === 'unknown') return;
   const value = secure.value;

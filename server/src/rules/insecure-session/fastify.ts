@@ -15,7 +15,6 @@ import { isLiteralSecret } from './express-secret';
 import { addEntryPlan, envSecretPlan, objectWith, replacePlan, TRUE } from './plans';
 import { checkSameSite } from './same-site';
 
-
 export function checkFastifySessions(sessions: readonly SessionConfig[], report: Report): void {
   for (const session of sessions.filter((s) => s.stack === 'fastify')) {
     const options = session.options;
@@ -52,7 +51,10 @@ function checkSession(session: SessionConfig, options: ObjectValue, report: Repo
 
 function checkSecureSession(options: ObjectValue, report: Report): void {
   // A string `key` is read as base64 and a `secret` as a passphrase: both come from the environment as strings.
-  for (const [key, variable] of [['key', 'SESSION_KEY'], ['secret', 'SESSION_SECRET']] as const) {
+  for (const [key, variable] of [
+    ['key', 'SESSION_KEY'],
+    ['secret', 'SESSION_SECRET'],
+  ] as const) {
     const option = optionOf(options, key);
     if (option.state === 'present' && isLiteralSecret(option.value)) {
       const fix = envSecretPlan(hardCodedSecret.text('fixEnv', { option: key, variable }), option.value, variable);
@@ -70,7 +72,8 @@ function checkCookie(library: string, options: ObjectValue, report: Report): voi
   const securedByDefault = library === '@fastify/session';
   const secureTitle = cookieNotSecure.text('fix', { option: 'cookie.secure' });
   const secureUnset =
-    cookie.state === 'absent' || (cookie.state === 'present' && cookie.value.kind === 'object' && optionOf(cookie.value, 'secure').state === 'absent');
+    cookie.state === 'absent' ||
+    (cookie.state === 'present' && cookie.value.kind === 'object' && optionOf(cookie.value, 'secure').state === 'absent');
   if (!securedByDefault && secureUnset) {
     const fix =
       cookie.state === 'absent'

@@ -42,7 +42,8 @@ export function checkKoaSessions(model: ProjectModel, report: Report): void {
     const secureTitle = cookieNotSecure.text('fix', { option: 'secure' });
     if (secure) report(cookieNotSecure, secure.location, { message: 'koa', fixes: [replacePlan(secureTitle, secure, TRUE)] });
     const maxAge = optionOf(options, 'maxAge');
-    if (maxAge.state === 'present' && isString(maxAge.value, 'session')) report(sessionNeverExpires, maxAge.value.location, { message: 'koa' });
+    if (maxAge.state === 'present' && isString(maxAge.value, 'session'))
+      report(sessionNeverExpires, maxAge.value.location, { message: 'koa' });
     checkSameSite('koa-session', options, 'top', report);
   }
 }

@@ -41,7 +41,10 @@ export function checkSessionFixation(model: ProjectModel, report: Report): void 
         call: first.call,
         range,
         manifest: relative(model.root, declared.manifest),
-        others: others.length === 0 ? '' : sessionFixation.text('others', { count: others.length, logins: others.length === 1 ? 'login' : 'logins' }),
+        others:
+          others.length === 0
+            ? ''
+            : sessionFixation.text('others', { count: others.length, logins: others.length === 1 ? 'login' : 'logins' }),
       },
       related,
     });
@@ -49,5 +52,9 @@ export function checkSessionFixation(model: ProjectModel, report: Report): void 
 }
 
 function byPlace(a: LoginSite, b: LoginSite): number {
-  return a.location.file.localeCompare(b.location.file) || a.location.range.start.line - b.location.range.start.line || a.location.range.start.character - b.location.range.start.character;
+  return (
+    a.location.file.localeCompare(b.location.file) ||
+    a.location.range.start.line - b.location.range.start.line ||
+    a.location.range.start.character - b.location.range.start.character
+  );
 }

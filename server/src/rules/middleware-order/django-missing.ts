@@ -43,21 +43,36 @@ export function checkMissingMiddleware(model: ProjectModel, report: Report): voi
 function checkSettings(model: ProjectModel, settings: EffectiveSettings, report: Report): void {
   if (settings.incomplete) return;
   const assignment = settings.values.get('MIDDLEWARE');
-  const chain = assignment ? model.middleware.find((c) => c.stack === 'django' && c.file === assignment.location.file && c.location.range.start.line >= assignment.location.range.start.line && c.location.range.end.line <= assignment.location.range.end.line) : undefined;
+  const chain = assignment
+    ? model.middleware.find(
+        (c) =>
+          c.stack === 'django' &&
+          c.file === assignment.location.file &&
+          c.location.range.start.line >= assignment.location.range.start.line &&
+          c.location.range.end.line <= assignment.location.range.end.line,
+      )
+    : undefined;
   if (!assignment || !chain) return;
   const apps = stringItems(settings.values.get('INSTALLED_APPS')?.value)?.map((item) => item.text);
   // A module without INSTALLED_APPS is a fragment (a mixin of settings), not what Django is pointed at.
   if (!apps) return;
   const admin = apps.includes('django.contrib.admin');
   // Django's admin checks accept subclasses; a project class with the same name is given the benefit of the doubt.
-  const present = (path: string) => chain.entries.some((entry) => entry.name === path || (shortName(entry.name) === shortName(path) && !entry.name.startsWith('django.')));
+  const present = (path: string) =>
+    chain.entries.some((entry) => entry.name === path || (shortName(entry.name) === shortName(path) && !entry.name.startsWith('django.')));
   const start = assignment.location.range.start;
-  const at = { file: assignment.location.file, range: { start, end: { line: start.line, character: start.character + 'MIDDLEWARE'.length } } };
+  const at = {
+    file: assignment.location.file,
+    range: { start, end: { line: start.line, character: start.character + 'MIDDLEWARE'.length } },
+  };
   for (const required of REQUIRED) {
     if (present(required.path) || (required.kind === 'deploy' ? settings.development : !admin)) continue;
     const name = shortName(required.path);
     const flag = settings.development ? undefined : cookieFlagFor(settings, required.path);
-    const changes: Change[] = [{ kind: 'add-chain-entry', chain, name: required.path, before: insertionPoint(chain, required.path) }, ...(flag?.changes ?? [])];
+    const changes: Change[] = [
+      { kind: 'add-chain-entry', chain, name: required.path, before: insertionPoint(chain, required.path) },
+      ...(flag?.changes ?? []),
+    ];
     // Each check keeps the reason of every middleware it requires as a template named by Django's check id.
     const missing = <I extends string>(check: Check<'message' | 'fix' | 'fixWithFlag' | I>, id: I) => {
       const title = flag ? check.text('fixWithFlag', { name, flag: flag.name }) : check.text('fix', { name });

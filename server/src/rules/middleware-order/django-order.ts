@@ -24,7 +24,13 @@ export function checkOrderPairs(model: ProjectModel, chain: MiddlewareChain, rep
     const needed = chain.entries[first];
     const names = { first: shortName(pair.first), then: shortName(pair.then) };
     const related = [{ location: needed.location, message: dependencyOrder.text('relatedDjango', names) }];
-    const fix = moveEntryPlan(chain, needed, early, 'before', dependencyOrder.text('djangoFix', { entry: names.first, anchor: names.then }));
+    const fix = moveEntryPlan(
+      chain,
+      needed,
+      early,
+      'before',
+      dependencyOrder.text('djangoFix', { entry: names.first, anchor: names.then }),
+    );
     if (outcome === 'fails') {
       const runtime = pair.runtimeError ? dependencyOrder.text('djangoRuntime', { error: pair.runtimeError }) : '';
       report(dependencyOrder, early.location, { message: 'django', data: { ...names, why: pair.why, runtime }, fixes: [fix], related });

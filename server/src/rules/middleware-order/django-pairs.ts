@@ -95,28 +95,24 @@ export const ORDER_PAIRS: readonly OrderPair[] = [
     why: 'LocaleMiddleware uses session data, which SessionMiddleware loads',
     outcome: always('misbehaves'),
   },
-  ...[MIDDLEWARE.session, MIDDLEWARE.gzip, MIDDLEWARE.locale].map(
-    (modifier): OrderPair => ({
-      first: MIDDLEWARE.updateCache,
-      then: modifier,
-      why: `${short(modifier)} adds to the Vary header on the way out, and UpdateCacheMiddleware must see that header to cache per cookie or language; placed after it, one visitor's cached page can be served to another`,
-      outcome: always('misbehaves'),
-    }),
-  ),
+  ...[MIDDLEWARE.session, MIDDLEWARE.gzip, MIDDLEWARE.locale].map((modifier): OrderPair => ({
+    first: MIDDLEWARE.updateCache,
+    then: modifier,
+    why: `${short(modifier)} adds to the Vary header on the way out, and UpdateCacheMiddleware must see that header to cache per cookie or language; placed after it, one visitor's cached page can be served to another`,
+    outcome: always('misbehaves'),
+  })),
   {
     first: MIDDLEWARE.gzip,
     then: MIDDLEWARE.conditionalGet,
     why: 'ConditionalGetMiddleware would compute the ETag on the uncompressed body, which GZipMiddleware then changes',
     outcome: always('misbehaves'),
   },
-  ...[...varyModifiers, MIDDLEWARE.updateCache].map(
-    (modifier): OrderPair => ({
-      first: modifier,
-      then: MIDDLEWARE.fetchCache,
-      why: `FetchFromCacheMiddleware must run after ${short(modifier)}, which changes the Vary header the cache key depends on; placed before it, cached pages ignore the visitor's cookie or language`,
-      outcome: always('misbehaves'),
-    }),
-  ),
+  ...[...varyModifiers, MIDDLEWARE.updateCache].map((modifier): OrderPair => ({
+    first: modifier,
+    then: MIDDLEWARE.fetchCache,
+    why: `FetchFromCacheMiddleware must run after ${short(modifier)}, which changes the Vary header the cache key depends on; placed before it, cached pages ignore the visitor's cookie or language`,
+    outcome: always('misbehaves'),
+  })),
   {
     first: MIDDLEWARE.session,
     then: MIDDLEWARE.csrf,

@@ -10,9 +10,21 @@ import { MIDDLEWARE, shortName } from './django-pairs';
 import { moveEntryPlan } from './move-plans';
 
 /** Middleware that may answer or change the response before SecurityMiddleware could redirect. */
-const BEFORE_SECURITY = new Set<string>([MIDDLEWARE.session, MIDDLEWARE.common, MIDDLEWARE.csrf, MIDDLEWARE.auth, MIDDLEWARE.messages, MIDDLEWARE.gzip, MIDDLEWARE.locale, MIDDLEWARE.conditionalGet]);
+const BEFORE_SECURITY = new Set<string>([
+  MIDDLEWARE.session,
+  MIDDLEWARE.common,
+  MIDDLEWARE.csrf,
+  MIDDLEWARE.auth,
+  MIDDLEWARE.messages,
+  MIDDLEWARE.gzip,
+  MIDDLEWARE.locale,
+  MIDDLEWARE.conditionalGet,
+]);
 const SECURITY = 'django.middleware.security.SecurityMiddleware';
-const FALLBACKS = new Set(['django.contrib.flatpages.middleware.FlatpageFallbackMiddleware', 'django.contrib.redirects.middleware.RedirectFallbackMiddleware']);
+const FALLBACKS = new Set([
+  'django.contrib.flatpages.middleware.FlatpageFallbackMiddleware',
+  'django.contrib.redirects.middleware.RedirectFallbackMiddleware',
+]);
 
 export function checkPlacement(model: ProjectModel, chain: MiddlewareChain, report: Report): void {
   securityNearTop(model, chain, report);
@@ -30,7 +42,9 @@ function securityNearTop(model: ProjectModel, chain: MiddlewareChain, report: Re
   report(securityNotFirst, entry.location, {
     data: { earlier: earlier.map((e) => shortName(e.name)).join(', ') },
     fixes: [moveEntryPlan(chain, entry, chain.entries[0], 'before', securityNotFirst.text('fix'))],
-    related: earlier.slice(0, 1).map((e) => ({ location: e.location, message: securityNotFirst.text('related', { entry: shortName(e.name) }) })),
+    related: earlier
+      .slice(0, 1)
+      .map((e) => ({ location: e.location, message: securityNotFirst.text('related', { entry: shortName(e.name) }) })),
   });
 }
 
@@ -39,6 +53,8 @@ function fallbacksAtBottom(chain: MiddlewareChain, report: Report): void {
     if (!FALLBACKS.has(entry.name)) return;
     const after = chain.entries.slice(index + 1).filter((other) => other.name.startsWith('django.') && !FALLBACKS.has(other.name));
     if (after.length === 0) return;
-    report(fallbackNotLast, entry.location, { data: { entry: shortName(entry.name), after: after.map((e) => shortName(e.name)).join(', ') } });
+    report(fallbackNotLast, entry.location, {
+      data: { entry: shortName(entry.name), after: after.map((e) => shortName(e.name)).join(', ') },
+    });
   });
 }

@@ -71,7 +71,8 @@ function checkChain(chain: MiddlewareChain, entries: readonly MiddlewareEntry[],
   }
 }
 
-const problemKey = (p: Problem) => `${p.check.id}|${p.entry.location.range.start.line}:${p.entry.location.range.start.character}|${p.message}|${JSON.stringify(p.data)}`;
+const problemKey = (p: Problem) =>
+  `${p.check.id}|${p.entry.location.range.start.line}:${p.entry.location.range.start.character}|${p.message}|${JSON.stringify(p.data)}`;
 
 function problemsOf(entries: readonly MiddlewareEntry[]): Problem[] {
   const problems: Problem[] = [];
@@ -79,7 +80,9 @@ function problemsOf(entries: readonly MiddlewareEntry[]): Problem[] {
     const earlier = entries.slice(0, index);
     const later = entries.slice(index + 1);
     for (const needs of NEEDS.filter((n) => n.role === entry.role)) {
-      const missing = later.filter((other) => (needs.after as readonly string[]).includes(other.role ?? '') && !earlier.some((e) => e.role === other.role));
+      const missing = later.filter(
+        (other) => (needs.after as readonly string[]).includes(other.role ?? '') && !earlier.some((e) => e.role === other.role),
+      );
       if (missing.length > 0) {
         const needed = missing[0];
         problems.push({
@@ -88,7 +91,10 @@ function problemsOf(entries: readonly MiddlewareEntry[]): Problem[] {
           check: needs.check,
           message: needs.message,
           data: { entry: entry.name, needed: needed.name },
-          moves: [{ mover: needed, anchor: entry, where: 'before' }, { mover: entry, anchor: needed, where: 'after' }],
+          moves: [
+            { mover: needed, anchor: entry, where: 'before' },
+            { mover: entry, anchor: needed, where: 'after' },
+          ],
         });
       }
     }
@@ -103,7 +109,10 @@ function problemsOf(entries: readonly MiddlewareEntry[]): Problem[] {
           entry: entry.name,
           count: routesBefore.length,
           routes: routesBefore.length === 1 ? 'route' : 'routes',
-          listed: routesBefore.slice(0, 3).map((r) => r.name).join(', '),
+          listed: routesBefore
+            .slice(0, 3)
+            .map((r) => r.name)
+            .join(', '),
           effect: afterRoutes.text(entry.role as BeforeRoutes),
         },
         moves: [{ mover: entry, anchor: routesBefore[0], where: 'before' }],
@@ -111,11 +120,25 @@ function problemsOf(entries: readonly MiddlewareEntry[]): Problem[] {
     }
     const session = entry.role === 'static' ? earlier.find((e) => e.role === 'session') : undefined;
     if (session) {
-      problems.push({ entry, other: session, check: staticAfterSession, message: 'message', data: { entry: entry.name, session: session.name }, moves: [{ mover: entry, anchor: session, where: 'before' }] });
+      problems.push({
+        entry,
+        other: session,
+        check: staticAfterSession,
+        message: 'message',
+        data: { entry: entry.name, session: session.name },
+        moves: [{ mover: entry, anchor: session, where: 'before' }],
+      });
     }
     const dependent = entry.role === 'trust-proxy' ? earlier.find((e) => NEEDS_TRUST_PROXY.has(e.role ?? '')) : undefined;
     if (dependent) {
-      problems.push({ entry, other: dependent, check: trustProxyLate, message: 'message', data: { dependent: dependent.name }, moves: [{ mover: entry, anchor: dependent, where: 'before' }] });
+      problems.push({
+        entry,
+        other: dependent,
+        check: trustProxyLate,
+        message: 'message',
+        data: { dependent: dependent.name },
+        moves: [{ mover: entry, anchor: dependent, where: 'before' }],
+      });
     }
     const routesAfter = entry.role === 'error-handler' ? later.filter((e) => e.role === 'routes') : [];
     if (routesAfter.length > 0) {
@@ -124,8 +147,16 @@ function problemsOf(entries: readonly MiddlewareEntry[]): Problem[] {
         other: routesAfter[0],
         check: errorHandlerBeforeRoutes,
         message: 'message',
-        data: { routes: routesAfter.map((r) => r.name).slice(0, 3).join(', ') },
-        moves: [{ mover: entry, anchor: entries[entries.length - 1], where: 'after' }, { mover: entry, anchor: routesAfter[routesAfter.length - 1], where: 'after' }],
+        data: {
+          routes: routesAfter
+            .map((r) => r.name)
+            .slice(0, 3)
+            .join(', '),
+        },
+        moves: [
+          { mover: entry, anchor: entries[entries.length - 1], where: 'after' },
+          { mover: entry, anchor: routesAfter[routesAfter.length - 1], where: 'after' },
+        ],
       });
     }
   });
@@ -141,7 +172,9 @@ function isSafe(entries: readonly MiddlewareEntry[], move: Move, fixed: Problem,
   const rest = entries.filter((e) => e !== move.mover);
   const at = rest.indexOf(move.anchor) + (move.where === 'after' ? 1 : 0);
   const moved = [...rest.slice(0, at), move.mover, ...rest.slice(at)];
-  return problemsOf(moved).map(problemKey).every((key) => before.has(key) && key !== problemKey(fixed));
+  return problemsOf(moved)
+    .map(problemKey)
+    .every((key) => before.has(key) && key !== problemKey(fixed));
 }
 
 /**
@@ -152,7 +185,8 @@ function isSafe(entries: readonly MiddlewareEntry[], move: Move, fixed: Problem,
 function whereFrom(entry: MiddlewareEntry, other: MiddlewareEntry, root: string): string {
   if (entry.location.file === other.location.file && !entry.via && !other.via) return '';
   // A place in the flagged entry's own file is a line of it.
-  const at = (location: MiddlewareEntry['location']) => `${location.file === entry.location.file ? 'line ' : `${relative(root, location.file)}:`}${location.range.start.line + 1}`;
+  const at = (location: MiddlewareEntry['location']) =>
+    `${location.file === entry.location.file ? 'line ' : `${relative(root, location.file)}:`}${location.range.start.line + 1}`;
   const through = (e: MiddlewareEntry) => (e.via ? `, through ${e.via.call} at ${at(e.via.location)}` : '');
   const own = entry.via ? `${entry.name}${through(entry).slice(1)}; ` : '';
   return ` (${own}${other.name}: ${at(other.location)}${through(other)})`;

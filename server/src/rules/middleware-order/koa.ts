@@ -15,14 +15,22 @@ const before = (a: { start: { line: number; character: number } }, b: { start: {
 function checkChain(chain: MiddlewareChain, report: Report): void {
   const session = chain.entries.find((entry) => entry.role === 'session');
   if (session && chain.keys && before(session.location.range, chain.keys.location.range)) {
-    report(dependencyOrder, session.location, { message: 'koaKeys', related: [{ location: chain.keys.location, message: dependencyOrder.text('relatedKeys') }] });
+    report(dependencyOrder, session.location, {
+      message: 'koaKeys',
+      related: [{ location: chain.keys.location, message: dependencyOrder.text('relatedKeys') }],
+    });
   }
   const handler = chain.entries.findIndex((entry) => entry.role === 'error-handler');
   if (handler > 0) {
     const earlier = chain.entries.slice(0, handler);
     report(koaErrorHandlerNotFirst, chain.entries[handler].location, {
       message: 'message',
-      data: { earlier: earlier.map((e) => e.name).slice(0, 3).join(', ') },
+      data: {
+        earlier: earlier
+          .map((e) => e.name)
+          .slice(0, 3)
+          .join(', '),
+      },
       related: [{ location: earlier[0].location, message: koaErrorHandlerNotFirst.text('related') }],
     });
   }

@@ -3,7 +3,13 @@
 import type { FixPlan } from '../../model/fix-plans';
 import type { MiddlewareChain, MiddlewareEntry } from '../../model/types';
 
-export function moveEntryPlan(chain: MiddlewareChain, entry: MiddlewareEntry, anchor: MiddlewareEntry, where: 'before' | 'after', title: string): FixPlan {
+export function moveEntryPlan(
+  chain: MiddlewareChain,
+  entry: MiddlewareEntry,
+  anchor: MiddlewareEntry,
+  where: 'before' | 'after',
+  title: string,
+): FixPlan {
   return { title, preferred: true, changes: [{ kind: 'move-entry', chain, entry, anchor, where }] };
 }
 

@@ -33,9 +33,14 @@ export function checkNestMiddleware(model: ProjectModel, report: Report): void {
   for (const chain of model.middleware.filter((c) => c.stack === 'nest')) checkChain(chain, project, report);
 }
 
-function checkChain(chain: MiddlewareChain, project: { sessions: boolean; passportSession: boolean; serializer?: { file: string } }, report: Report): void {
+function checkChain(
+  chain: MiddlewareChain,
+  project: { sessions: boolean; passportSession: boolean; serializer?: { file: string } },
+  report: Report,
+): void {
   const middleware = chain.entries.filter((e) => e.stage === 'global' || e.stage === 'module');
-  const origin = (entry: MiddlewareEntry) => `${entry.name} (${entry.scope ? `@UseGuards on ${entry.scope}, ` : entry.module ? `${entry.module}, ` : entry.stage === 'global' ? 'app.use, ' : ''}${basename(entry.location.file)}:${entry.location.range.start.line + 1})`;
+  const origin = (entry: MiddlewareEntry) =>
+    `${entry.name} (${entry.scope ? `@UseGuards on ${entry.scope}, ` : entry.module ? `${entry.module}, ` : entry.stage === 'global' ? 'app.use, ' : ''}${basename(entry.location.file)}:${entry.location.range.start.line + 1})`;
   middleware.forEach((entry, index) => {
     for (const read of entry.reads ?? []) {
       const provider = PROVIDERS[read];
@@ -50,7 +55,9 @@ function checkChain(chain: MiddlewareChain, project: { sessions: boolean; passpo
         data: {
           ...data,
           order: sameModule ? dependencyOrder.text('nestSameModule', data) : dependencyOrder.text('nestOtherModule'),
-          advice: sameModule ? dependencyOrder.text('nestApplyFirst', { setter: later.name }) : dependencyOrder.text('nestApplyGlobally', { setter: later.name, module: entry.module ?? '', reader: entry.name }),
+          advice: sameModule
+            ? dependencyOrder.text('nestApplyFirst', { setter: later.name })
+            : dependencyOrder.text('nestApplyGlobally', { setter: later.name, module: entry.module ?? '', reader: entry.name }),
         },
         fixes: [moveEntryPlan(chain, later, entry, 'before', moveTitle(later, 'before', entry))],
         related: [{ location: later.location, message: dependencyOrder.text('relatedApplied', { entry: later.name }) }],
@@ -61,18 +68,29 @@ function checkChain(chain: MiddlewareChain, project: { sessions: boolean; passpo
   const guards = chain.entries.filter((e) => e.stage === 'guard');
   // An earlier guard of the same route that runs a passport strategy (AuthGuard('jwt')) sets req.user itself.
   const restoredBefore = (guard: MiddlewareEntry) =>
-    guards.slice(0, guards.indexOf(guard)).some((e) => e.role === 'authenticate' && (!e.scope || e.scope === guard.scope || guard.scope?.startsWith(`${e.scope}.`)));
+    guards
+      .slice(0, guards.indexOf(guard))
+      .some((e) => e.role === 'authenticate' && (!e.scope || e.scope === guard.scope || guard.scope?.startsWith(`${e.scope}.`)));
   for (const guard of guards) {
     const reads = guard.reads ?? [];
     if (reads.includes('session') && !middleware.some((e) => e.role === 'session') && !project.sessions) {
       report(guardWithoutSession, guard.location, { message: 'session', data: { guard: origin(guard) } });
     }
-    if (reads.includes('user') && project.serializer && !middleware.some((e) => e.role === 'passport-session') && !project.passportSession && !restoredBefore(guard)) {
-      report(guardWithoutSession, guard.location, { message: 'user', data: { guard: origin(guard), serializer: basename(project.serializer.file) } });
+    if (
+      reads.includes('user') &&
+      project.serializer &&
+      !middleware.some((e) => e.role === 'passport-session') &&
+      !project.passportSession &&
+      !restoredBefore(guard)
+    ) {
+      report(guardWithoutSession, guard.location, {
+        message: 'user',
+        data: { guard: origin(guard), serializer: basename(project.serializer.file) },
+      });
     }
   }
 }
 
 /** Both can run on one request: unless both are applied `forRoutes` of distinct controllers. */
-const mayMeet = (a: MiddlewareEntry, b: MiddlewareEntry) => !a.controllers || !b.controllers || a.controllers.some((c) => b.controllers!.includes(c));
-
+const mayMeet = (a: MiddlewareEntry, b: MiddlewareEntry) =>
+  !a.controllers || !b.controllers || a.controllers.some((c) => b.controllers!.includes(c));

@@ -31,9 +31,32 @@ const TESTS: Readonly<Record<string, LookupTest>> = {
 };
 /** Transforms and lookups of other field kinds: the column is wrapped or compared by operators a B-tree does not serve. */
 const OTHER = new Set([
-  'date', 'day', 'month', 'week', 'week_day', 'iso_week_day', 'quarter', 'time', 'hour', 'minute', 'second', 'iso_year',
-  'search', 'trigram_similar', 'unaccent', 'contained_by', 'overlap', 'has_key', 'has_keys', 'has_any_keys', 'len',
-  'lower', 'upper', 'length', 'keys', 'values',
+  'date',
+  'day',
+  'month',
+  'week',
+  'week_day',
+  'iso_week_day',
+  'quarter',
+  'time',
+  'hour',
+  'minute',
+  'second',
+  'iso_year',
+  'search',
+  'trigram_similar',
+  'unaccent',
+  'contained_by',
+  'overlap',
+  'has_key',
+  'has_keys',
+  'has_any_keys',
+  'len',
+  'lower',
+  'upper',
+  'length',
+  'keys',
+  'values',
 ]);
 /**
  * Text fields, where `contains`, `iexact`, ... are LIKE and UPPER() matches. On other fields they are something
@@ -92,7 +115,12 @@ export function resolveLookup(models: DjangoModels, root: ModelDecl, written: st
       const target = models.target(field);
       // `author=obj`, `author_id=1`, `author__in=[...]`, `author__pk=1`: the key column itself.
       const key = target ? primaryKeyOf(target).name : 'id';
-      const onKey = rest.length === 0 || field.column === segment || rest[0] in TESTS || OTHER.has(rest[0]) || ((rest[0] === key || rest[0] === 'pk') && (rest.length === 1 || rest[1] in TESTS));
+      const onKey =
+        rest.length === 0 ||
+        field.column === segment ||
+        rest[0] in TESTS ||
+        OTHER.has(rest[0]) ||
+        ((rest[0] === key || rest[0] === 'pk') && (rest.length === 1 || rest[1] in TESTS));
       if (onKey) return { path: path.join('__'), model: current, field, test: plainOnly(testOf(field)) };
       if (!target) return undefined;
       current = target;
@@ -104,7 +132,8 @@ export function resolveLookup(models: DjangoModels, root: ModelDecl, written: st
       if (!target) return undefined;
       current = target;
       path.push(segment);
-      if (rest.length === 0 || rest[0] in TESTS) return { path: path.join('__'), model: current, field: primaryKeyOf(current), test: testOf(primaryKeyOf(current)) };
+      if (rest.length === 0 || rest[0] in TESTS)
+        return { path: path.join('__'), model: current, field: primaryKeyOf(current), test: testOf(primaryKeyOf(current)) };
       continue;
     }
     return { path: path.join('__'), model: current, field, test: testOf(field) };

@@ -9,7 +9,19 @@ import { resolveLookup } from './django-lookups';
 import type { QueryShape, TableQuery } from './query-shapes';
 
 /** Methods that return one object, a number or a write: no list, so the default ordering does not apply. */
-const UNSORTED = new Set(['get', 'count', 'exists', 'aggregate', 'update', 'delete', 'get_or_create', 'update_or_create', 'in_bulk', 'contains', 'explain']);
+const UNSORTED = new Set([
+  'get',
+  'count',
+  'exists',
+  'aggregate',
+  'update',
+  'delete',
+  'get_or_create',
+  'update_or_create',
+  'in_bulk',
+  'contains',
+  'explain',
+]);
 const SORTING = new Set(['order_by', 'latest', 'earliest', 'distinct']);
 /** Methods that read one row: `LIMIT 1`. */
 const LIMITING = new Set(['first', 'last', 'latest', 'earliest']);
@@ -68,13 +80,16 @@ function addTerm(models: DjangoModels, root: ModelDecl, term: FilterTerm, shape:
   if (term.negated || term.value === 'expression' || term.value === 'null') return true;
   if (test === 'equal') add(target.equal, field);
   else if (test === 'range') add(target.range, field);
-  else if (test === 'upper' || test === 'upper-prefix' || test === 'wildcard') target.unservable.push({ field, kind: test, written: term.lookup });
+  else if (test === 'upper' || test === 'upper-prefix' || test === 'wildcard')
+    target.unservable.push({ field, kind: test, written: term.lookup });
   return true;
 }
 
 /** The chain's sort: its last order_by() (or latest(), earliest(), distinct(fields)), else the model's default ordering for a list. */
 function addSort(models: DjangoModels, root: ModelDecl, site: QuerySite, shape: QueryShape): void {
-  const sorting = [...site.calls].reverse().find((call) => SORTING.has(call.method) && (call.method !== 'distinct' || call.args.length > 0));
+  const sorting = [...site.calls]
+    .reverse()
+    .find((call) => SORTING.has(call.method) && (call.method !== 'distinct' || call.args.length > 0));
   const lists = site.calls.every((call) => !UNSORTED.has(call.method));
   const fields = sorting ? sorting.args : lists ? (root.ordering?.fields ?? []) : [];
   for (const written of fields) {

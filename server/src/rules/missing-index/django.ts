@@ -80,4 +80,5 @@ function indexedPlainly(model: ModelDecl, field: Field): boolean {
 }
 
 const columnList = (columns: readonly Field[]) => columns.map((field) => field.name).join(', ');
-const place = (root: string, location: { file: string; range: { start: { line: number } } }) => `${relative(root, location.file)}:${location.range.start.line + 1}`;
+const place = (root: string, location: { file: string; range: { start: { line: number } } }) =>
+  `${relative(root, location.file)}:${location.range.start.line + 1}`;

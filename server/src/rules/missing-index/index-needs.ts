@@ -39,7 +39,8 @@ export function indexNeeds(queries: readonly TableQuery[]): { indexes: IndexNeed
       const columns = shape && suggestion(shape);
       if (shape && columns) {
         const key = `${shape.model.name}:${columns.map((c) => c.column).join(',')}`;
-        if (!seen.has(key)) wanted.push({ model: shape.model, columns, need: { query, filters: shape.equal.length + shape.range.length > 0 } });
+        if (!seen.has(key))
+          wanted.push({ model: shape.model, columns, need: { query, filters: shape.equal.length + shape.range.length > 0 } });
         seen.add(key);
       }
       for (const table of tables) for (const test of table.unservable) addUnservable(unservable, table, test, query);
@@ -48,11 +49,17 @@ export function indexNeeds(queries: readonly TableQuery[]): { indexes: IndexNeed
   return { indexes: merged(wanted), unservable: [...unservable.values()] };
 }
 
-function addUnservable(needs: Map<string, UnservableNeed>, table: QueryShape, test: QueryShape['unservable'][number], query: TableQuery): void {
+function addUnservable(
+  needs: Map<string, UnservableNeed>,
+  table: QueryShape,
+  test: QueryShape['unservable'][number],
+  query: TableQuery,
+): void {
   // An index on UPPER(col), or a trigram index, serves these lookups.
   const servedBy = test.kind === 'wildcard' ? ['trigram'] : ['upper', 'trigram'];
   if (table.model.indexes.some((index) => index.special && servedBy.includes(index.special) && index.fields[0] === test.field.name)) return;
-  if (table.model.indexes.some((index) => index.special && servedBy.includes(index.special) && index.fields[0] === test.field.column)) return;
+  if (table.model.indexes.some((index) => index.special && servedBy.includes(index.special) && index.fields[0] === test.field.column))
+    return;
   const key = `${table.model.name}:${table.model.location.file}:${test.field.column}:${test.kind}`;
   const need = needs.get(key) ?? { model: table.model, field: test.field, kind: test.kind, queries: [] };
   if (!need.queries.some((q) => q.query === query)) need.queries.push({ query, written: test.written });
@@ -76,7 +83,9 @@ function merged(wanted: readonly { model: ModelDecl; columns: Field[]; need: Nee
   }
   return [...groups.values()].map(({ model, options }) => {
     const covering = (option: { columns: Field[] }) => options.filter((other) => isPrefix(other.columns, option.columns));
-    const best = [...options].sort((a, b) => queriesOf(covering(b)).length - queriesOf(covering(a)).length || b.columns.length - a.columns.length)[0];
+    const best = [...options].sort(
+      (a, b) => queriesOf(covering(b)).length - queriesOf(covering(a)).length || b.columns.length - a.columns.length,
+    )[0];
     const first = covering(best);
     const rest = options.filter((option) => !first.includes(option));
     return { model, columns: best.columns, queries: [...queriesOf(first), ...queriesOf(rest)] };
@@ -84,5 +93,7 @@ function merged(wanted: readonly { model: ModelDecl; columns: Field[]; need: Nee
 }
 
 const queriesOf = (options: readonly { queries: NeedingQuery[] }[]) => options.flatMap((option) => option.queries);
-const sameColumns = (a: readonly Field[], b: readonly Field[]) => a.length === b.length && a.every((field, i) => field.column === b[i].column);
-const isPrefix = (prefix: readonly Field[], of: readonly Field[]) => prefix.length <= of.length && prefix.every((field, i) => field.column === of[i].column);
+const sameColumns = (a: readonly Field[], b: readonly Field[]) =>
+  a.length === b.length && a.every((field, i) => field.column === b[i].column);
+const isPrefix = (prefix: readonly Field[], of: readonly Field[]) =>
+  prefix.length <= of.length && prefix.every((field, i) => field.column === of[i].column);

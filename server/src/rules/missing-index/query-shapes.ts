@@ -46,7 +46,8 @@ const columnOf = (field: Field) => field.column;
 /** The plain indexes a query on `shape` can use, as lists of database columns. */
 function usableIndexes(shape: QueryShape): { columns: string[]; unique: boolean }[] {
   const { model } = shape;
-  const column = (entry: string) => (model.fields.find((f) => f.name === entry) ?? model.fields.find((f) => f.column === entry))?.column ?? entry;
+  const column = (entry: string) =>
+    (model.fields.find((f) => f.name === entry) ?? model.fields.find((f) => f.column === entry))?.column ?? entry;
   const usable = model.indexes.filter((index) => !index.special && index.fields.length > 0 && servesCondition(index, shape));
   const indexes = usable.map((index) => ({ columns: index.fields.map(column), unique: index.unique }));
   // The primary key's own index (Django's implicit `id` among them): it gives `order_by("pk")` and `-id`.
@@ -65,7 +66,10 @@ function usableIndexes(shape: QueryShape): { columns: string[]; unique: boolean 
 function servesCondition(index: IndexDecl, shape: QueryShape): boolean {
   if (index.condition === undefined) return true;
   const fields = index.conditionFields ?? [];
-  return fields.length > 0 && fields.every((name) => shape.tested.has(name) || shape.model.fields.some((f) => f.name === name && shape.tested.has(f.column)));
+  return (
+    fields.length > 0 &&
+    fields.every((name) => shape.tested.has(name) || shape.model.fields.some((f) => f.name === name && shape.tested.has(f.column)))
+  );
 }
 
 /**

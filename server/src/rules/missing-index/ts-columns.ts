@@ -52,7 +52,14 @@ function reportColumn(
     entity.stack === 'prisma' ? check.text('prismaIndexFix', { model: entity.name, columns: field.name }) : check.text('indexFix', names);
   report(check, field.location, {
     message: 'typescript',
-    data: { ...names, usages: listPlaces(root, usages.map((usage) => ({ text: usage.call, location: usage.location })), MAX_LISTED) },
+    data: {
+      ...names,
+      usages: listPlaces(
+        root,
+        usages.map((usage) => ({ text: usage.call, location: usage.location })),
+        MAX_LISTED,
+      ),
+    },
     fixes: [indexPlan(title, entity, [field.name])],
     // Only a filtered column has queries that filter on it.
     related: relatedPlaces(usages, (usage) =>

@@ -9,8 +9,14 @@ import { djangoReverseManager } from './checks/django-reverse-manager';
 
 export function selectRelatedPlan(loop: QueryLoop, paths: readonly string[]): FixPlan {
   // An admin gets `list_select_related = [...]`, which its title names.
-  const title = djangoForwardFk.text(loop.query.declare?.attribute === 'list_select_related' ? 'listFix' : 'fix', { suggest: paths.join('", "') });
-  return { title, preferred: true, changes: [{ kind: 'add-queryset-call', query: loop.query, method: 'select_related', args: [...paths] }] };
+  const title = djangoForwardFk.text(loop.query.declare?.attribute === 'list_select_related' ? 'listFix' : 'fix', {
+    suggest: paths.join('", "'),
+  });
+  return {
+    title,
+    preferred: true,
+    changes: [{ kind: 'add-queryset-call', query: loop.query, method: 'select_related', args: [...paths] }],
+  };
 }
 
 /** Preferred unless an annotated count comes before it: a count is cheaper annotated (one query, no rows loaded). */

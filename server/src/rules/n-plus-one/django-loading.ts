@@ -30,7 +30,16 @@ function withPrefixes(path: string, into: Set<string>): void {
 }
 
 export function loadingOf(site: QuerySite): Loading {
-  const loading: Loading = { plainRows: false, unknown: false, selected: new Set(), selectsAllNonNull: false, forwardKeysBatched: false, prefetched: new Set(), prefetchOnly: new Map(), deferred: new Set() };
+  const loading: Loading = {
+    plainRows: false,
+    unknown: false,
+    selected: new Set(),
+    selectsAllNonNull: false,
+    forwardKeysBatched: false,
+    prefetched: new Set(),
+    prefetchOnly: new Map(),
+    deferred: new Set(),
+  };
   for (const call of site.calls) {
     if (call.computed) loading.unknown = true;
     switch (call.method) {

@@ -31,7 +31,9 @@ export function reportDjangoProblem(root: string, group: readonly Read[], report
   const { problem } = found;
   const at = group[0].access.location;
   const accesses = group.map((read) => read.access);
-  const texts = [...new Set(group.map((read) => readText(read.loop, read.access) + (read.found.via ? ` (through ${read.found.via})` : '')))];
+  const texts = [
+    ...new Set(group.map((read) => readText(read.loop, read.access) + (read.found.via ? ` (through ${read.found.via})` : ''))),
+  ];
   const shown = texts.slice(0, READS_SHOWN).map((text) => text.replace(/^([^ ]+)/, '`$1`'));
   // What every message says of the reads and the rows they run for.
   const rows = {
@@ -45,7 +47,10 @@ export function reportDjangoProblem(root: string, group: readonly Read[], report
   // Nothing can be added to a queryset that is closed (an admin that already sets list_select_related).
   const fixes = (plans: (FixPlan | undefined)[]) => (loop.query.closed ? [] : plans);
   const places = (check: Check<keyof typeof DJANGO_RELATED>) => related(check, root, loop);
-  const withReads = (check: typeof djangoForwardFk | typeof djangoReverseManager) => [...related(check, root, loop), ...otherReads(check, group)];
+  const withReads = (check: typeof djangoForwardFk | typeof djangoReverseManager) => [
+    ...related(check, root, loop),
+    ...otherReads(check, group),
+  ];
   switch (problem.kind) {
     case 'forward': {
       // The longest paths read (`rack__location` covers `rack`), each once: one select_related loads them all.
@@ -68,14 +73,22 @@ export function reportDjangoProblem(root: string, group: readonly Read[], report
       return;
     case 'manager': {
       if (problem.prefetched) {
-        report(djangoPrefetchBypassed, at, { data: { ...rows, call: problem.call, lookup: problem.lookup }, related: places(djangoPrefetchBypassed) });
+        report(djangoPrefetchBypassed, at, {
+          data: { ...rows, call: problem.call, lookup: problem.lookup },
+          related: places(djangoPrefetchBypassed),
+        });
         return;
       }
       if (newQuery(problem.call)) {
-        report(djangoReverseManager, at, { message: 'newQuery', data: { ...rows, path, call: problem.call }, related: places(djangoReverseManager) });
+        report(djangoReverseManager, at, {
+          message: 'newQuery',
+          data: { ...rows, path, call: problem.call },
+          related: places(djangoReverseManager),
+        });
         return;
       }
-      const counts = lookups.length === 1 && group.every((read) => read.found.problem.kind === 'manager' && read.found.problem.call === 'count');
+      const counts =
+        lookups.length === 1 && group.every((read) => read.found.problem.kind === 'manager' && read.found.problem.call === 'count');
       const countBy = counts && problem.countBy;
       report(djangoReverseManager, at, {
         message: counts ? 'count' : 'message',
@@ -121,7 +134,10 @@ function related(check: Check<keyof typeof DJANGO_RELATED>, root: string, loop: 
   const built = loop.query.location;
   return [
     { location: built, message: check.text('relatedQueryset', { place: `${relative(root, built.file)}:${built.range.start.line + 1}` }) },
-    { location: loop.loop, message: loop.iteratedBy === undefined ? check.text('relatedLoop') : check.text('relatedIteration', { iteratedBy: loop.iteratedBy }) },
+    {
+      location: loop.loop,
+      message: loop.iteratedBy === undefined ? check.text('relatedLoop') : check.text('relatedIteration', { iteratedBy: loop.iteratedBy }),
+    },
   ];
 }
 

@@ -11,7 +11,13 @@ export type Problem =
   /** `book.author.id`: the key is already on the row as `author_id`. */
   | { kind: 'key-id'; lookup: string; field: Field }
   /** A reverse or many-to-many manager queried per row; `prefetched` when a prefetch exists but this call ignores it. */
-  | { kind: 'manager'; lookup: string; call: string; prefetched: boolean; /** The name to count it by in a query (`Count("review")` for `review_set`). */ countBy?: string }
+  | {
+      kind: 'manager';
+      lookup: string;
+      call: string;
+      prefetched: boolean;
+      /** The name to count it by in a query (`Count("review")` for `review_set`). */ countBy?: string;
+    }
   /** A `Prefetch(..., queryset=...only(...))` that leaves out the key back to the parent row. */
   | { kind: 'prefetch-only'; lookup: string; key: string }
   /** A field left out by only()/defer() and read per row. */
@@ -26,7 +32,22 @@ export interface Found {
 /** Manager calls a prefetch serves from its cache (measured: 2 queries in all). */
 const SERVED_FROM_PREFETCH = new Set(['all', 'count', 'exists']);
 /** Manager calls that always build a new query, prefetched or not. */
-const NEW_QUERY = new Set(['filter', 'exclude', 'order_by', 'get', 'first', 'last', 'latest', 'earliest', 'aggregate', 'annotate', 'values', 'values_list', 'distinct', 'in_bulk']);
+const NEW_QUERY = new Set([
+  'filter',
+  'exclude',
+  'order_by',
+  'get',
+  'first',
+  'last',
+  'latest',
+  'earliest',
+  'aggregate',
+  'annotate',
+  'values',
+  'values_list',
+  'distinct',
+  'in_bulk',
+]);
 
 /** Model methods that write the row. */
 const WRITES = new Set(['save', 'delete']);
@@ -36,7 +57,13 @@ export const newQuery = (call: string) => NEW_QUERY.has(call);
 
 const IS_FORWARD = (field: Field) => field.relation?.kind === 'many-to-one' || field.relation?.kind === 'one-to-one';
 
-export function traverse(models: DjangoModels, root: ModelDecl, path: readonly string[], call: string | undefined, loading: Loading): Found[] {
+export function traverse(
+  models: DjangoModels,
+  root: ModelDecl,
+  path: readonly string[],
+  call: string | undefined,
+  loading: Loading,
+): Found[] {
   return walk(models, root, path, call, loading, [], true, 0);
 }
 
@@ -66,19 +93,31 @@ function walk(
       if (reverse) {
         const queryName = reverse.field.relation?.relatedName ?? reverse.from.name.toLowerCase();
         const countBy = lookupParts.length === 0 ? queryName : undefined;
-        return managerProblem(lookup, last ? call : undefined, loading, reverse.field, reverse.field.relation?.kind === 'one-to-one', countBy);
+        return managerProblem(
+          lookup,
+          last ? call : undefined,
+          loading,
+          reverse.field,
+          reverse.field.relation?.kind === 'one-to-one',
+          countBy,
+        );
       }
       // `book.display_title` where display_title is a property that reads relations.
       return last && !call ? viaMember(models, current, segment, 'property', loading, lookupParts, nonNull, depth) : [];
     }
-    if (field.relation?.kind === 'many-to-many') return managerProblem(lookup, last ? call : undefined, loading, undefined, false, lookupParts.length === 0 ? segment : undefined);
+    if (field.relation?.kind === 'many-to-many')
+      return managerProblem(lookup, last ? call : undefined, loading, undefined, false, lookupParts.length === 0 ? segment : undefined);
     if (!IS_FORWARD(field)) {
       const deferred = lookupParts.length === 0 && isDeferred(loading, field);
       return deferred ? [{ problem: { kind: 'deferred', field: field.name } }] : [];
     }
     nonNull = nonNull && !field.nullable;
     const next = path[i + 1];
-    const loaded = loading.selected.has(lookup) || loading.prefetched.has(lookup) || (loading.selectsAllNonNull && nonNull) || loading.forwardKeysBatched;
+    const loaded =
+      loading.selected.has(lookup) ||
+      loading.prefetched.has(lookup) ||
+      (loading.selectsAllNonNull && nonNull) ||
+      loading.forwardKeysBatched;
     if ((next === 'id' || next === 'pk') && i + 1 === path.length - 1 && !call) {
       return loaded ? [] : [{ problem: { kind: 'key-id', lookup, field } }];
     }
@@ -112,7 +151,14 @@ function longestForward(models: DjangoModels, from: ModelDecl, path: readonly st
   return parts.join('__');
 }
 
-function managerProblem(lookup: string, call: string | undefined, loading: Loading, backKey?: Field, reverseOneToOne = false, countBy?: string): Found[] {
+function managerProblem(
+  lookup: string,
+  call: string | undefined,
+  loading: Loading,
+  backKey?: Field,
+  reverseOneToOne = false,
+  countBy?: string,
+): Found[] {
   // A reverse one-to-one is an object, not a manager: reading it is a query unless joined or prefetched.
   if (reverseOneToOne) {
     const loaded = loading.selected.has(lookup) || loading.prefetched.has(lookup);
@@ -121,9 +167,11 @@ function managerProblem(lookup: string, call: string | undefined, loading: Loadi
   if (!call) return [];
   const prefetched = loading.prefetched.has(lookup);
   if (SERVED_FROM_PREFETCH.has(call)) {
-    if (!prefetched) return [{ problem: { kind: 'manager', lookup, call, prefetched, ...(call === 'count' && countBy ? { countBy } : {}) } }];
+    if (!prefetched)
+      return [{ problem: { kind: 'manager', lookup, call, prefetched, ...(call === 'count' && countBy ? { countBy } : {}) } }];
     const only = loading.prefetchOnly.get(lookup);
-    if (only && backKey && !only.includes(backKey.name) && !only.includes(backKey.column)) return [{ problem: { kind: 'prefetch-only', lookup, key: backKey.name } }];
+    if (only && backKey && !only.includes(backKey.name) && !only.includes(backKey.column))
+      return [{ problem: { kind: 'prefetch-only', lookup, key: backKey.name } }];
     return [];
   }
   return NEW_QUERY.has(call) ? [{ problem: { kind: 'manager', lookup, call, prefetched } }] : [];
@@ -147,6 +195,9 @@ function viaMember(
   const member = model.members?.find((m) => m.name === name && (kind === 'method' || m.kind === 'property'));
   if (!member) return [];
   return member.accesses.flatMap((access) =>
-    walk(models, model, access.path, access.call, loading, prefix, nonNull, depth + 1).map((found) => ({ ...found, via: `${model.name}.${member.name}` })),
+    walk(models, model, access.path, access.call, loading, prefix, nonNull, depth + 1).map((found) => ({
+      ...found,
+      via: `${model.name}.${member.name}`,
+    })),
   );
 }

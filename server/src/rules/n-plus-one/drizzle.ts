@@ -8,5 +8,6 @@ import { reportPerRow } from './per-row';
 export function checkDrizzleLoops(model: ProjectModel, report: Report): void {
   const tables = new Set(model.models.filter((m) => m.stack === 'drizzle').map((m) => m.name));
   if (tables.size === 0) return;
-  for (const query of model.perRowQueries) if (query.stack === 'drizzle' && tables.has(query.model)) reportPerRow(report, queryPerRow, query, 'drizzle');
+  for (const query of model.perRowQueries)
+    if (query.stack === 'drizzle' && tables.has(query.model)) reportPerRow(report, queryPerRow, query, 'drizzle');
 }

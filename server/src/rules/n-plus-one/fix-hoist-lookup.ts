@@ -15,8 +15,14 @@ export function hoistLookupPlan(check: Check<'hoistFix'>, query: PerRowQuery, mo
   const column = key.column ?? declaredKey ?? (target.fields.some((field) => field.primaryKey) ? undefined : 'id');
   if (!column) return undefined;
   const field = target.fields.find((f) => f.name === column);
-  const unique = field ? field.primaryKey || field.unique : query.stack === 'sequelize' && column === 'id' && !target.fields.some((f) => f.primaryKey);
+  const unique = field
+    ? field.primaryKey || field.unique
+    : query.stack === 'sequelize' && column === 'id' && !target.fields.some((f) => f.primaryKey);
   if (!unique) return undefined;
   // The fallback of loading the relation with the list, when that fix is not offered.
-  return { title: check.text('hoistFix', { model: query.model }), preferred: 'if-first', changes: [{ kind: 'read-all-before-loop', query, column }] };
+  return {
+    title: check.text('hoistFix', { model: query.model }),
+    preferred: 'if-first',
+    changes: [{ kind: 'read-all-before-loop', query, column }],
+  };
 }

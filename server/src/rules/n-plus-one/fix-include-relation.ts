@@ -20,7 +20,11 @@ export function includeRelationPlan(check: Check<'loadFix'>, query: PerRowQuery,
     preferred: true,
     changes: [
       { kind: 'load-relation', file: query.location.file, stack: query.stack, list, relation },
-      { kind: 'replace-expression', at: lookup.parenthesized ?? lookup.replace, value: { kind: 'attribute', path: [lookup.element, relation] } },
+      {
+        kind: 'replace-expression',
+        at: lookup.parenthesized ?? lookup.replace,
+        value: { kind: 'attribute', path: [lookup.element, relation] },
+      },
     ],
   };
 }

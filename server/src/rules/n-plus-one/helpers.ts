@@ -7,7 +7,6 @@ import type { Report } from '../rule';
 import { queryHelperPerRow } from './checks/query-helper-per-row';
 import { startsInOneTick } from './prisma';
 
-
 export function checkHelperCalls(model: ProjectModel, report: Report): void {
   const configured = new Set(model.queryFunctions);
   const reached = new Set(model.loopCalls.filter((call) => call.reaches).map(placeOf));
@@ -16,7 +15,8 @@ export function checkHelperCalls(model: ProjectModel, report: Report): void {
     const data = { callee: call.callee, loopKind: call.loopKind };
     const reaches = call.reaches;
     if (!reaches) {
-      if (configured.has(call.callee) && !reached.has(placeOf(call))) report(queryHelperPerRow, call.location, { message: 'configured', data, related: [loop] });
+      if (configured.has(call.callee) && !reached.has(placeOf(call)))
+        report(queryHelperPerRow, call.location, { message: 'configured', data, related: [loop] });
       continue;
     }
     if (reaches.batchable && startsInOneTick(call.loopKind)) continue;
@@ -37,9 +37,14 @@ export function checkHelperCalls(model: ProjectModel, report: Report): void {
         advice: queryHelperPerRow.text(advice),
       },
       related: [
-        ...reaches.through.slice(1).map((fn) => ({ location: fn.location, message: queryHelperPerRow.text('relatedThrough', { name: fn.name }) })),
+        ...reaches.through
+          .slice(1)
+          .map((fn) => ({ location: fn.location, message: queryHelperPerRow.text('relatedThrough', { name: fn.name }) })),
         { location: query.location, message: queryHelperPerRow.text('relatedQuery', { callee: call.callee }) },
-        ...(call.alsoCalls ?? []).map((other) => ({ location: other.location, message: queryHelperPerRow.text('relatedAlso', { callee: other.callee }) })),
+        ...(call.alsoCalls ?? []).map((other) => ({
+          location: other.location,
+          message: queryHelperPerRow.text('relatedAlso', { callee: other.callee }),
+        })),
         loop,
       ],
     });

@@ -8,5 +8,6 @@ import { reportPerRow } from './per-row';
 export function checkMikroOrmLoops(model: ProjectModel, report: Report): void {
   const entities = new Set(model.models.filter((m) => m.stack === 'mikro-orm').map((m) => m.name));
   if (entities.size === 0) return;
-  for (const query of model.perRowQueries) if (query.stack === 'mikro-orm' && entities.has(query.model)) reportPerRow(report, queryPerRow, query, 'mikroOrm');
+  for (const query of model.perRowQueries)
+    if (query.stack === 'mikro-orm' && entities.has(query.model)) reportPerRow(report, queryPerRow, query, 'mikroOrm');
 }

@@ -15,7 +15,14 @@ export function checkTypeormLoops(model: ProjectModel, report: Report): void {
   for (const query of model.perRowQueries) {
     if (query.stack !== 'typeorm' || !entities.has(query.model)) continue;
     const parallel = query.loopKind.startsWith('Promise.all') ? queryPerRow.text('typeormParallel') : '';
-    reportPerRow(report, queryPerRow, query, query.queryBuilder ? 'typeormQueryBuilder' : 'typeorm', { parallel }, lookupPlans(queryPerRow, query, model));
+    reportPerRow(
+      report,
+      queryPerRow,
+      query,
+      query.queryBuilder ? 'typeormQueryBuilder' : 'typeorm',
+      { parallel },
+      lookupPlans(queryPerRow, query, model),
+    );
   }
   for (const load of model.perRowLoads) {
     const field = entities.get(load.model)?.fields.find((f) => f.name === load.relation);
@@ -33,7 +40,11 @@ function loadWithListPlan(load: PerRowRelationLoad): FixPlan | undefined {
   const { relation } = load;
   const file = load.location.file;
   if (load.join) {
-    return { title: lazyRelation.text('joinFix', { relation }), preferred: true, changes: [{ kind: 'join-relation', file, at: load.join.at, alias: load.join.alias, relation }] };
+    return {
+      title: lazyRelation.text('joinFix', { relation }),
+      preferred: true,
+      changes: [{ kind: 'join-relation', file, at: load.join.at, alias: load.join.alias, relation }],
+    };
   }
   if (!load.listQuery) return undefined;
   const title = lazyRelation.text('fix', { relation, option: loadingOption(load.listQuery, 'typeorm') });

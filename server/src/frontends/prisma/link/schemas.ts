@@ -10,7 +10,10 @@ import { runEngine, spanLocation } from '../engine';
 import { withEngineFacts } from '../engine-models';
 import type { Field, FileFacts, ModelDecl, PrismaSchema } from '../../../model/types';
 
-export function linkPrismaSchemas(models: readonly ModelDecl[], files: ReadonlyMap<string, FileFacts>): { models: ModelDecl[]; schemas: PrismaSchema[] } {
+export function linkPrismaSchemas(
+  models: readonly ModelDecl[],
+  files: ReadonlyMap<string, FileFacts>,
+): { models: ModelDecl[]; schemas: PrismaSchema[] } {
   const prisma = [...files.values()].filter((facts) => facts.language === 'prisma');
   if (prisma.length === 0) return { models: [...models], schemas: [] };
   const replaced = new Map<ModelDecl, ModelDecl>();
@@ -38,7 +41,9 @@ export function linkPrismaSchemas(models: readonly ModelDecl[], files: ReadonlyM
       const text = result.status === 'rejected' && result.file ? texts.find(([file]) => file === result.file)?.[1] : undefined;
       schema.engineError = {
         message: result.message,
-        ...(text !== undefined && result.status === 'rejected' && result.file ? { location: spanLocation(result.file, text, result.start ?? 0, result.end ?? 0) } : {}),
+        ...(text !== undefined && result.status === 'rejected' && result.file
+          ? { location: spanLocation(result.file, text, result.start ?? 0, result.end ?? 0) }
+          : {}),
       };
     }
     schemas.push(schema);
@@ -58,7 +63,8 @@ function schemaGroups(files: readonly FileFacts[], configured: readonly string[]
   const configuredFolders = configured.filter((path) => !configuredFiles.has(path));
   const datasources = new Map<string, number>();
   for (const facts of files) {
-    if (facts.prismaSchema?.datasource && !configuredFiles.has(facts.file)) datasources.set(dirname(facts.file), (datasources.get(dirname(facts.file)) ?? 0) + 1);
+    if (facts.prismaSchema?.datasource && !configuredFiles.has(facts.file))
+      datasources.set(dirname(facts.file), (datasources.get(dirname(facts.file)) ?? 0) + 1);
   }
   const roots = [...datasources].filter(([, count]) => count === 1).map(([dir]) => dir);
   const groups = new Map<string, FileFacts[]>();
@@ -72,7 +78,9 @@ function schemaGroups(files: readonly FileFacts[], configured: readonly string[]
 
 /** The deepest of `roots` that holds `dir`. */
 function deepest(dir: string, roots: readonly string[]): string | undefined {
-  return roots.filter((root) => dir === root || dir.startsWith(root.endsWith(sep) ? root : root + sep)).sort((a, b) => b.length - a.length)[0];
+  return roots
+    .filter((root) => dir === root || dir.startsWith(root.endsWith(sep) ? root : root + sep))
+    .sort((a, b) => b.length - a.length)[0];
 }
 
 /**
@@ -95,7 +103,8 @@ function withEnumFields(model: ModelDecl, enums: ReadonlySet<string>): ModelDecl
   const fields = model.fields.map((field): Field => {
     if (!field.relation || !enums.has(field.relation.target)) return field;
     const { relation, ...scalar } = field;
-    const key = (source: string) => model.indexes.some((index) => index.source === source && index.fields.length === 1 && index.fields[0] === field.name);
+    const key = (source: string) =>
+      model.indexes.some((index) => index.source === source && index.fields.length === 1 && index.fields[0] === field.name);
     const primaryKey = key('@id');
     const unique = key('@unique');
     const indexed = primaryKey || unique || model.indexes.some((index) => index.fields[0] === field.name);

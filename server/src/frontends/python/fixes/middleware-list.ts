@@ -20,7 +20,13 @@ const quoted = (chain: MiddlewareChain, name: string) => {
 };
 
 /** Moves `entry`'s line right above (or below) `anchor`'s line. */
-export function moveListEntry(model: ProjectModel, chain: MiddlewareChain, entry: MiddlewareEntry, anchor: MiddlewareEntry, where: 'before' | 'after'): TextEdit[] | undefined {
+export function moveListEntry(
+  model: ProjectModel,
+  chain: MiddlewareChain,
+  entry: MiddlewareEntry,
+  anchor: MiddlewareEntry,
+  where: 'before' | 'after',
+): TextEdit[] | undefined {
   if (!alone(chain, entry) || !alone(chain, anchor) || entry.location.file !== anchor.location.file) return undefined;
   const comments = model.files.get(entry.location.file)?.comments ?? [];
   if (comments.some((comment) => comment.line === lineOf(entry))) return undefined;

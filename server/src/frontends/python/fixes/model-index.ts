@@ -2,7 +2,11 @@
 // `class Meta`), or `db_index=True` on the field's declaration.
 import type { ModelDecl, Position, TextEdit } from '../../../model/types';
 
-export function addDjangoIndex(model: ModelDecl, fields: readonly string[], form: 'options' | 'field-option' = 'options'): TextEdit[] | undefined {
+export function addDjangoIndex(
+  model: ModelDecl,
+  fields: readonly string[],
+  form: 'options' | 'field-option' = 'options',
+): TextEdit[] | undefined {
   if (form === 'field-option') {
     const field = fields.length === 1 ? model.fields.find((f) => f.name === fields[0]) : undefined;
     const at = field?.argumentInsert;

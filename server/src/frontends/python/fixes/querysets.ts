@@ -4,10 +4,18 @@
 import type { QueryArgument } from '../../../model/fix-plans';
 import type { QuerySite, TextEdit } from '../../../model/types';
 
-export function addQuerysetCall(query: QuerySite, method: string, args: readonly string[], keywords: Record<string, QueryArgument> = {}): TextEdit[] | undefined {
+export function addQuerysetCall(
+  query: QuerySite,
+  method: string,
+  args: readonly string[],
+  keywords: Record<string, QueryArgument> = {},
+): TextEdit[] | undefined {
   if (query.closed) return undefined;
   const { extendAt, declare, model, location } = query;
-  const written = [...args.map((arg) => JSON.stringify(arg)), ...Object.entries(keywords).map(([key, value]) => `${key}=${argument(value)}`)];
+  const written = [
+    ...args.map((arg) => JSON.stringify(arg)),
+    ...Object.entries(keywords).map(([key, value]) => `${key}=${argument(value)}`),
+  ];
   const call = `.${method}(${written.join(', ')})`;
   const at = declare?.at.position ?? extendAt;
   const edit = (newText: string): TextEdit[] => [{ file: location.file, range: { start: at, end: at }, newText }];

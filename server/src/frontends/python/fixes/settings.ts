@@ -19,7 +19,9 @@ export function setSetting(model: ProjectModel, module: SettingsModule, name: st
   const at = module.append.position;
   // The append point is the end of the last statement; start a fresh line unless it is already one.
   const prefix = at.character === 0 ? '' : '\n';
-  const edits: TextEdit[] = [{ file: module.file, range: { start: at, end: at }, newText: `${prefix}${module.append.indent}${name} = ${spelled.text}\n` }];
+  const edits: TextEdit[] = [
+    { file: module.file, range: { start: at, end: at }, newText: `${prefix}${module.append.indent}${name} = ${spelled.text}\n` },
+  ];
   if (spelled.needsOs) edits.push(...addPythonImport(model, module.file, 'os'));
   return edits;
 }

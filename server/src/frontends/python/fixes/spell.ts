@@ -24,7 +24,10 @@ export function spellPython(value: NewValue): { text: string; needsOs: boolean }
       return { text: value.path.join('.'), needsOs: false };
     case 'object': {
       const entries = value.entries.map((entry) => ({ key: JSON.stringify(entry.key), value: spellPython(entry.value) }));
-      return { text: `{${entries.map((entry) => `${entry.key}: ${entry.value.text}`).join(', ')}}`, needsOs: entries.some((entry) => entry.value.needsOs) };
+      return {
+        text: `{${entries.map((entry) => `${entry.key}: ${entry.value.text}`).join(', ')}}`,
+        needsOs: entries.some((entry) => entry.value.needsOs),
+      };
     }
   }
 }

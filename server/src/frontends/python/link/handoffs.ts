@@ -20,7 +20,13 @@ export function linkDeferredLoops(files: ReadonlyMap<string, FileFacts>): QueryL
         source.kind === 'call'
           ? (returns.get(source.callee) ?? [])
           : (passes.get(source.function) ?? []).filter((handoff) => handoff.index === source.index || handoff.keyword === source.name);
-      for (const handoff of feeding) loops.push({ query: handoff.query, ...loop, iteratedBy: source.kind === 'call' ? `the loop over ${source.callee}()` : `${source.function}(), looping over its ${source.name},` });
+      for (const handoff of feeding)
+        loops.push({
+          query: handoff.query,
+          ...loop,
+          iteratedBy:
+            source.kind === 'call' ? `the loop over ${source.callee}()` : `${source.function}(), looping over its ${source.name},`,
+        });
     }
   }
   return loops;

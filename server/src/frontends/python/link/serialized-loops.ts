@@ -19,7 +19,14 @@ export function linkSerializedLoops(files: ReadonlyMap<string, FileFacts>, model
     const serializer = view.serializer ? serializers.get(view.serializer) : undefined;
     if (!view.query || !serializer) continue;
     const accesses = serializerReads(serializer, [], serializers, models, new Set());
-    if (accesses.length) loops.push({ query: view.query, loop: view.location, iteratedBy: `${view.name}, through ${serializer.name},`, variable: view.query.model.toLowerCase(), accesses });
+    if (accesses.length)
+      loops.push({
+        query: view.query,
+        loop: view.location,
+        iteratedBy: `${view.name}, through ${serializer.name},`,
+        variable: view.query.model.toLowerCase(),
+        accesses,
+      });
   }
   for (const admin of admins) {
     const model = admin.model ? models.byName(admin.model) : undefined;
@@ -31,7 +38,13 @@ export function linkSerializedLoops(files: ReadonlyMap<string, FileFacts>, model
 
 const IS_FORWARD = (kind?: string) => kind === 'many-to-one' || kind === 'one-to-one';
 
-function serializerReads(serializer: SerializerDecl, prefix: string[], all: Map<string, SerializerDecl>, models: DjangoModels, seen: Set<string>): RowAccess[] {
+function serializerReads(
+  serializer: SerializerDecl,
+  prefix: string[],
+  all: Map<string, SerializerDecl>,
+  models: DjangoModels,
+  seen: Set<string>,
+): RowAccess[] {
   seen.add(serializer.name);
   const reads: RowAccess[] = [];
   const location = serializer.location;
@@ -113,7 +126,13 @@ function changelistLoop(admin: AdminDecl, model: ModelDecl): QueryLoop | undefin
   const joinsItself = ownCalls.some((c) => c.method === 'select_related');
   const selected = admin.listSelectRelated;
   const call = (args: string[]): QueryCall => ({ method: 'select_related', args, keywords: [], location: admin.location });
-  const changelistCalls = joinsItself ? [] : Array.isArray(selected) ? [call(selected)] : selected === true || (selected === undefined && autoSelect) ? [call([])] : [];
+  const changelistCalls = joinsItself
+    ? []
+    : Array.isArray(selected)
+      ? [call(selected)]
+      : selected === true || (selected === undefined && autoSelect)
+        ? [call([])]
+        : [];
   const calls = [...ownCalls, ...changelistCalls];
   return {
     query: {
@@ -124,7 +143,9 @@ function changelistLoop(admin: AdminDecl, model: ModelDecl): QueryLoop | undefin
       location: admin.location,
       extendAt: admin.bodyEnd.position,
       // A get_queryset() that joins is where a fix would go, which list_select_related cannot reach.
-      ...((selected === undefined || selected === false) && !joinsItself ? { declare: { at: admin.bodyEnd, attribute: 'list_select_related' as const } } : { closed: true }),
+      ...((selected === undefined || selected === false) && !joinsItself
+        ? { declare: { at: admin.bodyEnd, attribute: 'list_select_related' as const } }
+        : { closed: true }),
     },
     loop: admin.location,
     iteratedBy: `the ${admin.name} changelist`,

@@ -19,7 +19,13 @@ import { callTarget, classNamed } from './targets';
 const PRISMA_BATCHED = new Set(['findUnique', 'findUniqueOrThrow']);
 const PRISMA_WRITES = new Set(['create', 'createMany', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany']);
 
-export function extractCallGraph(source: SourceFile, index: NodeIndex, imports: ImportTable, exports: readonly FileExport[], locator: Locator): CallGraphFacts | undefined {
+export function extractCallGraph(
+  source: SourceFile,
+  index: NodeIndex,
+  imports: ImportTable,
+  exports: readonly FileExport[],
+  locator: Locator,
+): CallGraphFacts | undefined {
   const functions = new Map<Node, FunctionFacts>();
   const factsOf = (fn: Node, id: string): FunctionFacts => {
     let facts = functions.get(fn);
@@ -40,7 +46,12 @@ export function extractCallGraph(source: SourceFile, index: NodeIndex, imports: 
     const target = callTarget(call, imports);
     if (!target) continue;
     const loop = enclosingLoop(call);
-    factsOf(owner, id).calls.push({ target, callee: calleeText(call), location: locator.of(call), ...(loop ? { loop: { location: locator.of(loop.node), kind: loop.kind } } : {}) });
+    factsOf(owner, id).calls.push({
+      target,
+      callee: calleeText(call),
+      location: locator.of(call),
+      ...(loop ? { loop: { location: locator.of(loop.node), kind: loop.kind } } : {}),
+    });
   }
   const classes = index.of(SyntaxKind.ClassDeclaration).flatMap((declaration) => {
     const name = declaration.getName();
@@ -88,10 +99,29 @@ function queriesOf(call: CallExpression, locator: Locator): FunctionQuery[] {
   const location = locator.of(call);
   const prisma = prismaQuery(call);
   if (prisma) {
-    return [{ stack: 'prisma', model: prisma.model, method: prisma.method, call: prisma.text, location, ...(PRISMA_BATCHED.has(prisma.method) ? { batchable: true } : {}), ...(PRISMA_WRITES.has(prisma.method) ? { write: true } : {}) }];
+    return [
+      {
+        stack: 'prisma',
+        model: prisma.model,
+        method: prisma.method,
+        call: prisma.text,
+        location,
+        ...(PRISMA_BATCHED.has(prisma.method) ? { batchable: true } : {}),
+        ...(PRISMA_WRITES.has(prisma.method) ? { write: true } : {}),
+      },
+    ];
   }
   const typeorm = readQuery(call);
-  if (typeorm) return [{ stack: 'typeorm', model: typeorm.entity, method: typeorm.method, call: `${typeorm.receiver.getText().replace(/\s+/g, '')}.${typeorm.method}()`, location }];
+  if (typeorm)
+    return [
+      {
+        stack: 'typeorm',
+        model: typeorm.entity,
+        method: typeorm.method,
+        call: `${typeorm.receiver.getText().replace(/\s+/g, '')}.${typeorm.method}()`,
+        location,
+      },
+    ];
   return activeRecordReads(call).map((read) => ({ ...read, location }));
 }
 
@@ -103,7 +133,8 @@ function cachesItsResult(fn: Node): boolean {
   let cached = cacheOf.get(fn);
   if (cached !== undefined) return cached;
   const filled = new Set(
-    fn.getDescendantsOfKind(SyntaxKind.BinaryExpression)
+    fn
+      .getDescendantsOfKind(SyntaxKind.BinaryExpression)
       .filter((assignment) => assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken)
       .map((assignment) => thisField(assignment.getLeft()))
       .filter((name): name is string => name !== undefined),
@@ -112,7 +143,12 @@ function cachesItsResult(fn: Node): boolean {
     const returned = statement.getExpression();
     const field = returned && thisField(Node.isAwaitExpression(returned) ? returned.getExpression() : returned);
     const test = statement.getFirstAncestorByKind(SyntaxKind.IfStatement)?.getExpression();
-    return field !== undefined && filled.has(field) && test !== undefined && test.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((access) => thisField(access) === field);
+    return (
+      field !== undefined &&
+      filled.has(field) &&
+      test !== undefined &&
+      test.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((access) => thisField(access) === field)
+    );
   });
   cacheOf.set(fn, cached);
   return cached;

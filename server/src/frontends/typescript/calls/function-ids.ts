@@ -23,7 +23,13 @@ export function enclosingNamedFunction(node: Node): Node | undefined {
 }
 
 export function isFunction(node: Node): boolean {
-  return Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isGetAccessorDeclaration(node);
+  return (
+    Node.isFunctionDeclaration(node) ||
+    Node.isMethodDeclaration(node) ||
+    Node.isArrowFunction(node) ||
+    Node.isFunctionExpression(node) ||
+    Node.isGetAccessorDeclaration(node)
+  );
 }
 
 function ownName(fn: Node): { name: string; className?: string } | undefined {

@@ -81,7 +81,12 @@ function classOfValue(value: Node, imports: ImportTable): CallTarget | undefined
   if (Node.isPropertyAccessExpression(value) && unwrap(value.getExpression()).getKind() === SyntaxKind.ThisKeyword) {
     const owner = thisClass(value);
     const name = value.getName();
-    const field = owner?.getProperty(name) ?? owner?.getConstructors().flatMap((c) => c.getParameters()).find((p) => p.getName() === name && p.isParameterProperty());
+    const field =
+      owner?.getProperty(name) ??
+      owner
+        ?.getConstructors()
+        .flatMap((c) => c.getParameters())
+        .find((p) => p.getName() === name && p.isParameterProperty());
     return field ? declaredClass(field, imports) : undefined;
   }
   if (!Node.isIdentifier(value)) return undefined;
@@ -94,13 +99,17 @@ function classOfValue(value: Node, imports: ImportTable): CallTarget | undefined
 
 /** The class a variable, parameter or field is declared as (`x: UsersService`) or made from (`= new UsersService()`). */
 function declaredClass(declaration: Node, imports: ImportTable): CallTarget | undefined {
-  const type = Node.isTyped(declaration) || Node.isParameterDeclaration(declaration) || Node.isPropertyDeclaration(declaration) ? declaration.getTypeNode() : undefined;
+  const type =
+    Node.isTyped(declaration) || Node.isParameterDeclaration(declaration) || Node.isPropertyDeclaration(declaration)
+      ? declaration.getTypeNode()
+      : undefined;
   if (type) {
     if (!Node.isTypeReference(type)) return undefined;
     const name = type.getTypeName();
     return Node.isIdentifier(name) ? classNamed(name, imports) : undefined;
   }
-  const initializer = Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration) ? declaration.getInitializer() : undefined;
+  const initializer =
+    Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration) ? declaration.getInitializer() : undefined;
   const value = initializer ? unwrap(initializer) : undefined;
   return value && Node.isNewExpression(value) ? classOfValue(value, imports) : undefined;
 }
@@ -117,5 +126,7 @@ export function classNamed(identifier: Node, imports: ImportTable): CallTarget |
 function namespaceMember(receiver: Node, member: string, imports: ImportTable): CallTarget | undefined {
   if (!Node.isIdentifier(receiver)) return undefined;
   const imported = imports.get(receiver.getText());
-  return imported && imported.name === '' && inScope(receiver, declarationsNamed(receiver)).length === 0 ? { module: imported.module, name: member } : undefined;
+  return imported && imported.name === '' && inScope(receiver, declarationsNamed(receiver)).length === 0
+    ? { module: imported.module, name: member }
+    : undefined;
 }

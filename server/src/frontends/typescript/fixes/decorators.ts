@@ -7,7 +7,10 @@ export function addFieldDecorator(model: ProjectModel, field: Field, decorator: 
   if (!at) return undefined;
   const imported = addNamedImport(model, field.location.file, module, decorator);
   if (!imported) return undefined;
-  return [{ file: field.location.file, range: { start: at.position, end: at.position }, newText: `${at.indent}@${decorator}()\n` }, ...imported];
+  return [
+    { file: field.location.file, range: { start: at.position, end: at.position }, newText: `${at.indent}@${decorator}()\n` },
+    ...imported,
+  ];
 }
 
 /** An index on one column of a TypeORM entity: `@Index()` on the field. Composite indexes are not written yet. */

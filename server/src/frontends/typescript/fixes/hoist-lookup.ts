@@ -6,7 +6,8 @@
 import type { PerRowLookup, PerRowQuery, ProjectModel, Stack, TextEdit } from '../../../model/types';
 
 const READ_ALL: Partial<Record<Stack, (lookup: PerRowLookup, column: string, keys: string) => string>> = {
-  typeorm: (lookup, column, keys) => `${lookup.receiver}.findBy(${lookup.entityArgument ? `${lookup.entityArgument}, ` : ''}{ ${column}: In(${keys}) })`,
+  typeorm: (lookup, column, keys) =>
+    `${lookup.receiver}.findBy(${lookup.entityArgument ? `${lookup.entityArgument}, ` : ''}{ ${column}: In(${keys}) })`,
   prisma: (lookup, column, keys) => `${lookup.receiver}.findMany({ where: { ${column}: { in: ${keys} } } })`,
   sequelize: (lookup, column, keys) => `${lookup.receiver}.findAll({ where: { ${column}: ${keys} } })`,
 };
@@ -16,8 +17,24 @@ const HOISTABLE_LOOPS = new Set(['for…of', 'map', 'forEach', 'flatMap', 'Promi
 
 /** Calls that may change an entity they are given or called on: a row the Map shares between elements must not be. */
 const MUTATORS = new Set([
-  'save', 'update', 'remove', 'softRemove', 'recover', 'destroy', 'restore', 'reload', 'increment', 'decrement',
-  'set', 'setDataValue', 'merge', 'assign', 'upsert', 'insert', 'preload', 'changed',
+  'save',
+  'update',
+  'remove',
+  'softRemove',
+  'recover',
+  'destroy',
+  'restore',
+  'reload',
+  'increment',
+  'decrement',
+  'set',
+  'setDataValue',
+  'merge',
+  'assign',
+  'upsert',
+  'insert',
+  'preload',
+  'changed',
 ]);
 
 /** The statement before the loop and the Map lookup in it; undefined where the loop or the row's uses make it unsafe. */
@@ -47,7 +64,9 @@ function importIn(model: ProjectModel, file: string): TextEdit[] | undefined {
   const facts = model.files.get(file);
   const imports = facts?.namedImports ?? [];
   // `typeorm`, or a fork published under a scope (`@n8n/typeorm`); `@nestjs/typeorm` is Nest's module, without `In`.
-  const typeorm = imports.find((entry) => entry.module === 'typeorm' || (/^@[^/]+\/typeorm$/.test(entry.module) && entry.module !== '@nestjs/typeorm'));
+  const typeorm = imports.find(
+    (entry) => entry.module === 'typeorm' || (/^@[^/]+\/typeorm$/.test(entry.module) && entry.module !== '@nestjs/typeorm'),
+  );
   if (typeorm?.names.includes('In')) return [];
   // Some other `In` is in scope: adding TypeORM's would clash.
   if (imports.some((entry) => entry.names.includes('In'))) return undefined;

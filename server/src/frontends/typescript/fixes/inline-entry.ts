@@ -11,7 +11,8 @@ export function inlineObjectEntry(object: ObjectValue, key: string): TextEdit[] 
   const entry = object.entries.find((e) => e.key === key);
   const inner = entry?.value;
   if (!entry || !inner || inner.kind !== 'object' || inner.partial || !object.insertion || object.partial) return undefined;
-  if (!within(inner.location, entry.location) || !inner.entries.every((e) => e.text !== undefined && within(e.location, inner.location))) return undefined;
+  if (!within(inner.location, entry.location) || !inner.entries.every((e) => e.text !== undefined && within(e.location, inner.location)))
+    return undefined;
   const kept = inner.entries.filter((e) => !object.entries.some((outer) => outer.key === e.key));
   // Nothing left to move: removing the entry alone would also need its comma, which is not part of it.
   if (kept.length === 0) return undefined;

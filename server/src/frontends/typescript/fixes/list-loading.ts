@@ -29,9 +29,12 @@ export function loadWithList(recipe: ListLoadRecipe, stack: Stack, relation: str
   if (recipe.named.includes(relation)) return undefined;
   const into = recipe.into;
   const entry = into ? (into.array ? words.arrayEntry : words.objectEntry)?.(relation) : undefined;
-  if (into) return entry ? [{ file, range: into.insertion.range, newText: `${into.insertion.before}${entry}${into.insertion.after}` }] : undefined;
-  if (recipe.options) return [{ file, range: recipe.options.range, newText: `${recipe.options.before}${words.option(relation)}${recipe.options.after}` }];
-  if (recipe.emptyArguments) return [{ file, range: { start: recipe.emptyArguments, end: recipe.emptyArguments }, newText: `{ ${words.option(relation)} }` }];
+  if (into)
+    return entry ? [{ file, range: into.insertion.range, newText: `${into.insertion.before}${entry}${into.insertion.after}` }] : undefined;
+  if (recipe.options)
+    return [{ file, range: recipe.options.range, newText: `${recipe.options.before}${words.option(relation)}${recipe.options.after}` }];
+  if (recipe.emptyArguments)
+    return [{ file, range: { start: recipe.emptyArguments, end: recipe.emptyArguments }, newText: `{ ${words.option(relation)} }` }];
   return undefined;
 }
 

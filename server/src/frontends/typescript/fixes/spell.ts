@@ -24,6 +24,8 @@ export function spellTypescript(value: NewValue, file: string): string {
     case 'attribute':
       return value.path.join('.');
     case 'object':
-      return value.entries.length ? `{ ${value.entries.map((entry) => `${entry.key}: ${spellTypescript(entry.value, file)}`).join(', ')} }` : '{}';
+      return value.entries.length
+        ? `{ ${value.entries.map((entry) => `${entry.key}: ${spellTypescript(entry.value, file)}`).join(', ')} }`
+        : '{}';
   }
 }

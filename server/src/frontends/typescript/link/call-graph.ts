@@ -39,7 +39,13 @@ export function linkLoopCalls(model: ProjectModel): LoopCall[] {
           first.alsoCalls = [...(first.alsoCalls ?? []), { callee: call.callee, location: call.location }];
           continue;
         }
-        const loopCall: LoopCall = { callee: call.callee, location: call.location, loop: call.loop.location, loopKind: call.loop.kind, reaches };
+        const loopCall: LoopCall = {
+          callee: call.callee,
+          location: call.location,
+          loop: call.loop.location,
+          loopKind: call.loop.kind,
+          reaches,
+        };
         byLoop.set(key, loopCall);
         calls.push(loopCall);
       }
@@ -184,7 +190,9 @@ class CallGraph {
       const rest = segments.slice(drop);
       if (rest.length < 2) continue;
       const wanted = rest.join('/');
-      const matches = [...(this.byTail.get(tailOf(wanted)) ?? []), ...(this.byTail.get(tailOf(`${wanted}/index`)) ?? [])].filter((file) => stem(file).endsWith(`/${wanted}`) || stem(file).endsWith(`/${wanted}/index`));
+      const matches = [...(this.byTail.get(tailOf(wanted)) ?? []), ...(this.byTail.get(tailOf(`${wanted}/index`)) ?? [])].filter(
+        (file) => stem(file).endsWith(`/${wanted}`) || stem(file).endsWith(`/${wanted}/index`),
+      );
       if (matches.length === 1) return matches[0];
     }
     return undefined;
@@ -192,7 +200,11 @@ class CallGraph {
 }
 
 function sameLocation(a: FunctionQuery, b: FunctionQuery): boolean {
-  return a.location.file === b.location.file && a.location.range.start.line === b.location.range.start.line && a.location.range.start.character === b.location.range.start.character;
+  return (
+    a.location.file === b.location.file &&
+    a.location.range.start.line === b.location.range.start.line &&
+    a.location.range.start.character === b.location.range.start.character
+  );
 }
 
 function stem(file: string): string {

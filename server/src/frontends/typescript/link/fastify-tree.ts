@@ -10,13 +10,25 @@ import { resolveModule } from './modules';
 /** Plugins registering imported plugins: a few levels, never a cycle. */
 const MAX_DEPTH = 8;
 
-export function linkFastifyPlugins(chains: readonly MiddlewareChain[], files: ReadonlyMap<string, FileFacts>, helpers: MiddlewareHelpers): MiddlewareChain[] {
+export function linkFastifyPlugins(
+  chains: readonly MiddlewareChain[],
+  files: ReadonlyMap<string, FileFacts>,
+  helpers: MiddlewareHelpers,
+): MiddlewareChain[] {
   return chains.map((chain) =>
-    chain.stack === 'fastify' && chain.entries.some((entry) => entry.plugin) ? { ...chain, entries: expand(chain.entries, chain.app, files, helpers, []) } : chain,
+    chain.stack === 'fastify' && chain.entries.some((entry) => entry.plugin)
+      ? { ...chain, entries: expand(chain.entries, chain.app, files, helpers, []) }
+      : chain,
   );
 }
 
-function expand(entries: readonly MiddlewareEntry[], app: string, files: ReadonlyMap<string, FileFacts>, helpers: MiddlewareHelpers, open: readonly string[]): MiddlewareEntry[] {
+function expand(
+  entries: readonly MiddlewareEntry[],
+  app: string,
+  files: ReadonlyMap<string, FileFacts>,
+  helpers: MiddlewareHelpers,
+  open: readonly string[],
+): MiddlewareEntry[] {
   const expanded: MiddlewareEntry[] = [];
   for (const entry of entries) {
     const plugin = entry.plugin;

@@ -33,10 +33,15 @@ export class MiddlewareHelpers {
   }
 }
 
-export function linkMiddlewareChains(chains: readonly MiddlewareChain[], files: ReadonlyMap<string, FileFacts>, helpers: MiddlewareHelpers): MiddlewareChain[] {
+export function linkMiddlewareChains(
+  chains: readonly MiddlewareChain[],
+  files: ReadonlyMap<string, FileFacts>,
+  helpers: MiddlewareHelpers,
+): MiddlewareChain[] {
   const linked = chains.map((chain): MiddlewareChain => {
     if (!chain.helperCalls?.length) return chain;
-    const index = chain.stack === 'fastify' ? helpers.fastify : chain.stack === 'express' || chain.stack === 'nest' ? helpers.express : undefined;
+    const index =
+      chain.stack === 'fastify' ? helpers.fastify : chain.stack === 'express' || chain.stack === 'nest' ? helpers.express : undefined;
     if (!index) return chain;
     // A Fastify chain's contexts are named from the app down; a helper's relative ones join them there.
     const root = chain.stack === 'fastify' ? chain.app : undefined;
@@ -66,7 +71,12 @@ function expand(
       if (!helper || seen.has(helper) || depth >= MAX_DEPTH) continue;
       const inner = expand(helper.entries, helper.calls, helper.location.file, helpers, new Set([...seen, helper]), depth + 1, undefined);
       // The call the chain's own file makes is what a reader of the chain looks for.
-      result.push(...placeEntries(inner, call.context, call.context ?? root).map((entry) => ({ ...entry, via: { call: call.text, location: call.location } })));
+      result.push(
+        ...placeEntries(inner, call.context, call.context ?? root).map((entry) => ({
+          ...entry,
+          via: { call: call.text, location: call.location },
+        })),
+      );
     }
     if (i < entries.length) result.push(entries[i]);
   }

@@ -8,6 +8,10 @@ export function resolveModule(from: string, module: string, files: ReadonlyMap<s
   if (!module.startsWith('.')) return undefined;
   const base = join(dirname(from), module);
   const stem = base.replace(/\.[cm]?js$/, '');
-  const candidates = [base, ...EXTENSIONS.map((extension) => stem + extension), ...EXTENSIONS.map((extension) => join(base, `index${extension}`))];
+  const candidates = [
+    base,
+    ...EXTENSIONS.map((extension) => stem + extension),
+    ...EXTENSIONS.map((extension) => join(base, `index${extension}`)),
+  ];
   return candidates.find((candidate) => files.has(candidate));
 }

@@ -18,16 +18,23 @@ export function linkNestChains(chains: readonly MiddlewareChain[], files: Readon
   let result = [...chains];
   for (const facts of files.values()) {
     for (const app of facts.nest?.apps ?? []) {
-      const plugins = result.find((chain) => chain.stack === 'fastify' && chain.nestAdapter === 'fastify' && chain.file === facts.file && chain.app === app.app);
+      const plugins = result.find(
+        (chain) => chain.stack === 'fastify' && chain.nestAdapter === 'fastify' && chain.file === facts.file && chain.app === app.app,
+      );
       if (plugins) result = result.filter((chain) => chain !== plugins);
       const index = result.findIndex((chain) => chain.stack === 'nest' && chain.file === facts.file && chain.app === app.app);
-      const found: MiddlewareChain = index === -1 ? { app: app.app, stack: 'nest', file: facts.file, entries: [], location: app.location } : result[index];
+      const found: MiddlewareChain =
+        index === -1 ? { app: app.app, stack: 'nest', file: facts.file, entries: [], location: app.location } : result[index];
       const chain = plugins ? { ...found, entries: inWrittenOrder(found.entries, plugins.entries, facts.file) } : found;
       const modules = app.root ? moduleOrder(app.root, facts.file, files) : [];
       const withReads = (items: { nest: NestEntry; file: string }[]) => items.map(({ nest, file }) => readsOf(nest, file, files));
       const global = chain.entries.map((entry) => ({ ...entry, stage: entry.stage ?? ('global' as const) }));
-      const moduleMiddleware = withReads(modules.flatMap(({ module, file }) => module.entries.filter((e) => e.entry.stage === 'module').map((nest) => ({ nest, file }))));
-      const bound = modules.flatMap(({ module, file }) => module.controllers.flatMap((ref) => find(ref, file, files, (facts) => facts.nest?.controllers ?? []) ?? []));
+      const moduleMiddleware = withReads(
+        modules.flatMap(({ module, file }) => module.entries.filter((e) => e.entry.stage === 'module').map((nest) => ({ nest, file }))),
+      );
+      const bound = modules.flatMap(({ module, file }) =>
+        module.controllers.flatMap((ref) => find(ref, file, files, (facts) => facts.nest?.controllers ?? []) ?? []),
+      );
       const later = LATER_STAGES.flatMap((stage) => {
         const listed = withReads([
           ...app.entries.filter((e) => e.entry.stage === stage).map((nest) => ({ nest, file: facts.file })),
@@ -38,7 +45,11 @@ export function linkNestChains(chains: readonly MiddlewareChain[], files: Readon
         // Exception filters are the one stage Nest runs the other way: the handler's first, the global ones last.
         return stage === 'filter' ? listed.reverse() : listed;
       });
-      const linked: MiddlewareChain = { ...chain, entries: [...global, ...moduleMiddleware, ...later], nestAdapter: app.fastify ? 'fastify' : 'express' };
+      const linked: MiddlewareChain = {
+        ...chain,
+        entries: [...global, ...moduleMiddleware, ...later],
+        nestAdapter: app.fastify ? 'fastify' : 'express',
+      };
       if (index === -1) result.push(linked);
       else result[index] = linked;
     }
@@ -84,7 +95,12 @@ function moduleOrder(root: NestRef, file: string, files: ReadonlyMap<string, Fil
 }
 
 /** A class or function by reference: in the same file, or in the project file it is imported from. */
-function find<T extends { names: string[] }>(ref: NestRef, from: string, files: ReadonlyMap<string, FileFacts>, items: (facts: FileFacts) => readonly T[]): { item: T; file: string } | undefined {
+function find<T extends { names: string[] }>(
+  ref: NestRef,
+  from: string,
+  files: ReadonlyMap<string, FileFacts>,
+  items: (facts: FileFacts) => readonly T[],
+): { item: T; file: string } | undefined {
   const file = ref.imported ? resolveModule(from, ref.imported.module, files) : from;
   const facts = file ? files.get(file) : undefined;
   const name = ref.imported ? ref.imported.name : ref.name;

@@ -15,7 +15,17 @@ export function linkSequelizeModels(models: readonly ModelDecl[], files: Readonl
       const existing = fields.find((field) => field.name === key.column || field.column === key.column);
       // An association adds its key column when the attributes do not declare it.
       if (existing) existing.relation ??= relation;
-      else fields.push({ name: key.column, column: key.column, type: 'INTEGER', primaryKey: false, unique: false, indexed: false, relation, location: key.location });
+      else
+        fields.push({
+          name: key.column,
+          column: key.column,
+          type: 'INTEGER',
+          primaryKey: false,
+          unique: false,
+          indexed: false,
+          relation,
+          location: key.location,
+        });
     }
     const migrated: IndexDecl[] = tableIndexes
       .filter((index) => index.table.toLowerCase() === model.table.toLowerCase())

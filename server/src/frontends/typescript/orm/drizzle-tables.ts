@@ -6,7 +6,12 @@ import type { Field, IndexDecl, ModelDecl } from '../../../model/types';
 import type { NodeIndex } from '../syntax/node-index';
 import type { Locator } from '../syntax/source';
 
-const TABLE_FACTORIES: Record<string, string> = { pgTable: 'postgres', mysqlTable: 'mysql', sqliteTable: 'sqlite', singlestoreTable: 'singlestore' };
+const TABLE_FACTORIES: Record<string, string> = {
+  pgTable: 'postgres',
+  mysqlTable: 'mysql',
+  sqliteTable: 'sqlite',
+  singlestoreTable: 'singlestore',
+};
 
 export interface DrizzleFacts {
   models: ModelDecl[];
@@ -53,7 +58,14 @@ export function extractDrizzleTables(index: NodeIndex, locator: Locator): Drizzl
     indexes.push(...extraIndexes(extras, locator));
     const leading = new Set(indexes.map((i) => i.fields[0]));
     for (const field of fields) field.indexed = field.indexed || leading.has(field.name);
-    facts.models.push({ name: declaration.getName(), stack: 'drizzle', table: nameArgument.getLiteralValue(), fields, indexes, location: locator.of(declaration.getNameNode()) });
+    facts.models.push({
+      name: declaration.getName(),
+      stack: 'drizzle',
+      table: nameArgument.getLiteralValue(),
+      fields,
+      indexes,
+      location: locator.of(declaration.getNameNode()),
+    });
   }
   return facts;
 }
@@ -97,7 +109,8 @@ function extraIndexes(extras: Node | undefined, locator: Locator): IndexDecl[] {
     const on = chain.find((call) => methodName(call) === 'on');
     const kind = chain[0] ? methodName(chain[0]) : '';
     if (!on || (kind !== 'index' && kind !== 'uniqueIndex')) {
-      if (kind === 'primaryKey' && chain[0]) return [{ fields: columnsOf(chain[0]), unique: true, source: 'primaryKey', location: locator.of(item) }];
+      if (kind === 'primaryKey' && chain[0])
+        return [{ fields: columnsOf(chain[0]), unique: true, source: 'primaryKey', location: locator.of(item) }];
       return [];
     }
     const fields = on.getArguments().flatMap((arg) => (Node.isPropertyAccessExpression(arg) ? [arg.getName()] : []));
@@ -110,5 +123,7 @@ function columnsOf(call: CallExpression): string[] {
   const options = call.getArguments()[0];
   const columns = options && Node.isObjectLiteralExpression(options) ? options.getProperty('columns') : undefined;
   const list = Node.isPropertyAssignment(columns) ? columns.getInitializer() : undefined;
-  return list && Node.isArrayLiteralExpression(list) ? list.getElements().flatMap((e) => (Node.isPropertyAccessExpression(e) ? [e.getName()] : [])) : [];
+  return list && Node.isArrayLiteralExpression(list)
+    ? list.getElements().flatMap((e) => (Node.isPropertyAccessExpression(e) ? [e.getName()] : []))
+    : [];
 }

@@ -40,12 +40,29 @@ function entityOf(cls: ClassDeclaration, imports: ImportTable, locator: Locator,
     if (decorator.name !== 'Index' && decorator.name !== 'Unique') continue;
     const options = optionsOf(argumentValues(decorator, locator));
     const properties = option(options, 'properties');
-    const fieldsOf = properties?.kind === 'list' ? properties.items.flatMap((item) => (item.kind === 'string' ? [item.value] : [])) : properties?.kind === 'string' ? [properties.value] : [];
-    if (fieldsOf.length) indexes.push({ fields: fieldsOf, unique: decorator.name === 'Unique', source: `@${decorator.name}`, location: locator.of(decorator.node) });
+    const fieldsOf =
+      properties?.kind === 'list'
+        ? properties.items.flatMap((item) => (item.kind === 'string' ? [item.value] : []))
+        : properties?.kind === 'string'
+          ? [properties.value]
+          : [];
+    if (fieldsOf.length)
+      indexes.push({
+        fields: fieldsOf,
+        unique: decorator.name === 'Unique',
+        source: `@${decorator.name}`,
+        location: locator.of(decorator.node),
+      });
   }
   for (const method of cls.getMethods()) {
     for (const hook of decoratorsFrom(method, imports, MIKRO_MODULES).filter((d) => HOOKS.test(d.name))) {
-      signals.push({ signal: hook.name, sender: name, handler: `${name}.${method.getName()}`, stack: 'mikro-orm', location: locator.of(method.getNameNode()) });
+      signals.push({
+        signal: hook.name,
+        sender: name,
+        handler: `${name}.${method.getName()}`,
+        stack: 'mikro-orm',
+        location: locator.of(method.getNameNode()),
+      });
     }
   }
   for (const property of cls.getProperties()) {
@@ -68,7 +85,9 @@ function entityOf(cls: ClassDeclaration, imports: ImportTable, locator: Locator,
       primaryKey,
       unique,
       indexed,
-      ...(kind ? { relation: { kind, target: (relation ? targetName(relation.args[0]) : undefined) ?? property.getTypeNode()?.getText() ?? '?' } } : {}),
+      ...(kind
+        ? { relation: { kind, target: (relation ? targetName(relation.args[0]) : undefined) ?? property.getTypeNode()?.getText() ?? '?' } }
+        : {}),
       location,
     });
     if (indexed) indexes.push({ fields: [fieldName], unique, source: primaryKey ? 'primary key' : unique ? 'unique' : 'index', location });

@@ -36,13 +36,34 @@ export function extractMongooseModels(index: NodeIndex, locator: Locator): { mod
       schema.indexes.push({ fields, unique: flag(options, 'unique'), source: 'schema.index', location: locator.of(call) });
     } else if (schema && (method === 'pre' || method === 'post') && first && Node.isStringLiteral(first)) {
       schema.hooks.push({ signal: `${method} ${first.getLiteralValue()}`, location: locator.of(call) });
-    } else if (method === 'model' && first && Node.isStringLiteral(first) && second && Node.isIdentifier(second) && schemas.has(second.getText())) {
+    } else if (
+      method === 'model' &&
+      first &&
+      Node.isStringLiteral(first) &&
+      second &&
+      Node.isIdentifier(second) &&
+      schemas.has(second.getText())
+    ) {
       const facts = schemas.get(second.getText())!;
       const name = first.getLiteralValue();
       const leading = new Set(facts.indexes.map((i) => i.fields[0]));
       const fields = facts.fields.map((field) => ({ ...field, indexed: field.indexed || leading.has(field.name) }));
-      models.push({ name, stack: 'mongoose', table: `${name.toLowerCase()}s`, fields, indexes: facts.indexes, location: locator.of(first) });
-      for (const hook of facts.hooks) signals.push({ signal: hook.signal, sender: name, handler: `${second.getText()}.${hook.signal.split(' ')[0]}`, stack: 'mongoose', location: hook.location });
+      models.push({
+        name,
+        stack: 'mongoose',
+        table: `${name.toLowerCase()}s`,
+        fields,
+        indexes: facts.indexes,
+        location: locator.of(first),
+      });
+      for (const hook of facts.hooks)
+        signals.push({
+          signal: hook.signal,
+          sender: name,
+          handler: `${second.getText()}.${hook.signal.split(' ')[0]}`,
+          stack: 'mongoose',
+          location: hook.location,
+        });
     }
   }
   return { models, signals };
@@ -52,12 +73,22 @@ function readSchema(created: NewExpression, locator: Locator): SchemaFacts | und
   const definition = created.getArguments()[0];
   if (!definition || !Node.isObjectLiteralExpression(definition)) return undefined;
   const facts: SchemaFacts = { fields: [], indexes: [{ fields: ['_id'], unique: true, source: 'primary key' }], hooks: [] };
-  facts.fields.push({ name: '_id', column: '_id', type: 'ObjectId', primaryKey: true, unique: true, indexed: true, location: locator.of(created) });
+  facts.fields.push({
+    name: '_id',
+    column: '_id',
+    type: 'ObjectId',
+    primaryKey: true,
+    unique: true,
+    indexed: true,
+    location: locator.of(created),
+  });
   for (const property of definition.getProperties()) {
     if (!Node.isPropertyAssignment(property)) continue;
     const value = property.getInitializer();
     const options = value && Node.isObjectLiteralExpression(value) ? value : undefined;
-    const type = options ? (options.getProperty('type') as Node | undefined)?.getText().replace(/^type:\s*/, '') ?? 'Mixed' : (value?.getText() ?? 'Mixed');
+    const type = options
+      ? ((options.getProperty('type') as Node | undefined)?.getText().replace(/^type:\s*/, '') ?? 'Mixed')
+      : (value?.getText() ?? 'Mixed');
     const unique = flag(options, 'unique');
     const indexed = unique || flag(options, 'index');
     const ref = options ? stringOf(options, 'ref') : undefined;

@@ -32,7 +32,14 @@ export function extractPrismaHooks(index: NodeIndex, locator: Locator): SignalDe
       }
       for (const operation of operations.getProperties()) {
         const op = Node.isPropertyAssignment(operation) || Node.isMethodDeclaration(operation) ? operation.getName() : undefined;
-        if (op) hooks.push({ signal: `query.${op}`, ...(name === '$allModels' ? {} : { sender: name }), handler: `${client}.$extends`, stack: 'prisma', location: locator.of(operation) });
+        if (op)
+          hooks.push({
+            signal: `query.${op}`,
+            ...(name === '$allModels' ? {} : { sender: name }),
+            handler: `${client}.$extends`,
+            stack: 'prisma',
+            location: locator.of(operation),
+          });
       }
     }
   }

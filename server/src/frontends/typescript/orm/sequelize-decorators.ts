@@ -39,7 +39,9 @@ export function extractSequelizeDecorators(index: NodeIndex, imports: ImportTabl
         continue;
       }
       if (![...names].some((n) => COLUMNS.has(n))) continue;
-      const options = optionsOf(argumentValues(decorators.find((d) => d.name === 'Column' || d.name === 'Attribute') ?? decorators[0], locator));
+      const options = optionsOf(
+        argumentValues(decorators.find((d) => d.name === 'Column' || d.name === 'Attribute') ?? decorators[0], locator),
+      );
       const primaryKey = names.has('PrimaryKey') || isTrue(options, 'primaryKey');
       const unique = primaryKey || names.has('Unique') || isTrue(options, 'unique');
       const field: Field = {
@@ -53,7 +55,8 @@ export function extractSequelizeDecorators(index: NodeIndex, imports: ImportTabl
       };
       const target = foreignKey ? targetName(foreignKey.args[0]) : undefined;
       if (target) into.foreignKeys.push({ model: name, column: field.name, target, location });
-      if (field.indexed) indexes.push({ fields: [field.name], unique, source: primaryKey ? 'primary key' : unique ? 'unique' : '@Index', location });
+      if (field.indexed)
+        indexes.push({ fields: [field.name], unique, source: primaryKey ? 'primary key' : unique ? 'unique' : '@Index', location });
       fields.push(field);
     }
     const declared = option(tableOptions, 'indexes');
@@ -63,15 +66,35 @@ export function extractSequelizeDecorators(index: NodeIndex, imports: ImportTabl
         const list = item.entries.find((e) => e.key === 'fields')?.value;
         const columns = list?.kind === 'list' ? list.items.flatMap((v) => (v.kind === 'string' ? [v.value] : [])) : [];
         const uniqueIndex = item.entries.find((e) => e.key === 'unique')?.value;
-        indexes.push({ fields: columns, unique: uniqueIndex?.kind === 'bool' && uniqueIndex.value, source: 'indexes', location: item.location });
+        indexes.push({
+          fields: columns,
+          unique: uniqueIndex?.kind === 'bool' && uniqueIndex.value,
+          source: 'indexes',
+          location: item.location,
+        });
       }
     }
-    const hooks: SignalDecl[] = cls
-      .getStaticMethods()
-      .flatMap((method) => decoratorsFrom(method, imports, MODULES).filter((d) => HOOK.test(d.name)).map((d) => ({ signal: d.name[0].toLowerCase() + d.name.slice(1), sender: name, handler: `${name}.${method.getName()}`, stack: 'sequelize' as const, location: locator.of(method.getNameNode()) })));
+    const hooks: SignalDecl[] = cls.getStaticMethods().flatMap((method) =>
+      decoratorsFrom(method, imports, MODULES)
+        .filter((d) => HOOK.test(d.name))
+        .map((d) => ({
+          signal: d.name[0].toLowerCase() + d.name.slice(1),
+          sender: name,
+          handler: `${name}.${method.getName()}`,
+          stack: 'sequelize' as const,
+          location: locator.of(method.getNameNode()),
+        })),
+    );
     into.signals.push(...hooks);
     const leading = new Set(indexes.map((i) => i.fields[0]));
     for (const field of fields) field.indexed = field.indexed || leading.has(field.name);
-    into.models.push({ name, stack: 'sequelize', table: stringOption(tableOptions, 'tableName') ?? `${name}s`, fields, indexes, location: locator.of(cls.getNameNode() ?? cls) });
+    into.models.push({
+      name,
+      stack: 'sequelize',
+      table: stringOption(tableOptions, 'tableName') ?? `${name}s`,
+      fields,
+      indexes,
+      location: locator.of(cls.getNameNode() ?? cls),
+    });
   }
 }

@@ -17,7 +17,8 @@ export interface SequelizeFacts {
   dialects: string[];
 }
 
-const HOOKS = /^(before|after)(Validate|Create|Update|Save|Destroy|Upsert|Restore|Find|Count|Sync|BulkCreate|BulkUpdate|BulkDestroy|BulkRestore|BulkSync)$/;
+const HOOKS =
+  /^(before|after)(Validate|Create|Update|Save|Destroy|Upsert|Restore|Find|Count|Sync|BulkCreate|BulkUpdate|BulkDestroy|BulkRestore|BulkSync)$/;
 
 export function extractSequelize(index: NodeIndex, locator: Locator): SequelizeFacts {
   const facts: SequelizeFacts = { models: [], foreignKeys: [], tableIndexes: [], signals: [], dialects: [] };
@@ -27,7 +28,13 @@ export function extractSequelize(index: NodeIndex, locator: Locator): SequelizeF
     const method = callee.getName();
     const receiver = callee.getExpression();
     const args = call.getArguments();
-    if (method === 'init' && Node.isIdentifier(receiver) && Node.isObjectLiteralExpression(args[0]) && Node.isObjectLiteralExpression(args[1]) && args[1].getProperty('sequelize')) {
+    if (
+      method === 'init' &&
+      Node.isIdentifier(receiver) &&
+      Node.isObjectLiteralExpression(args[0]) &&
+      Node.isObjectLiteralExpression(args[1]) &&
+      args[1].getProperty('sequelize')
+    ) {
       facts.models.push(readModel(receiver.getText(), args[0], args[1], locator, facts, receiver));
     } else if (method === 'define' && Node.isStringLiteral(args[0]) && Node.isObjectLiteralExpression(args[1])) {
       const options = Node.isObjectLiteralExpression(args[2]) ? args[2] : undefined;
@@ -36,18 +43,38 @@ export function extractSequelize(index: NodeIndex, locator: Locator): SequelizeF
       const options = Node.isObjectLiteralExpression(args[1]) ? args[1] : undefined;
       const alias = stringProperty(options, 'as');
       const column = foreignKeyName(options) ?? `${lowerFirst(alias ?? args[0].getText())}Id`;
-      facts.foreignKeys.push({ model: receiver.getText(), column, target: args[0].getText(), ...(alias ? { alias } : {}), location: locator.of(call) });
+      facts.foreignKeys.push({
+        model: receiver.getText(),
+        column,
+        target: args[0].getText(),
+        ...(alias ? { alias } : {}),
+        location: locator.of(call),
+      });
     } else if ((method === 'hasMany' || method === 'hasOne') && Node.isIdentifier(receiver) && args[0] && Node.isIdentifier(args[0])) {
       const options = Node.isObjectLiteralExpression(args[1]) ? args[1] : undefined;
       const column = foreignKeyName(options) ?? `${lowerFirst(receiver.getText())}Id`;
       const alias = stringProperty(options, 'as');
-      facts.foreignKeys.push({ model: args[0].getText(), column, target: receiver.getText(), ...(alias ? { alias } : {}), location: locator.of(call) });
+      facts.foreignKeys.push({
+        model: args[0].getText(),
+        column,
+        target: receiver.getText(),
+        ...(alias ? { alias } : {}),
+        location: locator.of(call),
+      });
     } else if ((method === 'addIndex' || method === 'addConstraint') && Node.isStringLiteral(args[0])) {
       readMigrationIndex(call, method, args[0].getLiteralValue(), locator, facts);
     } else if (Node.isIdentifier(receiver) && /^[A-Z]/.test(receiver.getText())) {
-      const hook = method === 'addHook' && Node.isStringLiteral(args[0]) ? args[0].getLiteralValue() : HOOKS.test(method) ? method : undefined;
+      const hook =
+        method === 'addHook' && Node.isStringLiteral(args[0]) ? args[0].getLiteralValue() : HOOKS.test(method) ? method : undefined;
       const handler = method === 'addHook' ? args[args.length - 1] : args[0];
-      if (hook && handler) facts.signals.push({ signal: hook, sender: receiver.getText(), handler: handlerName(handler), stack: 'sequelize', location: locator.of(call) });
+      if (hook && handler)
+        facts.signals.push({
+          signal: hook,
+          sender: receiver.getText(),
+          handler: handlerName(handler),
+          stack: 'sequelize',
+          location: locator.of(call),
+        });
     }
   }
   for (const created of index.of(SyntaxKind.NewExpression)) {
@@ -64,14 +91,22 @@ export function extractSequelize(index: NodeIndex, locator: Locator): SequelizeF
   return facts;
 }
 
-function readModel(name: string, attributes: ObjectLiteralExpression, options: ObjectLiteralExpression | undefined, locator: Locator, facts: SequelizeFacts, at: Node): ModelDecl {
+function readModel(
+  name: string,
+  attributes: ObjectLiteralExpression,
+  options: ObjectLiteralExpression | undefined,
+  locator: Locator,
+  facts: SequelizeFacts,
+  at: Node,
+): ModelDecl {
   const fields: Field[] = [];
   const indexes: IndexDecl[] = [];
   for (const property of attributes.getProperties()) {
     if (!Node.isPropertyAssignment(property)) continue;
     const value = property.getInitializer();
     const settings = value && Node.isObjectLiteralExpression(value) ? value : undefined;
-    const type = (settings ? initializerText(settings, 'type') : value?.getText())?.replace(/^DataTypes\./, '').replace(/\(.*$/, '') ?? 'unknown';
+    const type =
+      (settings ? initializerText(settings, 'type') : value?.getText())?.replace(/^DataTypes\./, '').replace(/\(.*$/, '') ?? 'unknown';
     const primaryKey = isTrue(settings, 'primaryKey');
     const uniqueSetting = settings?.getProperty('unique');
     const unique = primaryKey || (Node.isPropertyAssignment(uniqueSetting) && uniqueSetting.getInitializer()?.getText() !== 'false');
@@ -97,14 +132,25 @@ function readModel(name: string, attributes: ObjectLiteralExpression, options: O
   if (declared && Node.isArrayLiteralExpression(declared)) {
     for (const element of declared.getElements()) {
       if (!Node.isObjectLiteralExpression(element)) continue;
-      indexes.push({ fields: fieldNames(property(element, 'fields')), unique: isTrue(element, 'unique'), source: 'indexes', location: locator.of(element) });
+      indexes.push({
+        fields: fieldNames(property(element, 'fields')),
+        unique: isTrue(element, 'unique'),
+        source: 'indexes',
+        location: locator.of(element),
+      });
     }
   }
   const hooks = options ? property(options, 'hooks') : undefined;
   if (hooks && Node.isObjectLiteralExpression(hooks)) {
     for (const hook of hooks.getProperties()) {
       if (Node.isPropertyAssignment(hook) || Node.isMethodDeclaration(hook) || Node.isShorthandPropertyAssignment(hook)) {
-        facts.signals.push({ signal: hook.getName(), sender: name, handler: `${name}.${hook.getName()}`, stack: 'sequelize', location: locator.of(hook) });
+        facts.signals.push({
+          signal: hook.getName(),
+          sender: name,
+          handler: `${name}.${hook.getName()}`,
+          stack: 'sequelize',
+          location: locator.of(hook),
+        });
       }
     }
   }
@@ -117,8 +163,14 @@ function readModel(name: string, attributes: ObjectLiteralExpression, options: O
 function readMigrationIndex(call: CallExpression, method: string, table: string, locator: Locator, facts: SequelizeFacts): void {
   const second = call.getArguments()[1];
   if (method === 'addIndex') {
-    const options = Node.isObjectLiteralExpression(call.getArguments()[2]) ? (call.getArguments()[2] as ObjectLiteralExpression) : undefined;
-    const fields = Node.isArrayLiteralExpression(second) ? fieldNames(second) : Node.isObjectLiteralExpression(second) ? fieldNames(property(second, 'fields')) : [];
+    const options = Node.isObjectLiteralExpression(call.getArguments()[2])
+      ? (call.getArguments()[2] as ObjectLiteralExpression)
+      : undefined;
+    const fields = Node.isArrayLiteralExpression(second)
+      ? fieldNames(second)
+      : Node.isObjectLiteralExpression(second)
+        ? fieldNames(property(second, 'fields'))
+        : [];
     const unique = isTrue(options, 'unique') || (Node.isObjectLiteralExpression(second) && isTrue(second, 'unique'));
     if (fields.length) facts.tableIndexes.push({ table, fields, unique, location: locator.of(call) });
   } else if (Node.isObjectLiteralExpression(second) && ['unique', 'primary key'].includes(stringProperty(second, 'type') ?? '')) {

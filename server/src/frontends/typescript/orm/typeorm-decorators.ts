@@ -26,7 +26,11 @@ export function typeormDecorators(node: { getDecorators(): Decorator[] }, import
 }
 
 /** The decorators of a declaration imported from one of `modules`, by their exported names. */
-export function decoratorsFrom(node: { getDecorators(): Decorator[] }, imports: ImportTable, modules: { has(module: string): boolean }): TypeormDecorator[] {
+export function decoratorsFrom(
+  node: { getDecorators(): Decorator[] },
+  imports: ImportTable,
+  modules: { has(module: string): boolean },
+): TypeormDecorator[] {
   const found: TypeormDecorator[] = [];
   for (const decorator of node.getDecorators()) {
     const call = decorator.getCallExpression();

@@ -68,7 +68,10 @@ function entityOf(cls: ClassDeclaration, entity: TypeormDecorator, imports: Impo
     if (index) indexes.push(index);
   }
   for (const field of fields) field.indexed = indexes.some((index) => index.fields[0] === field.name);
-  const bases = cls.getHeritageClauses().filter((h) => h.getToken() === SyntaxKind.ExtendsKeyword).flatMap((h) => h.getTypeNodes().map((t) => t.getExpression().getText()));
+  const bases = cls
+    .getHeritageClauses()
+    .filter((h) => h.getToken() === SyntaxKind.ExtendsKeyword)
+    .flatMap((h) => h.getTypeNodes().map((t) => t.getExpression().getText()));
   return {
     name,
     stack: 'typeorm',
@@ -103,7 +106,9 @@ function fieldOf(property: PropertyDeclaration, decorators: TypeormDecorator[], 
     const lazy = isTrue(options, 'lazy') || isPromiseType(property);
     field = {
       name,
-      column: owning ? (stringOption(joinOptions, 'name') ?? defaultJoinColumnName(name, stringOption(joinOptions, 'referencedColumnName'))) : name,
+      column: owning
+        ? (stringOption(joinOptions, 'name') ?? defaultJoinColumnName(name, stringOption(joinOptions, 'referencedColumnName')))
+        : name,
       type: relation.name,
       primaryKey: false,
       // TypeORM adds a unique constraint (REL_…) on the owning side of a one-to-one.
@@ -118,7 +123,9 @@ function fieldOf(property: PropertyDeclaration, decorators: TypeormDecorator[], 
         eager: isTrue(options, 'eager'),
         lazy,
         ...(isFalse(options, 'createForeignKeyConstraints') ? { noConstraint: true } : {}),
-        ...(owning && stringOption(joinOptions, 'referencedColumnName') ? { references: [stringOption(joinOptions, 'referencedColumnName') as string] } : {}),
+        ...(owning && stringOption(joinOptions, 'referencedColumnName')
+          ? { references: [stringOption(joinOptions, 'referencedColumnName') as string] }
+          : {}),
       },
       location,
       annotationInsert,
@@ -133,7 +140,8 @@ function fieldOf(property: PropertyDeclaration, decorators: TypeormDecorator[], 
     field = {
       name,
       column: stringOption(options, 'name') ?? name,
-      type: (TYPE_FIRST_DECORATORS.has(decorator.name) ? firstString : undefined) ?? stringOption(options, 'type') ?? strategyType ?? typeText,
+      type:
+        (TYPE_FIRST_DECORATORS.has(decorator.name) ? firstString : undefined) ?? stringOption(options, 'type') ?? strategyType ?? typeText,
       primaryKey: PRIMARY_DECORATORS.has(decorator.name) || isTrue(options, 'primary'),
       unique: isTrue(options, 'unique'),
       indexed: false,
@@ -208,7 +216,10 @@ function bodyInsertOf(cls: ClassDeclaration, locator: Locator): InsertPoint {
   const members = cls.getMembers();
   const lastLine = members.length > 0 ? locator.position(members[members.length - 1].getEnd()).line : locator.position(cls.getStart()).line;
   if (closePosition.line > lastLine && locator.indentOfLine(closePosition.line).length === closePosition.character) {
-    const indent = members.length > 0 ? locator.indentOfLine(locator.position(members[0].getStart()).line) : `${locator.indentOfLine(closePosition.line)}  `;
+    const indent =
+      members.length > 0
+        ? locator.indentOfLine(locator.position(members[0].getStart()).line)
+        : `${locator.indentOfLine(closePosition.line)}  `;
     return { position: { line: closePosition.line, character: 0 }, indent };
   }
   return { position: closePosition, indent: '' };

@@ -12,7 +12,12 @@ import { readValue } from '../syntax/values';
 
 type ObjectValue = Extract<Value, { kind: 'object' }>;
 
-const KINDS: Record<string, RelationKind> = { 'many-to-one': 'many-to-one', 'one-to-one': 'one-to-one', 'one-to-many': 'one-to-many', 'many-to-many': 'many-to-many' };
+const KINDS: Record<string, RelationKind> = {
+  'many-to-one': 'many-to-one',
+  'one-to-one': 'one-to-one',
+  'one-to-many': 'one-to-many',
+  'many-to-many': 'many-to-many',
+};
 
 export function extractEntitySchemas(index: NodeIndex, imports: ImportTable, locator: Locator): ModelDecl[] {
   const models: ModelDecl[] = [];
@@ -30,8 +35,17 @@ export function extractEntitySchemas(index: NodeIndex, imports: ImportTable, loc
       const settings = object(column.value);
       const primaryKey = bool(entry(settings, 'primary'));
       const unique = primaryKey || bool(entry(settings, 'unique'));
-      fields.push({ name: column.key, column: text(entry(settings, 'name')) ?? column.key, type: typeName(entry(settings, 'type')), primaryKey, unique, indexed: unique, location: column.location });
-      if (unique) indexes.push({ fields: [column.key], unique: true, source: primaryKey ? 'primary key' : 'unique', location: column.location });
+      fields.push({
+        name: column.key,
+        column: text(entry(settings, 'name')) ?? column.key,
+        type: typeName(entry(settings, 'type')),
+        primaryKey,
+        unique,
+        indexed: unique,
+        location: column.location,
+      });
+      if (unique)
+        indexes.push({ fields: [column.key], unique: true, source: primaryKey ? 'primary key' : 'unique', location: column.location });
     }
     for (const relation of object(entry(options, 'relations'))?.entries ?? []) {
       const settings = object(relation.value);
@@ -46,12 +60,20 @@ export function extractEntitySchemas(index: NodeIndex, imports: ImportTable, loc
         primaryKey: false,
         unique,
         indexed: unique,
-        relation: { kind, target: text(entry(settings, 'target')) ?? '?', lazy: bool(entry(settings, 'lazy')), eager: bool(entry(settings, 'eager')) },
+        relation: {
+          kind,
+          target: text(entry(settings, 'target')) ?? '?',
+          lazy: bool(entry(settings, 'lazy')),
+          eager: bool(entry(settings, 'eager')),
+        },
         location: relation.location,
       });
       if (unique) indexes.push({ fields: [relation.key], unique: true, source: 'one-to-one', location: relation.location });
     }
-    for (const [key, unique] of [['indices', false], ['uniques', true]] as const) {
+    for (const [key, unique] of [
+      ['indices', false],
+      ['uniques', true],
+    ] as const) {
       const list = entry(options, key);
       for (const item of list?.kind === 'list' ? list.items : []) {
         const columns = entry(object(item), 'columns');
@@ -61,7 +83,14 @@ export function extractEntitySchemas(index: NodeIndex, imports: ImportTable, loc
     }
     const leading = new Set(indexes.map((i) => i.fields[0]));
     for (const field of fields) field.indexed = field.indexed || leading.has(field.name);
-    models.push({ name, stack: 'typeorm', table: text(entry(options, 'tableName')) ?? defaultTableName(name), fields, indexes, location: locator.of(created.getExpression()) });
+    models.push({
+      name,
+      stack: 'typeorm',
+      table: text(entry(options, 'tableName')) ?? defaultTableName(name),
+      fields,
+      indexes,
+      location: locator.of(created.getExpression()),
+    });
   }
   return models;
 }
@@ -71,4 +100,5 @@ const entry = (value: ObjectValue | undefined, key: string): Value | undefined =
 const text = (value: Value | undefined): string | undefined => (value?.kind === 'string' ? value.value : undefined);
 const bool = (value: Value | undefined): boolean => value?.kind === 'bool' && value.value;
 /** `type: 'varchar'` or `type: String`. */
-const typeName = (value: Value | undefined): string => (value?.kind === 'string' ? value.value : value?.kind === 'unknown' ? value.text : 'unknown');
+const typeName = (value: Value | undefined): string =>
+  value?.kind === 'string' ? value.value : value?.kind === 'unknown' ? value.text : 'unknown';

@@ -11,7 +11,8 @@ export function defaultTableName(className: string): string {
 
 /** `joinColumnName`: camelCase(relation + '_' + referenced column), e.g. `author` → `authorId`. */
 export function defaultJoinColumnName(relationName: string, referencedColumnName = 'id'): string {
-  return `${relationName}_${referencedColumnName}`.replace(/^([A-Z])|[\s-_](\w)/g, (_match, first: string | undefined, next: string | undefined) =>
-    next ? next.toUpperCase() : (first ?? '').toLowerCase(),
+  return `${relationName}_${referencedColumnName}`.replace(
+    /^([A-Z])|[\s-_](\w)/g,
+    (_match, first: string | undefined, next: string | undefined) => (next ? next.toUpperCase() : (first ?? '').toLowerCase()),
   );
 }

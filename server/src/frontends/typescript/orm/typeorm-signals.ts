@@ -7,16 +7,40 @@ import { typeormDecorators } from './typeorm-decorators';
 
 /** Entity listener decorators (TypeORM docs, listeners-and-subscribers). */
 const LISTENERS = new Set([
-  'AfterLoad', 'BeforeInsert', 'AfterInsert', 'BeforeUpdate', 'AfterUpdate', 'BeforeRemove', 'AfterRemove',
-  'BeforeSoftRemove', 'AfterSoftRemove', 'BeforeRecover', 'AfterRecover',
+  'AfterLoad',
+  'BeforeInsert',
+  'AfterInsert',
+  'BeforeUpdate',
+  'AfterUpdate',
+  'BeforeRemove',
+  'AfterRemove',
+  'BeforeSoftRemove',
+  'AfterSoftRemove',
+  'BeforeRecover',
+  'AfterRecover',
 ]);
 
 /** EntitySubscriberInterface methods. */
 const SUBSCRIBER_HOOKS = new Set([
-  'afterLoad', 'beforeQuery', 'afterQuery', 'beforeInsert', 'afterInsert', 'beforeUpdate', 'afterUpdate',
-  'beforeRemove', 'afterRemove', 'beforeSoftRemove', 'afterSoftRemove', 'beforeRecover', 'afterRecover',
-  'beforeTransactionStart', 'afterTransactionStart', 'beforeTransactionCommit', 'afterTransactionCommit',
-  'beforeTransactionRollback', 'afterTransactionRollback',
+  'afterLoad',
+  'beforeQuery',
+  'afterQuery',
+  'beforeInsert',
+  'afterInsert',
+  'beforeUpdate',
+  'afterUpdate',
+  'beforeRemove',
+  'afterRemove',
+  'beforeSoftRemove',
+  'afterSoftRemove',
+  'beforeRecover',
+  'afterRecover',
+  'beforeTransactionStart',
+  'afterTransactionStart',
+  'beforeTransactionCommit',
+  'afterTransactionCommit',
+  'beforeTransactionRollback',
+  'afterTransactionRollback',
 ]);
 
 /** Entity listener methods and `@EventSubscriber()` hooks. */

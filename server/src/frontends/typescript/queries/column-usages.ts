@@ -9,7 +9,16 @@ import { readQuery } from './typeorm-queries';
 
 const TYPEORM_WHERE_ARGUMENT = new Set(['findBy', 'findOneBy', 'findOneByOrFail', 'countBy', 'existsBy', 'findAndCountBy']);
 const TYPEORM_OPTIONS_ARGUMENT = new Set(['find', 'findOne', 'findOneOrFail', 'count', 'exists', 'findAndCount']);
-const PRISMA_FILTERING = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'count', 'updateMany', 'deleteMany', 'groupBy', 'aggregate']);
+const PRISMA_FILTERING = new Set([
+  'findMany',
+  'findFirst',
+  'findFirstOrThrow',
+  'count',
+  'updateMany',
+  'deleteMany',
+  'groupBy',
+  'aggregate',
+]);
 const PRISMA_COMBINATORS = new Set(['AND', 'OR', 'NOT']);
 const PRISMA_RELATION_FILTERS = new Set(['some', 'every', 'none', 'is', 'isNot']);
 
@@ -19,28 +28,33 @@ export function extractColumnUsages(index: NodeIndex, locator: Locator): ColumnU
     const prisma = prismaCall(call);
     if (prisma) {
       const options = objectArgument(call, 0);
-      const add = (column: string, kind: ColumnUsage['kind']) => usages.push({ stack: 'prisma', model: prisma.model, column, kind, call: prisma.text, location: locator.of(call) });
+      const add = (column: string, kind: ColumnUsage['kind']) =>
+        usages.push({ stack: 'prisma', model: prisma.model, column, kind, call: prisma.text, location: locator.of(call) });
       for (const where of objectsOf(property(options, 'where'))) for (const column of filteredColumns(where, true)) add(column, 'filter');
       for (const order of objectsOf(property(options, 'orderBy'))) for (const column of keys(order)) add(column, 'order');
       continue;
     }
     const mongoose = mongooseCall(call);
     if (mongoose) {
-      const add = (column: string, kind: ColumnUsage['kind']) => usages.push({ stack: 'mongoose', model: mongoose.model, column, kind, call: mongoose.text, location: locator.of(call) });
-      for (const filter of objectsOf(call.getArguments()[0])) for (const column of filteredColumns(filter, false)) if (!column.startsWith('$')) add(column, 'filter');
+      const add = (column: string, kind: ColumnUsage['kind']) =>
+        usages.push({ stack: 'mongoose', model: mongoose.model, column, kind, call: mongoose.text, location: locator.of(call) });
+      for (const filter of objectsOf(call.getArguments()[0]))
+        for (const column of filteredColumns(filter, false)) if (!column.startsWith('$')) add(column, 'filter');
       for (const column of chainedSort(call)) add(column, 'order');
     }
     const sequelize = sequelizeCall(call);
     if (sequelize) {
       const options = objectArgument(call, sequelize.optionsAt);
-      const add = (column: string, kind: ColumnUsage['kind']) => usages.push({ stack: 'sequelize', model: sequelize.model, column, kind, call: sequelize.text, location: locator.of(call) });
+      const add = (column: string, kind: ColumnUsage['kind']) =>
+        usages.push({ stack: 'sequelize', model: sequelize.model, column, kind, call: sequelize.text, location: locator.of(call) });
       for (const where of objectsOf(property(options, 'where'))) for (const column of filteredColumns(where, false)) add(column, 'filter');
       for (const column of sequelizeOrder(property(options, 'order'))) add(column, 'order');
     }
     const typeorm = readQuery(call);
     if (!typeorm) continue;
     const text = `${typeorm.receiver.getText().replace(/\s+/g, '')}.${typeorm.method}()`;
-    const add = (column: string, kind: ColumnUsage['kind']) => usages.push({ stack: 'typeorm', model: typeorm.entity, column, kind, call: text, location: locator.of(call) });
+    const add = (column: string, kind: ColumnUsage['kind']) =>
+      usages.push({ stack: 'typeorm', model: typeorm.entity, column, kind, call: text, location: locator.of(call) });
     // `manager.findBy(User, {...})` has the entity first.
     const offset = Node.isIdentifier(call.getArguments()[0]) && call.getArguments()[0].getText() === typeorm.entity ? 1 : 0;
     if (TYPEORM_WHERE_ARGUMENT.has(typeorm.method)) {
@@ -119,12 +133,15 @@ function property(object: ObjectLiteralExpression | undefined, name: string): No
 function objectsOf(node: Node | undefined): ObjectLiteralExpression[] {
   if (!node) return [];
   if (Node.isObjectLiteralExpression(node)) return [node];
-  if (Node.isArrayLiteralExpression(node)) return node.getElements().filter((element): element is ObjectLiteralExpression => Node.isObjectLiteralExpression(element));
+  if (Node.isArrayLiteralExpression(node))
+    return node.getElements().filter((element): element is ObjectLiteralExpression => Node.isObjectLiteralExpression(element));
   return [];
 }
 
 function keys(object: ObjectLiteralExpression): string[] {
-  return object.getProperties().flatMap((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? [p.getName()] : []));
+  return object
+    .getProperties()
+    .flatMap((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? [p.getName()] : []));
 }
 
 /** Top-level columns of a where object; Prisma's AND/OR/NOT are followed, relation filters are not. */
@@ -143,4 +160,3 @@ function filteredColumns(where: ObjectLiteralExpression, prisma: boolean): strin
     return [name];
   });
 }
-

@@ -14,10 +14,19 @@ export function extractDrizzleQueries(index: NodeIndex, locator: Locator): PerRo
     const parent = call.getParent();
     if (Node.isPropertyAccessExpression(parent) && Node.isCallExpression(parent.getParent())) continue;
     const read = drizzleRead(call);
-    if (!read || call.getDescendantsOfKind(SyntaxKind.CallExpression).some((inner) => inner.getExpression().getText() === 'inArray')) continue;
+    if (!read || call.getDescendantsOfKind(SyntaxKind.CallExpression).some((inner) => inner.getExpression().getText() === 'inArray'))
+      continue;
     const loop = enclosingLoop(call);
     if (!loop) continue;
-    queries.push({ stack: 'drizzle', model: read.table, call: read.text, method: read.method, location: locator.of(call), loop: locator.of(loop.node), loopKind: loop.kind });
+    queries.push({
+      stack: 'drizzle',
+      model: read.table,
+      call: read.text,
+      method: read.method,
+      location: locator.of(call),
+      loop: locator.of(loop.node),
+      loopKind: loop.kind,
+    });
   }
   return queries;
 }
@@ -32,7 +41,7 @@ function drizzleRead(call: CallExpression): { table: string; method: string; tex
     }
   }
   // db.select().from(posts)...: find the from() in the chain.
-  for (let current: Node | undefined = call; current && Node.isCallExpression(current); ) {
+  for (let current: Node | undefined = call; current && Node.isCallExpression(current);) {
     const inner = current.getExpression();
     if (!Node.isPropertyAccessExpression(inner)) break;
     if (inner.getName() === 'from') {

@@ -47,7 +47,11 @@ export function listCall(list: Node, loop?: Node): CallExpression | undefined {
   if (!Node.isIdentifier(list)) return undefined;
   const declaration = inScope(list, declarationsNamed(list))[0];
   if (!Node.isVariableDeclaration(declaration)) return undefined;
-  if (loop && (declaration.getVariableStatement()?.getDeclarationKind() !== 'const' || enclosingFunction(declaration) !== enclosingFunction(loop))) return undefined;
+  if (
+    loop &&
+    (declaration.getVariableStatement()?.getDeclarationKind() !== 'const' || enclosingFunction(declaration) !== enclosingFunction(loop))
+  )
+    return undefined;
   let initializer: Node | undefined = declaration.getInitializer();
   if (initializer && Node.isAwaitExpression(initializer)) initializer = initializer.getExpression();
   return initializer && Node.isCallExpression(initializer) ? initializer : undefined;
@@ -75,17 +79,25 @@ export const sequelizeListQuery: ListQueryReader = (call) => {
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   const receiver = callee.getExpression();
-  return Node.isIdentifier(receiver) && /^[A-Z]/.test(receiver.getText()) ? { model: receiver.getText(), method: callee.getName() } : undefined;
+  return Node.isIdentifier(receiver) && /^[A-Z]/.test(receiver.getText())
+    ? { model: receiver.getText(), method: callee.getName() }
+    : undefined;
 };
 
 /** Where an entry of the loading option goes in `call`'s options, or the option itself, or the options argument. */
-function loadingRecipe(call: CallExpression, shape: ListQueryShape, locator: Locator, base: { list: string; model: string }): ListLoadRecipe | undefined {
+function loadingRecipe(
+  call: CallExpression,
+  shape: ListQueryShape,
+  locator: Locator,
+  base: { list: string; model: string },
+): ListLoadRecipe | undefined {
   const options = call.getArguments()[0];
   if (!options) return { ...base, emptyArguments: locator.position(call.getEnd() - 1), loaded: [], named: [] };
   if (!Node.isObjectLiteralExpression(options)) return undefined;
   if (shape.blockers?.some((name) => options.getProperty(name) !== undefined)) return undefined;
   // A spread may carry the option already; where it ends up is not known.
-  if (options.getProperties().some((property) => !Node.isPropertyAssignment(property) && !Node.isShorthandPropertyAssignment(property))) return undefined;
+  if (options.getProperties().some((property) => !Node.isPropertyAssignment(property) && !Node.isShorthandPropertyAssignment(property)))
+    return undefined;
   const written = loadingProperty(options, shape);
   if (!written) return { ...base, options: objectInsertion(options, locator), loaded: [], named: [] };
   const entries = loadingEntries(written, shape, locator);
@@ -94,11 +106,20 @@ function loadingRecipe(call: CallExpression, shape: ListQueryShape, locator: Loc
 
 /** The option that loads relations (`relations`, `include`, Prisma's `select`), if the options hold one. */
 function loadingProperty(options: ObjectLiteralExpression, shape: ListQueryShape): Node | undefined {
-  return [shape.option, shape.alternative].flatMap((name) => (name ? [options.getProperty(name)] : [])).find((property) => property !== undefined);
+  return [shape.option, shape.alternative]
+    .flatMap((name) => (name ? [options.getProperty(name)] : []))
+    .find((property) => property !== undefined);
 }
 
-/** Where one more entry of the loading option goes, and the relations it loads whole and names in any form; undefined when it is no literal. */
-function loadingEntries(written: Node, shape: ListQueryShape, locator: Locator): Pick<ListLoadRecipe, 'into' | 'loaded' | 'named'> | undefined {
+/**
+ * Where one more entry of the loading option goes, and the relations it loads whole and names in any form; undefined when it is no
+ * literal.
+ */
+function loadingEntries(
+  written: Node,
+  shape: ListQueryShape,
+  locator: Locator,
+): Pick<ListLoadRecipe, 'into' | 'loaded' | 'named'> | undefined {
   const value = Node.isPropertyAssignment(written) ? unwrap(written.getInitializerOrThrow()) : undefined;
   const option = Node.isPropertyAssignment(written) ? written.getName() : '';
   if (value && Node.isObjectLiteralExpression(value) && !shape.arrayOnly) {
@@ -129,7 +150,8 @@ function loadingEntries(written: Node, shape: ListQueryShape, locator: Locator):
  * `where` or `attributes` load it partially).
  */
 function arrayEntry(element: Expression): { name: string; whole: boolean } | undefined {
-  if (Node.isStringLiteral(element) || Node.isNoSubstitutionTemplateLiteral(element)) return { name: element.getLiteralValue().split('.')[0], whole: true };
+  if (Node.isStringLiteral(element) || Node.isNoSubstitutionTemplateLiteral(element))
+    return { name: element.getLiteralValue().split('.')[0], whole: true };
   if (Node.isIdentifier(element)) return { name: element.getText(), whole: true };
   if (!Node.isObjectLiteralExpression(element)) return undefined;
   let name: string | undefined;

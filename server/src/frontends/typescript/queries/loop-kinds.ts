@@ -30,7 +30,11 @@ function classify(loop: ConditionLoop): boolean {
   // The condition tests what the body read from the database: a page, a poll's answer, the next parent.
   if (condition && fedByQueries(condition, body)) return false;
   if (ownNodes(body).some((node) => Node.isCallExpression(node) && isQueueTake(node))) return true;
-  if (condition && condition.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((access) => ['length', 'size'].includes(access.getName()))) return true;
+  if (
+    condition &&
+    condition.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((access) => ['length', 'size'].includes(access.getName()))
+  )
+    return true;
   // `for (;;) { … if (ok) break; }`, `while (tries < max) { try { …; return } catch … }`: until it succeeds.
   return !exitsEarly(loop, body);
 }
@@ -43,7 +47,9 @@ function stepsByMoreThanOne(loop: ForStatement): boolean {
   if (operator === SyntaxKind.PlusEqualsToken) return step.getRight().getText() !== '1';
   if (operator !== SyntaxKind.EqualsToken) return false;
   const value = step.getRight();
-  return Node.isBinaryExpression(value) && value.getOperatorToken().getKind() === SyntaxKind.PlusToken && value.getRight().getText() !== '1';
+  return (
+    Node.isBinaryExpression(value) && value.getOperatorToken().getKind() === SyntaxKind.PlusToken && value.getRight().getText() !== '1'
+  );
 }
 
 /** A name the condition tests is assigned, in the body, from an awaited call or from a value that was. */
@@ -53,13 +59,18 @@ function fedByQueries(condition: Node, body: Node): boolean {
   const awaited = new Set<string>();
   const assignments = ownNodes(body).flatMap((node) => {
     if (Node.isVariableDeclaration(node) && node.getInitializer()) return [{ name: node.getName(), value: node.getInitializer()! }];
-    if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return [{ name: rootName(node.getLeft()), value: node.getRight() }];
+    if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.EqualsToken)
+      return [{ name: rootName(node.getLeft()), value: node.getRight() }];
     return [];
   });
   // Twice, for `const page = await …; cursor = page.next`.
   for (let pass = 0; pass < 2; pass++) {
     for (const { name, value } of assignments) {
-      if (name && (value.getDescendantsOfKind(SyntaxKind.AwaitExpression).length > 0 || Node.isAwaitExpression(value) || mentions(value, awaited))) awaited.add(name);
+      if (
+        name &&
+        (value.getDescendantsOfKind(SyntaxKind.AwaitExpression).length > 0 || Node.isAwaitExpression(value) || mentions(value, awaited))
+      )
+        awaited.add(name);
     }
   }
   return [...tested].some((name) => awaited.has(name));
@@ -139,19 +150,23 @@ function guardOf(statement: IfStatement): Guard {
   const condition = statement.getExpression();
   const tested = [condition, ...condition.getDescendants()].flatMap((part) => {
     // `this.cache`: a field outlives the loop.
-    if (Node.isPropertyAccessExpression(part) && part.getExpression().getKind() === SyntaxKind.ThisKeyword) return [{ name: `this.${part.getName()}` }];
+    if (Node.isPropertyAccessExpression(part) && part.getExpression().getKind() === SyntaxKind.ThisKeyword)
+      return [{ name: `this.${part.getName()}` }];
     const parent = part.getParent();
     const member = Node.isPropertyAccessExpression(parent) && parent.getNameNode() === part;
     return Node.isIdentifier(part) && !member ? [{ name: part.getText(), identifier: part }] : [];
   });
   const branch = statement.getThenStatement();
   const filled = new Set(
-    [branch, ...ownNodes(branch)].flatMap((node) => {
-      if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return [rootName(node.getLeft())];
-      if (!Node.isCallExpression(node)) return [];
-      const callee = node.getExpression();
-      return Node.isPropertyAccessExpression(callee) && callee.getName() === 'set' ? [rootName(callee.getExpression())] : [];
-    }).filter((name): name is string => name !== undefined),
+    [branch, ...ownNodes(branch)]
+      .flatMap((node) => {
+        if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.EqualsToken)
+          return [rootName(node.getLeft())];
+        if (!Node.isCallExpression(node)) return [];
+        const callee = node.getExpression();
+        return Node.isPropertyAccessExpression(callee) && callee.getName() === 'set' ? [rootName(callee.getExpression())] : [];
+      })
+      .filter((name): name is string => name !== undefined),
   );
   guard = { tested, filled };
   guards.set(statement, guard);
@@ -164,4 +179,3 @@ function declaredBefore(identifier: Node, loop: Node): boolean {
   const declaration = inScope(identifier, declarationsNamed(identifier))[0];
   return declaration !== undefined && declaration.getStart() < loop.getStart();
 }
-

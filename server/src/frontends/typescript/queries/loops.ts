@@ -58,11 +58,21 @@ export function enclosingLoop(node: Node): EnclosingLoop | undefined {
     // A GraphQL field resolver runs once per parent object of the list the query returned.
     // Only when it reads its parent: one that does not (`usersCount()` on a singleton `Infra`) is the same query for
     // every parent, and is most often declared on an object the schema never lists.
-    if (Node.isMethodDeclaration(current) && current.getDecorators().some((decorator) => FIELD_RESOLVERS.has(decorator.getName())) && readsParent(current)) {
+    if (
+      Node.isMethodDeclaration(current) &&
+      current.getDecorators().some((decorator) => FIELD_RESOLVERS.has(decorator.getName())) &&
+      readsParent(current)
+    ) {
       return { node: current.getNameNode(), kind: 'GraphQL field resolver (once per parent)' };
     }
     // Any other function runs when it is called, not per element of a loop around its definition.
-    if (Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current) || Node.isClassDeclaration(current) || Node.isConstructorDeclaration(current)) return undefined;
+    if (
+      Node.isFunctionDeclaration(current) ||
+      Node.isMethodDeclaration(current) ||
+      Node.isClassDeclaration(current) ||
+      Node.isConstructorDeclaration(current)
+    )
+      return undefined;
   }
   return undefined;
 }
@@ -71,9 +81,12 @@ function isPromiseAllArgument(call: Node): boolean {
   const parent = call.getParent();
   if (!Node.isCallExpression(parent)) return false;
   const callee = parent.getExpression();
-  return Node.isPropertyAccessExpression(callee) && callee.getExpression().getText() === 'Promise' && ['all', 'allSettled'].includes(callee.getName());
+  return (
+    Node.isPropertyAccessExpression(callee) &&
+    callee.getExpression().getText() === 'Promise' &&
+    ['all', 'allSettled'].includes(callee.getName())
+  );
 }
-
 
 /** An array literal without spread elements: its length is written in the code. */
 function isListedInCode(iterated: Node): boolean {
@@ -82,7 +95,9 @@ function isListedInCode(iterated: Node): boolean {
 
 /** NestJS `@Parent()`, type-graphql `@Root()`: the object the field is resolved on. */
 function readsParent(method: MethodDeclaration): boolean {
-  return method.getParameters().some((parameter) => parameter.getDecorators().some((decorator) => PARENT_DECORATORS.has(decorator.getName())));
+  return method
+    .getParameters()
+    .some((parameter) => parameter.getDecorators().some((decorator) => PARENT_DECORATORS.has(decorator.getName())));
 }
 
 const PARENT_DECORATORS = new Set(['Parent', 'Root']);

@@ -11,7 +11,14 @@ import type { Locator } from '../syntax/source';
 import { declarationsNamed, enclosingFunction, inScope } from '../syntax/scopes';
 
 /** `readList` is the list query reader of the library the per-row read belongs to (see list-queries.ts). */
-export function perRowLookup(call: CallExpression, loop: EnclosingLoop, stack: Stack, model: string, locator: Locator, readList: ListQueryReader): PerRowLookup | undefined {
+export function perRowLookup(
+  call: CallExpression,
+  loop: EnclosingLoop,
+  stack: Stack,
+  model: string,
+  locator: Locator,
+  readList: ListQueryReader,
+): PerRowLookup | undefined {
   const element = loop.variable;
   const callee = call.getExpression();
   if (!element || !Node.isPropertyAccessExpression(callee)) return undefined;
@@ -57,8 +64,15 @@ function replacedNode(call: CallExpression, loop: EnclosingLoop): Node | undefin
   return Node.isArrowFunction(parent) && parent.getBody() === call && loop.kind.startsWith('Promise.all') ? call : undefined;
 }
 
-/** The one key of a read by a unique key: `findOneBy({ id: x })`, `findOne({ where: { id: x } })`, `findUnique({ where: { id: x } })`, `findByPk(x)`. */
-function keyedRead(call: CallExpression, stack: Stack, method: string): { column?: string; key: Expression; entityArgument?: string } | undefined {
+/**
+ * The one key of a read by a unique key: `findOneBy({ id: x })`, `findOne({ where: { id: x } })`, `findUnique({ where: { id: x } })`,
+ * `findByPk(x)`.
+ */
+function keyedRead(
+  call: CallExpression,
+  stack: Stack,
+  method: string,
+): { column?: string; key: Expression; entityArgument?: string } | undefined {
   const args = call.getArguments() as Expression[];
   if (stack === 'typeorm') {
     // `manager.findOneBy(User, {...})`: the entity comes first.
@@ -103,7 +117,12 @@ function onlyEntry(where: Expression): { column: string; key: Expression } | und
 /** The key is the element (`id` of `ids`) or one of its properties (`post.authorId`). */
 function elementKey(key: Expression, element: string): { text: string; property?: string } | undefined {
   if (Node.isIdentifier(key) && key.getText() === element) return { text: element };
-  if (Node.isPropertyAccessExpression(key) && !key.hasQuestionDotToken() && Node.isIdentifier(key.getExpression()) && key.getExpression().getText() === element) {
+  if (
+    Node.isPropertyAccessExpression(key) &&
+    !key.hasQuestionDotToken() &&
+    Node.isIdentifier(key.getExpression()) &&
+    key.getExpression().getText() === element
+  ) {
     return { text: key.getText(), property: key.getName() };
   }
   return undefined;
@@ -117,10 +136,17 @@ function elementKey(key: Expression, element: string): { text: string; property?
 function hoistRecipe(call: CallExpression, replaced: Node, loop: EnclosingLoop, model: string, locator: Locator): PerRowLookup['hoist'] {
   const list = loop.iterated;
   if (!list || !Node.isIdentifier(list)) return undefined;
-  const statement = Node.isForOfStatement(loop.node) ? loop.node : loop.node.getFirstAncestor((ancestor) => Node.isBlock(ancestor.getParent()));
+  const statement = Node.isForOfStatement(loop.node)
+    ? loop.node
+    : loop.node.getFirstAncestor((ancestor) => Node.isBlock(ancestor.getParent()));
   if (!statement || !Node.isBlock(statement.getParent())) return undefined;
   const owner = enclosingFunction(statement);
-  const async = (Node.isFunctionDeclaration(owner) || Node.isMethodDeclaration(owner) || Node.isArrowFunction(owner) || Node.isFunctionExpression(owner)) && owner.isAsync();
+  const async =
+    (Node.isFunctionDeclaration(owner) ||
+      Node.isMethodDeclaration(owner) ||
+      Node.isArrowFunction(owner) ||
+      Node.isFunctionExpression(owner)) &&
+    owner.isAsync();
   if (!async) return undefined;
   const calls = callsOnKeptRow(replaced);
   if (!calls) return undefined;
@@ -152,13 +178,18 @@ function assigns(use: Node): boolean {
   let target: Node = use;
   while (true) {
     const parent = target.getParent();
-    if ((Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent)) && parent.getExpression() === target) target = parent;
+    if ((Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent)) && parent.getExpression() === target)
+      target = parent;
     else if (Node.isNonNullExpression(parent) || Node.isParenthesizedExpression(parent)) target = parent;
     else break;
   }
   const parent = target.getParent();
   if (Node.isBinaryExpression(parent) && parent.getLeft() === target && isAssignment(parent.getOperatorToken().getKind())) return true;
-  if ((Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) && [SyntaxKind.PlusPlusToken, SyntaxKind.MinusMinusToken].includes(parent.getOperatorToken())) return true;
+  if (
+    (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) &&
+    [SyntaxKind.PlusPlusToken, SyntaxKind.MinusMinusToken].includes(parent.getOperatorToken())
+  )
+    return true;
   return Node.isDeleteExpression(parent);
 }
 
@@ -184,7 +215,8 @@ function isAssignment(kind: SyntaxKind): boolean {
 /** The receiver's root name (`users` of `users.findOneBy`) is declared inside the loop: it does not exist before it. */
 function declaredWithin(callee: Node, statement: Node): boolean {
   let root: Node = callee;
-  while (Node.isPropertyAccessExpression(root) || Node.isCallExpression(root) || Node.isElementAccessExpression(root)) root = root.getExpression();
+  while (Node.isPropertyAccessExpression(root) || Node.isCallExpression(root) || Node.isElementAccessExpression(root))
+    root = root.getExpression();
   if (!Node.isIdentifier(root)) return false;
   const declaration = inScope(root, declarationsNamed(root))[0];
   return declaration !== undefined && declaration.getStart() >= statement.getStart() && declaration.getEnd() <= statement.getEnd();
@@ -201,7 +233,12 @@ function insertPoint(statement: Node, locator: Locator): InsertPoint {
 
 /** `usersById`, or `usersById2` when the file already uses that name. */
 function freeName(node: Node, wanted: string): string {
-  const taken = new Set(node.getSourceFile().getDescendantsOfKind(SyntaxKind.Identifier).map((identifier) => identifier.getText()));
+  const taken = new Set(
+    node
+      .getSourceFile()
+      .getDescendantsOfKind(SyntaxKind.Identifier)
+      .map((identifier) => identifier.getText()),
+  );
   let name = wanted;
   for (let i = 2; taken.has(name); i++) name = `${wanted}${i}`;
   return name;

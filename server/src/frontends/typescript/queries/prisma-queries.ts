@@ -10,8 +10,21 @@ import type { NodeIndex } from '../syntax/node-index';
 import type { Locator } from '../syntax/source';
 
 const METHODS = new Set([
-  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy',
-  'create', 'createMany', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany',
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+  'create',
+  'createMany',
+  'update',
+  'updateMany',
+  'upsert',
+  'delete',
+  'deleteMany',
 ]);
 
 /** `prisma.user.findMany(...)` → the model, the method and the call as written; undefined for anything else. */
@@ -22,7 +35,11 @@ export function prismaQuery(call: CallExpression): { model: string; method: stri
   if (!Node.isPropertyAccessExpression(delegate)) return undefined;
   const name = delegate.getName();
   if (name.startsWith('$') || !/^[a-z]/.test(name)) return undefined;
-  return { model: name[0].toUpperCase() + name.slice(1), method: callee.getName(), text: `${delegate.getText().replace(/\s+/g, '')}.${callee.getName()}()` };
+  return {
+    model: name[0].toUpperCase() + name.slice(1),
+    method: callee.getName(),
+    text: `${delegate.getText().replace(/\s+/g, '')}.${callee.getName()}()`,
+  };
 }
 
 /** `prisma.$transaction([...])` / `tx.$transaction(async ...)`: a transaction is a round trip (or several) of its own. */
@@ -37,11 +54,23 @@ export function extractPrismaQueries(index: NodeIndex, locator: Locator): PerRow
   for (const call of index.of(SyntaxKind.CallExpression)) {
     const query = prismaQuery(call) ?? transaction(call);
     if (!query) continue;
-    if (call.getArguments().some((argument) => argument.getDescendantsOfKind(SyntaxKind.PropertyAssignment).some((p) => p.getName() === 'in'))) continue;
+    if (
+      call.getArguments().some((argument) => argument.getDescendantsOfKind(SyntaxKind.PropertyAssignment).some((p) => p.getName() === 'in'))
+    )
+      continue;
     const loop = enclosingLoop(call);
     if (!loop) continue;
     const lookup = query.model === '$transaction' ? undefined : perRowLookup(call, loop, 'prisma', query.model, locator, prismaQuery);
-    queries.push({ stack: 'prisma', model: query.model, call: query.text, method: query.method, location: locator.of(call), loop: locator.of(loop.node), loopKind: loop.kind, ...lookupOf(lookup) });
+    queries.push({
+      stack: 'prisma',
+      model: query.model,
+      call: query.text,
+      method: query.method,
+      location: locator.of(call),
+      loop: locator.of(loop.node),
+      loopKind: loop.kind,
+      ...lookupOf(lookup),
+    });
   }
   return queries;
 }

@@ -11,7 +11,9 @@ export interface ColumnRef {
 
 let parser: Parser | undefined;
 
-/** Operators a plain B-tree index cannot serve: case-insensitive matching, JSON and array operators (they want GIN or expression indexes). */
+/**
+ * Operators a plain B-tree index cannot serve: case-insensitive matching, JSON and array operators (they want GIN or expression indexes).
+ */
 const NOT_BTREE = new Set(['ILIKE', 'NOT ILIKE', '->', '->>', '#>', '#>>', '@>', '<@', '&&', '?', '?|', '?&', '@@', '~*', '!~*']);
 
 /**
@@ -20,7 +22,9 @@ const NOT_BTREE = new Set(['ILIKE', 'NOT ILIKE', '->', '->>', '#>', '#>>', '@>',
  */
 export function predicateColumns(fragment: string, wildcards: ReadonlySet<string> = new Set()): ColumnRef[] {
   // `LIKE :q` with `q: `%${term}%``: a leading wildcard, which no B-tree serves; the parameter becomes the pattern.
-  const patterned = wildcards.size ? fragment.replace(/(?<!:):([A-Za-z0-9_]+)/g, (whole, name: string) => (wildcards.has(name) ? "'%x'" : whole)) : fragment;
+  const patterned = wildcards.size
+    ? fragment.replace(/(?<!:):([A-Za-z0-9_]+)/g, (whole, name: string) => (wildcards.has(name) ? "'%x'" : whole))
+    : fragment;
   const statement = parse(`SELECT * FROM t WHERE ${withPlaceholders(patterned)}`);
   return statement ? columnsOf(statement.where) : [];
 }
@@ -91,7 +95,8 @@ function columnsOf(node: unknown, found: ColumnRef[] = []): ColumnRef[] {
   if (record.type === 'column_ref') {
     // `a.b.c` is schema.table.column: an embedded or relation path, not one alias's column.
     const column = columnName(record.column);
-    if (column && !record.schema && column !== '*') found.push(typeof record.table === 'string' ? { alias: record.table, column } : { column });
+    if (column && !record.schema && column !== '*')
+      found.push(typeof record.table === 'string' ? { alias: record.table, column } : { column });
     return found;
   }
   for (const value of Object.values(record)) columnsOf(value, found);

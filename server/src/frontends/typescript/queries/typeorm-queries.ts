@@ -13,8 +13,25 @@ import { entityOfRepository } from './typeorm-repositories';
 import { joinsAndSelects, mainEntity, readsASet, runs, type QueryBuilder, type QueryBuilders } from './typeorm-query-builders';
 
 const READS = new Set([
-  'find', 'findBy', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy', 'count',
-  'countBy', 'exists', 'existsBy', 'exist', 'sum', 'average', 'minimum', 'maximum', 'findByIds', 'findOneById',
+  'find',
+  'findBy',
+  'findOne',
+  'findOneBy',
+  'findOneOrFail',
+  'findOneByOrFail',
+  'findAndCount',
+  'findAndCountBy',
+  'count',
+  'countBy',
+  'exists',
+  'existsBy',
+  'exist',
+  'sum',
+  'average',
+  'minimum',
+  'maximum',
+  'findByIds',
+  'findOneById',
 ]);
 
 export interface TypeormQueryFacts {
@@ -43,7 +60,10 @@ export function extractTypeormQueries(index: NodeIndex, locator: Locator, builde
     for (const run of runs(builder)) {
       const loop = enclosingLoop(run);
       if (!loop) continue;
-      facts.queries.push({ ...perRowQuery(run, loop, entity, `${shorten(created.getExpression())}.createQueryBuilder()`, locator), queryBuilder: true });
+      facts.queries.push({
+        ...perRowQuery(run, loop, entity, `${shorten(created.getExpression())}.createQueryBuilder()`, locator),
+        queryBuilder: true,
+      });
     }
   }
   for (const awaited of index.of(SyntaxKind.AwaitExpression)) {
@@ -54,11 +74,25 @@ export function extractTypeormQueries(index: NodeIndex, locator: Locator, builde
     if (!loop || loop.variable !== row || !loop.iterated) continue;
     const relation = access.getName();
     const list = listQueryOf(loop.iterated, builders);
-    if (!list || (list.builder ? joinsAndSelects(list.builder, relation) : relationsNamed(list.call, 'typeorm', locator, typeormListQuery).includes(relation))) continue;
+    if (
+      !list ||
+      (list.builder
+        ? joinsAndSelects(list.builder, relation)
+        : relationsNamed(list.call, 'typeorm', locator, typeormListQuery).includes(relation))
+    )
+      continue;
     // The fix edits the list's query only where it is the loop function's own `const` (see listLoadRecipe).
     const join = list.builder && listCall(loop.iterated, loop.node) ? joinRecipe(list.builder, relation, locator) : undefined;
     const listQuery = list.builder ? undefined : listLoadRecipe(loop.iterated, loop.node, 'typeorm', locator, typeormListQuery);
-    facts.loads.push({ stack: 'typeorm', model: list.entity, relation, location: locator.of(awaited), loop: locator.of(loop.node), ...(listQuery ? { listQuery } : {}), ...(join ? { join } : {}) });
+    facts.loads.push({
+      stack: 'typeorm',
+      model: list.entity,
+      relation,
+      location: locator.of(awaited),
+      loop: locator.of(loop.node),
+      ...(listQuery ? { listQuery } : {}),
+      ...(join ? { join } : {}),
+    });
   }
   for (const created of index.of(SyntaxKind.NewExpression)) {
     if (created.getExpression().getText() !== 'DataSource') continue;
@@ -74,7 +108,15 @@ export function extractTypeormQueries(index: NodeIndex, locator: Locator, builde
 function perRowQuery(call: CallExpression, loop: EnclosingLoop, model: string, receiver: string, locator: Locator): PerRowQuery {
   const callee = call.getExpression();
   const method = Node.isPropertyAccessExpression(callee) ? callee.getName() : '';
-  return { stack: 'typeorm', model, call: `${receiver}.${method}()`, method, location: locator.of(call), loop: locator.of(loop.node), loopKind: loop.kind };
+  return {
+    stack: 'typeorm',
+    model,
+    call: `${receiver}.${method}()`,
+    method,
+    location: locator.of(call),
+    loop: locator.of(loop.node),
+    loopKind: loop.kind,
+  };
 }
 
 export interface Read {
@@ -114,7 +156,8 @@ function relationLoad(call: CallExpression): Read | undefined {
   if (!relation || !Node.isCallExpression(relation)) return undefined;
   const relationCallee = relation.getExpression();
   const entity = relation.getArguments()[0];
-  if (!Node.isPropertyAccessExpression(relationCallee) || relationCallee.getName() !== 'relation' || !entity || !Node.isIdentifier(entity)) return undefined;
+  if (!Node.isPropertyAccessExpression(relationCallee) || relationCallee.getName() !== 'relation' || !entity || !Node.isIdentifier(entity))
+    return undefined;
   return { entity: entity.getText(), method: callee.getName(), receiver: relationCallee.getExpression() };
 }
 
@@ -144,11 +187,17 @@ function joinRecipe(builder: QueryBuilder, relation: string, locator: Locator): 
 
 /** `In(ids)` or `{ in: ids }`: one query for a whole set, the cure rather than the disease. */
 function setBased(call: CallExpression): boolean {
-  return call.getArguments().some((argument) =>
-    argument.getDescendants().some(
-      (node) => (Node.isCallExpression(node) && node.getExpression().getText() === 'In') || (Node.isPropertyAssignment(node) && node.getName() === 'in'),
-    ),
-  );
+  return call
+    .getArguments()
+    .some((argument) =>
+      argument
+        .getDescendants()
+        .some(
+          (node) =>
+            (Node.isCallExpression(node) && node.getExpression().getText() === 'In') ||
+            (Node.isPropertyAssignment(node) && node.getName() === 'in'),
+        ),
+    );
 }
 
 function shorten(node: Node): string {

@@ -46,15 +46,52 @@ const CHAINED = new Set([
   ...JOINS.keys(),
   ...WHERES,
   ...ORDERS,
-  'whereInIds', 'andWhereInIds', 'orWhereInIds', 'having', 'andHaving', 'orHaving', 'groupBy', 'addGroupBy',
-  'select', 'addSelect', 'from', 'addFrom', 'distinct', 'distinctOn', 'skip', 'take', 'limit', 'offset',
-  'setParameter', 'setParameters', 'withDeleted', 'cache', 'setLock', 'useTransaction', 'comment', 'useIndex',
-  'maxExecutionTime', 'clone', 'loadRelationCountAndMap', 'loadRelationIdAndMap', 'setFindOptions',
+  'whereInIds',
+  'andWhereInIds',
+  'orWhereInIds',
+  'having',
+  'andHaving',
+  'orHaving',
+  'groupBy',
+  'addGroupBy',
+  'select',
+  'addSelect',
+  'from',
+  'addFrom',
+  'distinct',
+  'distinctOn',
+  'skip',
+  'take',
+  'limit',
+  'offset',
+  'setParameter',
+  'setParameters',
+  'withDeleted',
+  'cache',
+  'setLock',
+  'useTransaction',
+  'comment',
+  'useIndex',
+  'maxExecutionTime',
+  'clone',
+  'loadRelationCountAndMap',
+  'loadRelationIdAndMap',
+  'setFindOptions',
 ]);
 /** Methods that run the query. */
 const TERMINALS = new Set([
-  'getMany', 'getOne', 'getOneOrFail', 'getManyAndCount', 'getRawMany', 'getRawOne', 'getRawAndEntities', 'getCount',
-  'getExists', 'exists', 'stream', 'execute',
+  'getMany',
+  'getOne',
+  'getOneOrFail',
+  'getManyAndCount',
+  'getRawMany',
+  'getRawOne',
+  'getRawAndEntities',
+  'getCount',
+  'getExists',
+  'exists',
+  'stream',
+  'execute',
 ]);
 const IN_IDS = new Set(['whereInIds', 'andWhereInIds', 'orWhereInIds']);
 
@@ -116,7 +153,10 @@ export function runs(builder: QueryBuilder): CallExpression[] {
   return builder.calls.filter((call) => TERMINALS.has(methodOf(call)));
 }
 
-/** Whether the builder reads a whole set of keys in one query: `whereInIds(ids)`, `.where('u.id IN (:...ids)')`, `.where('u.id = ANY(:ids)')`. */
+/**
+ * Whether the builder reads a whole set of keys in one query: `whereInIds(ids)`, `.where('u.id IN (:...ids)')`, `.where('u.id =
+ * ANY(:ids)')`.
+ */
 export function readsASet(builder: QueryBuilder): boolean {
   return builder.calls.some((call) => {
     const method = methodOf(call);
@@ -125,16 +165,25 @@ export function readsASet(builder: QueryBuilder): boolean {
   });
 }
 
-/** Whether the builder loads `relation` of its main entity with each row (`leftJoinAndSelect('p.category', 'c')`, or a join whose alias is selected). */
+/**
+ * Whether the builder loads `relation` of its main entity with each row (`leftJoinAndSelect('p.category', 'c')`, or a join whose alias is
+ * selected).
+ */
 export function joinsAndSelects(builder: QueryBuilder, relation: string): boolean {
-  const selected = new Set(builder.calls.filter((call) => ['select', 'addSelect'].includes(methodOf(call))).flatMap((call) => call.getArguments().flatMap(stringsOf)));
+  const selected = new Set(
+    builder.calls
+      .filter((call) => ['select', 'addSelect'].includes(methodOf(call)))
+      .flatMap((call) => call.getArguments().flatMap(stringsOf)),
+  );
   return builder.calls.some((call) => {
     const method = methodOf(call);
     const at = JOINS.get(method);
     if (at === undefined || at > 0) return false;
     const [path, alias] = call.getArguments().map(literal);
     if (path !== `${builder.mainAlias}.${relation}`) return false;
-    return method.endsWith('AndSelect') || (alias !== undefined && [...selected].some((item) => item === alias || item.startsWith(`${alias}.`)));
+    return (
+      method.endsWith('AndSelect') || (alias !== undefined && [...selected].some((item) => item === alias || item.startsWith(`${alias}.`)))
+    );
   });
 }
 
@@ -162,8 +211,10 @@ export function builderColumnUsages(builder: QueryBuilder, locator: Locator): Co
     const method = methodOf(call);
     const args = call.getArguments();
     const join = JOINS.get(method);
-    if (WHERES.has(method) && args[0] && literal(args[0]) !== undefined) add(call, args[0], predicateColumns(literal(args[0]) as string, wildcardParameters(args[1])), 'filter');
-    else if (join !== undefined && args[join + 2] && literal(args[join + 2]) !== undefined) add(call, args[join + 2], predicateColumns(literal(args[join + 2]) as string), 'filter');
+    if (WHERES.has(method) && args[0] && literal(args[0]) !== undefined)
+      add(call, args[0], predicateColumns(literal(args[0]) as string, wildcardParameters(args[1])), 'filter');
+    else if (join !== undefined && args[join + 2] && literal(args[join + 2]) !== undefined)
+      add(call, args[join + 2], predicateColumns(literal(args[join + 2]) as string), 'filter');
     else if (ORDERS.has(method) && args[0]) {
       if (literal(args[0]) !== undefined) add(call, args[0], orderColumns(literal(args[0]) as string), 'order');
       // `orderBy({ 'u.createdAt': 'DESC' })`
@@ -186,7 +237,8 @@ function isRootCall(call: CallExpression): boolean {
 
 function rootOf(node: Node, depth: number): CallExpression | undefined {
   if (depth > 40) return undefined;
-  if (Node.isAwaitExpression(node) || Node.isParenthesizedExpression(node) || Node.isNonNullExpression(node) || Node.isAsExpression(node)) return rootOf(node.getExpression(), depth + 1);
+  if (Node.isAwaitExpression(node) || Node.isParenthesizedExpression(node) || Node.isNonNullExpression(node) || Node.isAsExpression(node))
+    return rootOf(node.getExpression(), depth + 1);
   if (Node.isCallExpression(node)) {
     const callee = node.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) return undefined;
@@ -203,7 +255,12 @@ function rootOf(node: Node, depth: number): CallExpression | undefined {
   const fn = declaration?.getParent();
   const brackets = fn?.getParent();
   const owner = brackets?.getParent();
-  if (Node.isParameterDeclaration(declaration) && Node.isNewExpression(brackets) && ['Brackets', 'NotBrackets'].includes(brackets.getExpression().getText()) && Node.isCallExpression(owner)) {
+  if (
+    Node.isParameterDeclaration(declaration) &&
+    Node.isNewExpression(brackets) &&
+    ['Brackets', 'NotBrackets'].includes(brackets.getExpression().getText()) &&
+    Node.isCallExpression(owner)
+  ) {
     const callee = owner.getExpression();
     return Node.isPropertyAccessExpression(callee) && WHERES.has(callee.getName()) ? rootOf(callee.getExpression(), depth + 1) : undefined;
   }
@@ -287,7 +344,13 @@ function wildcardParameters(parameters: Node | undefined): Set<string> {
   for (const entry of parameters.getProperties()) {
     if (!Node.isPropertyAssignment(entry)) continue;
     const value = entry.getInitializer();
-    const text = value && (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value) ? value.getLiteralValue() : Node.isTemplateExpression(value) ? value.getHead().getLiteralText() : undefined);
+    const text =
+      value &&
+      (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)
+        ? value.getLiteralValue()
+        : Node.isTemplateExpression(value)
+          ? value.getHead().getLiteralText()
+          : undefined);
     if (text !== undefined && /^[%_]/.test(text)) names.add(entry.getName());
   }
   return names;

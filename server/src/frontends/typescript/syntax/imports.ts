@@ -94,8 +94,14 @@ export function resolveReference(expression: Node, imports: ImportTable): Module
   return undefined;
 }
 
-/** `factory(...)` or `await factory(...)`, the way an app is made (`fastify()`, `await NestFactory.create(AppModule)`): the call and what it calls. */
-export function factoryCall(initializer: Node | undefined, imports: ImportTable): { call: CallExpression; reference?: ModuleReference } | undefined {
+/**
+ * `factory(...)` or `await factory(...)`, the way an app is made (`fastify()`, `await NestFactory.create(AppModule)`): the call and what
+ * it calls.
+ */
+export function factoryCall(
+  initializer: Node | undefined,
+  imports: ImportTable,
+): { call: CallExpression; reference?: ModuleReference } | undefined {
   let call = initializer ? unwrap(initializer) : undefined;
   if (call && Node.isAwaitExpression(call)) call = unwrap(call.getExpression());
   if (!call || !Node.isCallExpression(call)) return undefined;

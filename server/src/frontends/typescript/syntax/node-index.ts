@@ -26,7 +26,10 @@ export class NodeIndex {
   /** The first node whose subtree was left out for being deeper than MAX_NODE_DEPTH. */
   readonly tooDeep?: ts.Node;
 
-  constructor(private readonly source: SourceFile, kinds: readonly SyntaxKind[]) {
+  constructor(
+    private readonly source: SourceFile,
+    kinds: readonly SyntaxKind[],
+  ) {
     for (const kind of kinds) this.byKind.set(kind, []);
     const stack: [ts.Node, number][] = [[source.compilerNode, 0]];
     while (stack.length > 0) {

@@ -6,7 +6,8 @@ import type { Locator } from './source';
 export function extractProblems(source: SourceFile, locator: Locator): ParseProblem[] {
   // parseDiagnostics is not in the public typings, but it is exactly what the parser reported; asking a
   // Program for syntactic diagnostics would build one per keystroke.
-  const diagnostics = (source.compilerNode as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const diagnostics =
+    (source.compilerNode as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   return diagnostics.map((diagnostic) => ({
     message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
     range: locator.range(diagnostic.start, diagnostic.start + diagnostic.length),

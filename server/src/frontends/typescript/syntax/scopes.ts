@@ -8,7 +8,10 @@ export function declarationsNamed(identifier: Node): Node[] {
   let byName = declarationCache.get(source);
   if (!byName) {
     byName = new Map();
-    for (const declaration of [...source.getDescendantsOfKind(SyntaxKind.VariableDeclaration), ...source.getDescendantsOfKind(SyntaxKind.Parameter)]) {
+    for (const declaration of [
+      ...source.getDescendantsOfKind(SyntaxKind.VariableDeclaration),
+      ...source.getDescendantsOfKind(SyntaxKind.Parameter),
+    ]) {
       const name = declaration.getName();
       byName.set(name, [...(byName.get(name) ?? []), declaration]);
     }
@@ -24,7 +27,9 @@ export function declarationsNamed(identifier: Node): Node[] {
 export function inScope(use: Node, declarations: Node[]): Node[] {
   const at = use.getStart();
   const visible = declarations.filter((declaration) => {
-    const scope = declaration.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+    const scope = declaration.getFirstAncestor(
+      (ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor),
+    );
     return !scope || (scope.getStart() <= at && at <= scope.getEnd());
   });
   return visible.sort((a, b) => Math.abs(at - a.getStart()) - Math.abs(at - b.getStart()));
@@ -35,5 +40,7 @@ const declarationCache = new WeakMap<object, Map<string, Node[]>>();
 
 /** The function (declaration, arrow or expression) a node is in, if any. */
 export function enclosingFunction(node: Node): Node | undefined {
-  return node.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+  return node.getFirstAncestor(
+    (ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor),
+  );
 }

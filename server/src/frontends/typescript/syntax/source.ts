@@ -32,7 +32,10 @@ export function withSourceFile<T>(file: string, text: string, read: (source: Sou
 export class Locator {
   private readonly tree: ts.SourceFile;
 
-  constructor(readonly file: string, source: SourceFile) {
+  constructor(
+    readonly file: string,
+    source: SourceFile,
+  ) {
     this.tree = source.compilerNode;
   }
 

@@ -47,8 +47,10 @@ function nameOf(node: ts.Node, source: ts.SourceFile): string | undefined {
 
 /** The name an unnamed function or class expression is stored under, if it is stored at all. */
 function holderName(parent: ts.Node, source: ts.SourceFile): string | undefined {
-  if (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent)) return propertyName(parent.name, source);
-  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(parent.left)) return parent.left.name.text;
+  if (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent))
+    return propertyName(parent.name, source);
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(parent.left))
+    return parent.left.name.text;
   if (ts.isExportAssignment(parent)) return 'default';
   return undefined;
 }

@@ -49,9 +49,14 @@ export function readValue(node: Node, context: ValueContext, depth = 0): Value {
     case SyntaxKind.ArrayLiteralExpression:
       return {
         kind: 'list',
-        items: expression.asKindOrThrow(SyntaxKind.ArrayLiteralExpression).getElements().map((element) =>
-          Node.isSpreadElement(element) ? { kind: 'unknown', text: element.getText(), location: context.locator.of(element) } : next(element),
-        ),
+        items: expression
+          .asKindOrThrow(SyntaxKind.ArrayLiteralExpression)
+          .getElements()
+          .map((element) =>
+            Node.isSpreadElement(element)
+              ? { kind: 'unknown', text: element.getText(), location: context.locator.of(element) }
+              : next(element),
+          ),
         location,
       };
     case SyntaxKind.ObjectLiteralExpression:
@@ -70,8 +75,10 @@ export function readValue(node: Node, context: ValueContext, depth = 0): Value {
     case SyntaxKind.PrefixUnaryExpression: {
       const prefix = expression.asKindOrThrow(SyntaxKind.PrefixUnaryExpression);
       const operand = next(prefix.getOperand());
-      if (prefix.getOperatorToken() === SyntaxKind.MinusToken && operand.kind === 'number') return { kind: 'number', value: -operand.value, location };
-      if (prefix.getOperatorToken() === SyntaxKind.ExclamationToken && operand.kind === 'env') return { kind: 'env', name: operand.name, location };
+      if (prefix.getOperatorToken() === SyntaxKind.MinusToken && operand.kind === 'number')
+        return { kind: 'number', value: -operand.value, location };
+      if (prefix.getOperatorToken() === SyntaxKind.ExclamationToken && operand.kind === 'env')
+        return { kind: 'env', name: operand.name, location };
       return unknown();
     }
     case SyntaxKind.BinaryExpression: {
@@ -81,7 +88,8 @@ export function readValue(node: Node, context: ValueContext, depth = 0): Value {
       if (operator === SyntaxKind.QuestionQuestionToken || operator === SyntaxKind.BarBarToken) {
         return left.kind === 'env' ? { kind: 'env', name: left.name, fallback: next(binary.getRight()), location } : unknown();
       }
-      if (operator === SyntaxKind.AmpersandAmpersandToken) return left.kind === 'env' ? { kind: 'env', name: left.name, location } : unknown();
+      if (operator === SyntaxKind.AmpersandAmpersandToken)
+        return left.kind === 'env' ? { kind: 'env', name: left.name, location } : unknown();
       if (COMPARISONS.has(operator)) {
         const right = next(binary.getRight());
         const env = left.kind === 'env' ? left : right.kind === 'env' ? right : undefined;
@@ -196,7 +204,9 @@ function returnedObject(node: Node): ObjectLiteralExpression | undefined {
     const value = unwrap(body);
     return Node.isObjectLiteralExpression(value) ? value : undefined;
   }
-  const returns = body.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((r) => r.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a)) === fn);
+  const returns = body
+    .getDescendantsOfKind(SyntaxKind.ReturnStatement)
+    .filter((r) => r.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a)) === fn);
   if (returns.length !== 1) return undefined;
   const value = returns[0].getExpression();
   const unwrapped = value ? unwrap(value) : undefined;

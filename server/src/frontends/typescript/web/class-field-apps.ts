@@ -22,7 +22,8 @@ export function classFieldAssignments(index: NodeIndex): ClassFieldApp[] {
   for (const cls of index.of(SyntaxKind.ClassDeclaration)) {
     for (const property of cls.getProperties()) {
       const initializer = property.getInitializer();
-      if (initializer && !property.isStatic()) found.push({ key: keyOf(cls, property.getName()), name: `this.${property.getName()}`, declaration: property, initializer });
+      if (initializer && !property.isStatic())
+        found.push({ key: keyOf(cls, property.getName()), name: `this.${property.getName()}`, declaration: property, initializer });
     }
   }
   for (const assignment of index.of(SyntaxKind.BinaryExpression)) {
@@ -43,7 +44,13 @@ export function thisField(expression: Node): { key: string; name: string; member
   for (let node = expression.getParent(); node; node = node.getParent()) {
     if (Node.isArrowFunction(node)) continue;
     if (Node.isFunctionExpression(node) || Node.isFunctionDeclaration(node)) return undefined;
-    if (Node.isMethodDeclaration(node) || Node.isConstructorDeclaration(node) || Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node) || Node.isPropertyDeclaration(node)) {
+    if (
+      Node.isMethodDeclaration(node) ||
+      Node.isConstructorDeclaration(node) ||
+      Node.isGetAccessorDeclaration(node) ||
+      Node.isSetAccessorDeclaration(node) ||
+      Node.isPropertyDeclaration(node)
+    ) {
       const cls = node.getParent();
       if (!Node.isClassDeclaration(cls) || (Node.isMethodDeclaration(node) && node.isStatic())) return undefined;
       return { key: keyOf(cls, expression.getName()), name: expression.getName(), member: node };

@@ -89,7 +89,14 @@ export function extractExpressChains(
     const made = createsApp(field.initializer, imports);
     if (!made || context.apps.has(field.key)) continue;
     context.apps.set(field.key, {
-      chain: { app: field.name, stack: 'express', file: locator.file, entries: [], location: locator.of(field.declaration), ...(made === 'router' ? { router: true } : {}) },
+      chain: {
+        app: field.name,
+        stack: 'express',
+        file: locator.file,
+        entries: [],
+        location: locator.of(field.declaration),
+        ...(made === 'router' ? { router: true } : {}),
+      },
       registered: [],
       calls: [],
       members: new Set(),
@@ -110,11 +117,13 @@ export function extractExpressChains(
   }
   // A class field's app registered on from several members has no known order: no chain rather than a wrong one
   // (and one never registered on is no chain worth showing).
-  const chains = [...context.apps.values()].filter((app) => !app.members || app.members.size === 1).map((app) => {
-    app.chain.entries = ordered(app);
-    if (app.calls.length > 0) app.chain.helperCalls = helperCalls(app);
-    return app.chain;
-  });
+  const chains = [...context.apps.values()]
+    .filter((app) => !app.members || app.members.size === 1)
+    .map((app) => {
+      app.chain.entries = ordered(app);
+      if (app.calls.length > 0) app.chain.helperCalls = helperCalls(app);
+      return app.chain;
+    });
   const helpers = [...context.helpers.values()].flatMap((helper): MiddlewareHelper[] => {
     if (helper.registered.length === 0 && helper.calls.length === 0) return [];
     const names = functionNames(helper.fn, enclosingFunctionName(helper.app), exported);
@@ -140,7 +149,6 @@ function createsApp(initializer: Node, imports: ImportTable): 'app' | 'router' |
   if (reference?.module !== 'express') return undefined;
   return reference.name === '' ? 'app' : reference.name === 'Router' ? 'router' : undefined;
 }
-
 
 /**
  * What a name refers to: the nearest function parameter of that name (a helper's app), else the app
@@ -172,7 +180,11 @@ function looksLikeApp(parameter: ParameterDeclaration): boolean {
 }
 
 /** The target a call is made on: `app`, `this.app`, or `app.use(a)` / `app.route('/x')` chained on it (each returns the app). */
-function targetOf(receiver: Node, context: FileContext, use: 'registers' | 'reads'): { target: Target; path?: string; chained: boolean } | undefined {
+function targetOf(
+  receiver: Node,
+  context: FileContext,
+  use: 'registers' | 'reads',
+): { target: Target; path?: string; chained: boolean } | undefined {
   const expression = unwrap(receiver);
   if (Node.isIdentifier(expression)) {
     const target = bindingOf(expression, context, use);
@@ -194,13 +206,21 @@ function targetOf(receiver: Node, context: FileContext, use: 'registers' | 'read
   return undefined;
 }
 
-function register(call: CallExpression, method: string, on: { target: Target; path?: string; chained: boolean }, context: FileContext): void {
+function register(
+  call: CallExpression,
+  method: string,
+  on: { target: Target; path?: string; chained: boolean },
+  context: FileContext,
+): void {
   const { target } = on;
   const before = target.registered.length;
   if (method === 'use') registerUse(call, target, context);
   else if ((method === 'set' || method === 'enable') && pathOf(call.getArguments()[0]) === 'trust proxy') {
     // A setting, but its place in the pipeline matters to the session and rate limiter set up around it.
-    target.registered.push({ offset: call.getStart(), entry: { name: "set('trust proxy')", role: 'trust-proxy', location: context.locator.of(call) } });
+    target.registered.push({
+      offset: call.getStart(),
+      entry: { name: "set('trust proxy')", role: 'trust-proxy', location: context.locator.of(call) },
+    });
   } else if (ROUTE_METHODS.has(method)) registerRoute(call, method, on, context);
   // A statement that registers exactly one entry can be moved as a whole by a fix.
   if (target.registered.length === before + 1 && !on.chained) {
@@ -222,7 +242,12 @@ function registerUse(call: CallExpression, target: Target, context: FileContext)
     const role = router ? 'routes' : roleOf(arg, context.imports);
     target.registered.push({
       offset: arg.getStart(),
-      entry: { name: path === undefined ? name : `${path} ${name}`, ...(role ? { role } : {}), location: context.locator.of(arg), ...(router ? { router } : {}) },
+      entry: {
+        name: path === undefined ? name : `${path} ${name}`,
+        ...(role ? { role } : {}),
+        location: context.locator.of(arg),
+        ...(router ? { router } : {}),
+      },
     });
   }
 }
@@ -280,7 +305,8 @@ function noteMember(target: Target, receiver: Node): void {
   if (!members) return;
   let expression = unwrap(receiver);
   // `this.app.use(a).use(b)`: the field is at the bottom of the chain.
-  for (let callee: Node; Node.isCallExpression(expression) && Node.isPropertyAccessExpression((callee = expression.getExpression())); ) expression = unwrap(callee.getExpression());
+  for (let callee: Node; Node.isCallExpression(expression) && Node.isPropertyAccessExpression((callee = expression.getExpression()));)
+    expression = unwrap(callee.getExpression());
   const field = thisField(expression);
   if (field) members.add(field.member);
 }
@@ -302,7 +328,13 @@ function nameOf(arg: Node): string {
   if (Node.isCallExpression(value)) return value.getExpression().getText();
   if (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) {
     const named = Node.isFunctionExpression(value) ? value.getName() : undefined;
-    return named ?? `(${value.getParameters().map((p) => p.getName()).join(', ')}) => {…}`;
+    return (
+      named ??
+      `(${value
+        .getParameters()
+        .map((p) => p.getName())
+        .join(', ')}) => {…}`
+    );
   }
   return value.getText();
 }
@@ -331,5 +363,8 @@ function roleOf(arg: Node, imports: ImportTable, depth = 0): string | undefined 
 
 /** Express recognises an error handler by its four parameters `(err, req, res, next)`. */
 function isErrorHandler(value: Node): boolean {
-  return (Node.isArrowFunction(value) || Node.isFunctionExpression(value) || Node.isFunctionDeclaration(value)) && value.getParameters().length === 4;
+  return (
+    (Node.isArrowFunction(value) || Node.isFunctionExpression(value) || Node.isFunctionDeclaration(value)) &&
+    value.getParameters().length === 4
+  );
 }

@@ -9,8 +9,24 @@
 // caller's context. Such calls are recorded where they happen, and the file's functions that register on
 // an instance they receive are its helpers; the model splices them in across files. A NestJS app created
 // with `new FastifyAdapter()` registers Fastify plugins the same way (`await app.register(fastifyCookie)`).
-import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionDeclaration, type FunctionExpression, type ParameterDeclaration, type SourceFile } from 'ts-morph';
-import type { FastifyPluginDecl, MiddlewareChain, MiddlewareEntry, MiddlewareHelper, MiddlewareHelperCall, SessionConfig } from '../../../model/types';
+import {
+  Node,
+  SyntaxKind,
+  type ArrowFunction,
+  type CallExpression,
+  type FunctionDeclaration,
+  type FunctionExpression,
+  type ParameterDeclaration,
+  type SourceFile,
+} from 'ts-morph';
+import type {
+  FastifyPluginDecl,
+  MiddlewareChain,
+  MiddlewareEntry,
+  MiddlewareHelper,
+  MiddlewareHelperCall,
+  SessionConfig,
+} from '../../../model/types';
 import { exportedValues, functionNames, type ExportedNames, type FileExport } from '../syntax/exported-names';
 import { shortCall } from './express-apps';
 import { factoryCall, resolveReference, unwrap, type ImportTable } from '../syntax/imports';
@@ -142,7 +158,14 @@ function registrations(walk: Walk, scope: Node, instance: string, context: strin
       const name = pluginName(plugin);
       if (reference) {
         // A plugin of another file: expanded when the project is linked.
-        entries.push(at({ name, role: 'plugin', location: walk.locator.of(plugin), plugin: { module: reference.module, name: reference.name || 'default' } }));
+        entries.push(
+          at({
+            name,
+            role: 'plugin',
+            location: walk.locator.of(plugin),
+            plugin: { module: reference.module, name: reference.name || 'default' },
+          }),
+        );
         continue;
       }
       const body = bodyOf(plugin, walk.imports);
@@ -158,16 +181,27 @@ function registrations(walk: Walk, scope: Node, instance: string, context: strin
       const child = base === undefined ? label : `${base}${SEPARATOR}${label}`;
       entries.push(at({ name, role: 'plugin', location: walk.locator.of(plugin), ...(body.encapsulated ? { opens: child } : {}) }));
       walk.open.add(body.fn);
-      const inner = body.encapsulated ? registrations(walk, body.fn, param, child, child) : registrations(walk, body.fn, param, context, base);
+      const inner = body.encapsulated
+        ? registrations(walk, body.fn, param, child, child)
+        : registrations(walk, body.fn, param, context, base);
       walk.open.delete(body.fn);
       calls.push(...inner.calls.map((c) => ({ ...c, at: c.at + entries.length })));
       entries.push(...inner.entries);
     } else if (method === 'addHook') {
       const [hook, handler] = call.getArguments();
-      const hookName = hook && (Node.isStringLiteral(hook) || Node.isNoSubstitutionTemplateLiteral(hook)) ? hook.getLiteralValue() : undefined;
+      const hookName =
+        hook && (Node.isStringLiteral(hook) || Node.isNoSubstitutionTemplateLiteral(hook)) ? hook.getLiteralValue() : undefined;
       if (!hookName || !handler) continue;
       const reads = readsOf(handler);
-      entries.push(at({ name: `${hookName}: ${functionName(handler)}`, role: 'hook', hook: hookName, location: walk.locator.of(call), ...(reads.length ? { reads } : {}) }));
+      entries.push(
+        at({
+          name: `${hookName}: ${functionName(handler)}`,
+          role: 'hook',
+          hook: hookName,
+          location: walk.locator.of(call),
+          ...(reads.length ? { reads } : {}),
+        }),
+      );
     } else if (ROUTE_METHODS.has(method) || method === 'route') {
       const route = routeOf(call, method);
       if (!route) continue;
@@ -213,7 +247,8 @@ function helperFunctions(walk: Walk, exported: ExportedNames): MiddlewareHelper[
   for (const call of walk.calls) {
     const callee = call.getExpression();
     const receiver = Node.isPropertyAccessExpression(callee) ? unwrap(callee.getExpression()) : undefined;
-    if (receiver && Node.isIdentifier(receiver) && Node.isPropertyAccessExpression(callee) && REGISTERING.has(callee.getName())) consider(receiver, false);
+    if (receiver && Node.isIdentifier(receiver) && Node.isPropertyAccessExpression(callee) && REGISTERING.has(callee.getName()))
+      consider(receiver, false);
     else for (const arg of call.getArguments()) if (Node.isIdentifier(unwrap(arg))) consider(unwrap(arg), true);
   }
   const helpers: MiddlewareHelper[] = [];
@@ -244,7 +279,11 @@ function receiverIs(receiver: Node, instance: string, scope: Node): boolean {
   if (Node.isIdentifier(value)) return value.getText() === instance && !shadowed(value, instance, scope);
   if (Node.isCallExpression(value)) {
     const callee = value.getExpression();
-    return Node.isPropertyAccessExpression(callee) && ['register', 'addHook', ...ROUTE_METHODS].includes(callee.getName()) && receiverIs(callee.getExpression(), instance, scope);
+    return (
+      Node.isPropertyAccessExpression(callee) &&
+      ['register', 'addHook', ...ROUTE_METHODS].includes(callee.getName()) &&
+      receiverIs(callee.getExpression(), instance, scope)
+    );
   }
   return false;
 }
@@ -268,7 +307,8 @@ function pluginTarget(plugin: Node, imports: ImportTable): Node {
 function bodyOf(plugin: Node, imports: ImportTable, encapsulated = true, depth = 0): Body | undefined {
   const value = unwrap(plugin);
   if (depth > 4) return undefined;
-  if (Node.isArrowFunction(value) || Node.isFunctionExpression(value) || Node.isFunctionDeclaration(value)) return { fn: value, encapsulated };
+  if (Node.isArrowFunction(value) || Node.isFunctionExpression(value) || Node.isFunctionDeclaration(value))
+    return { fn: value, encapsulated };
   if (Node.isCallExpression(value) && isFastifyPluginCall(imports)(value)) {
     const wrapped = value.getArguments()[0];
     return wrapped ? bodyOf(wrapped, imports, false, depth + 1) : undefined;
@@ -280,14 +320,20 @@ function bodyOf(plugin: Node, imports: ImportTable, encapsulated = true, depth =
   return undefined;
 }
 
-const isFastifyPluginCall = (imports: ImportTable) => (call: CallExpression) => resolveReference(call.getExpression(), imports)?.module === 'fastify-plugin';
+const isFastifyPluginCall = (imports: ImportTable) => (call: CallExpression) =>
+  resolveReference(call.getExpression(), imports)?.module === 'fastify-plugin';
 const FASTIFY_MODULES = new Set(['fastify', 'fastify-plugin', '@nestjs/platform-fastify']);
-const mentionsFastify = (imports: ImportTable) => [...imports.values()].some((binding) => FASTIFY_MODULES.has(binding.module) || binding.module.startsWith('@fastify/'));
+const mentionsFastify = (imports: ImportTable) =>
+  [...imports.values()].some((binding) => FASTIFY_MODULES.has(binding.module) || binding.module.startsWith('@fastify/'));
 
 function packagePlugin(walk: Walk, call: CallExpression, plugin: Node, options: Node | undefined, module: string): MiddlewareEntry {
   const role = PLUGIN_ROLES[module];
   // A plugin body is walked for the app that registers it and again as an export: one session each call.
-  const known = walk.sessions.some((s) => s.call.range.start.line === walk.locator.of(call).range.start.line && s.call.range.start.character === walk.locator.of(call).range.start.character);
+  const known = walk.sessions.some(
+    (s) =>
+      s.call.range.start.line === walk.locator.of(call).range.start.line &&
+      s.call.range.start.character === walk.locator.of(call).range.start.character,
+  );
   if (SESSION_PLUGINS.has(module) && !known) {
     const session: SessionConfig = { library: module, stack: 'fastify', call: walk.locator.of(call), file: walk.locator.file };
     if (options) {
@@ -318,7 +364,14 @@ function exportedPlugins(walk: Walk, exports: readonly FileExport[]): FastifyPlu
     walk.open.add(body.fn);
     const { entries, calls } = registrations(walk, body.fn, param, undefined, undefined);
     walk.open.delete(body.fn);
-    if (entries.length + calls.length > 0) plugins.push({ names: [name], encapsulated: body.encapsulated, entries, ...(calls.length ? { calls } : {}), location: walk.locator.of(body.fn) });
+    if (entries.length + calls.length > 0)
+      plugins.push({
+        names: [name],
+        encapsulated: body.encapsulated,
+        entries,
+        ...(calls.length ? { calls } : {}),
+        location: walk.locator.of(body.fn),
+      });
   }
   return plugins;
 }
@@ -330,7 +383,11 @@ function routeOf(call: CallExpression, method: string): { name: string; handler?
     if (!options || !Node.isObjectLiteralExpression(options)) return undefined;
     const property = (key: string) => {
       const found = options.getProperty(key);
-      return found && Node.isPropertyAssignment(found) ? found.getInitializer() : found && Node.isMethodDeclaration(found) ? found : undefined;
+      return found && Node.isPropertyAssignment(found)
+        ? found.getInitializer()
+        : found && Node.isMethodDeclaration(found)
+          ? found
+          : undefined;
     };
     const methodValue = property('method');
     const url = property('url') ?? property('path');
@@ -354,7 +411,8 @@ function readsOf(handler: Node): string[] {
 /** How a context is named in paths: the plugin's name, or for an inline function its `prefix` or line. */
 function contextLabel(plugin: Node, options: Node | undefined, walk: Walk): string {
   const value = pluginTarget(plugin, walk.imports);
-  if (!(Node.isArrowFunction(value) || Node.isFunctionExpression(value)) || (Node.isFunctionExpression(value) && value.getName())) return pluginName(plugin);
+  if (!(Node.isArrowFunction(value) || Node.isFunctionExpression(value)) || (Node.isFunctionExpression(value) && value.getName()))
+    return pluginName(plugin);
   const object = options ? unwrap(options) : undefined;
   const prefix = object && Node.isObjectLiteralExpression(object) ? object.getProperty('prefix') : undefined;
   const path = prefix && Node.isPropertyAssignment(prefix) ? prefix.getInitializer() : undefined;
@@ -372,7 +430,13 @@ function functionName(fn: Node): string {
   const value = unwrap(fn);
   if (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) {
     const named = Node.isFunctionExpression(value) ? value.getName() : undefined;
-    return named ?? `(${value.getParameters().map((p) => p.getName()).join(', ')}) => {…}`;
+    return (
+      named ??
+      `(${value
+        .getParameters()
+        .map((p) => p.getName())
+        .join(', ')}) => {…}`
+    );
   }
   return value.getText();
 }

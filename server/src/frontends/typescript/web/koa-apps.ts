@@ -15,7 +15,13 @@ export function extractKoaChains(index: NodeIndex, imports: ImportTable, locator
     const reference = resolveReference(created.getExpression(), imports);
     const declaration = created.getParent();
     if (reference?.module !== 'koa' || reference.name !== '' || !Node.isVariableDeclaration(declaration)) continue;
-    apps.set(declaration.getName(), { app: declaration.getName(), stack: 'koa', file: locator.file, entries: [], location: locator.of(declaration) });
+    apps.set(declaration.getName(), {
+      app: declaration.getName(),
+      stack: 'koa',
+      file: locator.file,
+      entries: [],
+      location: locator.of(declaration),
+    });
   }
   if (apps.size === 0) return [];
   for (const call of index.of(SyntaxKind.CallExpression)) {
@@ -29,7 +35,12 @@ export function extractKoaChains(index: NodeIndex, imports: ImportTable, locator
   }
   for (const assignment of index.of(SyntaxKind.BinaryExpression)) {
     const target = assignment.getLeft();
-    if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || !Node.isPropertyAccessExpression(target) || target.getName() !== 'keys') continue;
+    if (
+      assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken ||
+      !Node.isPropertyAccessExpression(target) ||
+      target.getName() !== 'keys'
+    )
+      continue;
     const chain = apps.get(target.getExpression().getText());
     if (chain) chain.keys = { value: readValue(assignment.getRight(), { locator }), location: locator.of(assignment) };
   }
@@ -56,6 +67,9 @@ function roleOf(middleware: Node, imports: ImportTable): string | undefined {
 /** `async (ctx, next) => { try { await next(); } catch (err) { ... } }`: Koa's error-handling middleware. */
 function wrapsNext(fn: Node): boolean {
   return fn.getDescendantsOfKind(SyntaxKind.TryStatement).some((statement) =>
-    statement.getTryBlock().getDescendantsOfKind(SyntaxKind.AwaitExpression).some((awaited) => /^next\(\)$/.test(awaited.getExpression().getText())),
+    statement
+      .getTryBlock()
+      .getDescendantsOfKind(SyntaxKind.AwaitExpression)
+      .some((awaited) => /^next\(\)$/.test(awaited.getExpression().getText())),
   );
 }

@@ -57,9 +57,11 @@ function loginCall(call: CallExpression, imports: ImportTable): Login | undefine
   }
   if (!Node.isPropertyAccessExpression(callee) || (callee.getName() !== 'login' && callee.getName() !== 'logIn')) return undefined;
   const receiver = unwrap(callee.getExpression());
-  if (Node.isIdentifier(receiver) && isRequest(receiver)) return { kind: 'login', text: `${receiver.getText()}.${callee.getName()}()`, optionsArgument: 1 };
+  if (Node.isIdentifier(receiver) && isRequest(receiver))
+    return { kind: 'login', text: `${receiver.getText()}.${callee.getName()}()`, optionsArgument: 1 };
   // @nestjs/passport: `class LocalAuthGuard extends AuthGuard('local')` logs in with `await super.logIn(request)`.
-  if (receiver.getKind() === SyntaxKind.SuperKeyword && extendsNestAuthGuard(call, imports)) return { kind: 'login', text: 'super.logIn()', optionsArgument: -1 };
+  if (receiver.getKind() === SyntaxKind.SuperKeyword && extendsNestAuthGuard(call, imports))
+    return { kind: 'login', text: 'super.logIn()', optionsArgument: -1 };
   return undefined;
 }
 
@@ -113,7 +115,8 @@ function handlerOf(call: Node): Handler | undefined {
     if (Node.isMethodDeclaration(node) || Node.isFunctionDeclaration(node)) return { node };
     if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) {
       const holder = node.getParent();
-      if (holder && (Node.isVariableDeclaration(holder) || Node.isExportAssignment(holder) || Node.isPropertyAssignment(holder))) return { node };
+      if (holder && (Node.isVariableDeclaration(holder) || Node.isExportAssignment(holder) || Node.isPropertyAssignment(holder)))
+        return { node };
     }
   }
   return undefined;

@@ -3,7 +3,15 @@
 // `configure(consumer)` applies and their APP_GUARD-style providers; and what the file's middleware,
 // guards and functions read from the request. The app's chain is assembled across files when the
 // project is linked (model/nest-chains.ts). Its `app.use` middleware come from the Express reader.
-import { Node, SyntaxKind, type CallExpression, type ClassDeclaration, type Decorator, type MethodDeclaration, type SourceFile } from 'ts-morph';
+import {
+  Node,
+  SyntaxKind,
+  type CallExpression,
+  type ClassDeclaration,
+  type Decorator,
+  type MethodDeclaration,
+  type SourceFile,
+} from 'ts-morph';
 import type { MiddlewareEntry, NestEntry, NestFacts, NestRef, NestStage } from '../../../model/types';
 import { exportedValues, type FileExport } from '../syntax/exported-names';
 import { factoryCall, resolveReference, unwrap, type ImportTable, type ModuleReference } from '../syntax/imports';
@@ -27,7 +35,13 @@ const APP_PROVIDERS: Record<string, NestStage> = {
   APP_FILTER: 'filter',
 };
 
-export function extractNest(source: SourceFile, index: NodeIndex, imports: ImportTable, locator: Locator, exports: readonly FileExport[]): NestFacts | undefined {
+export function extractNest(
+  source: SourceFile,
+  index: NodeIndex,
+  imports: ImportTable,
+  locator: Locator,
+  exports: readonly FileExport[],
+): NestFacts | undefined {
   const modules = [...imports.values()].map((binding) => binding.module);
   const nest = modules.some((module) => module.startsWith('@nestjs/'));
   const passport = modules.includes('passport');
@@ -37,10 +51,25 @@ export function extractNest(source: SourceFile, index: NodeIndex, imports: Impor
     modules: nest ? source.getClasses().flatMap((cls) => moduleOf(cls, imports, locator)) : [],
     controllers: nest ? source.getClasses().flatMap((cls) => controllerOf(cls, imports, locator)) : [],
     readers: readers(source, exports),
-    serializers: source.getClasses().filter((cls) => extendsFrom(cls, imports, '@nestjs/passport', 'PassportSerializer')).map((cls) => locator.of(cls.getNameNode() ?? cls)),
-    passportSession: passport ? index.of(SyntaxKind.CallExpression).filter((call) => restoresLogin(call, imports)).map((call) => locator.of(call)) : [],
+    serializers: source
+      .getClasses()
+      .filter((cls) => extendsFrom(cls, imports, '@nestjs/passport', 'PassportSerializer'))
+      .map((cls) => locator.of(cls.getNameNode() ?? cls)),
+    passportSession: passport
+      ? index
+          .of(SyntaxKind.CallExpression)
+          .filter((call) => restoresLogin(call, imports))
+          .map((call) => locator.of(call))
+      : [],
   };
-  const empty = facts.apps.length + facts.modules.length + facts.controllers.length + facts.readers.length + facts.serializers.length + facts.passportSession.length === 0;
+  const empty =
+    facts.apps.length +
+      facts.modules.length +
+      facts.controllers.length +
+      facts.readers.length +
+      facts.serializers.length +
+      facts.passportSession.length ===
+    0;
   return empty ? undefined : facts;
 }
 
@@ -58,7 +87,8 @@ function apps(index: NodeIndex, imports: ImportTable, locator: Locator): NestFac
       if (!Node.isPropertyAccessExpression(callee) || unwrap(callee.getExpression()).getText() !== app) continue;
       const stage = GLOBAL_CALLS[callee.getName()];
       if (!stage) continue;
-      for (const arg of use.getArguments()) entries.push(entryOf(arg, stage, imports, locator, { call: use, entries: use.getArguments().length }));
+      for (const arg of use.getArguments())
+        entries.push(entryOf(arg, stage, imports, locator, { call: use, entries: use.getArguments().length }));
     }
     found.push({ app, ...(root ? { root: refOf(root, imports) } : {}), fastify, entries, location: locator.of(declaration) });
   }
@@ -66,13 +96,16 @@ function apps(index: NodeIndex, imports: ImportTable, locator: Locator): NestFac
 }
 
 /** `NestFactory.create(...)`: what makes a NestJS app. */
-export const createsNestApp = (reference: ModuleReference | undefined) => reference?.module === '@nestjs/core' && reference.name === 'NestFactory.create';
+export const createsNestApp = (reference: ModuleReference | undefined) =>
+  reference?.module === '@nestjs/core' && reference.name === 'NestFactory.create';
 
 /** `NestFactory.create(AppModule, new FastifyAdapter())`: an app whose `register` calls register Fastify plugins. */
 export function usesFastifyAdapter(create: CallExpression, imports: ImportTable): boolean {
   const adapter = create.getArguments()[1];
   const created = adapter ? unwrap(adapter) : undefined;
-  return !!created && Node.isNewExpression(created) && resolveReference(created.getExpression(), imports)?.module === '@nestjs/platform-fastify';
+  return (
+    !!created && Node.isNewExpression(created) && resolveReference(created.getExpression(), imports)?.module === '@nestjs/platform-fastify'
+  );
 }
 
 function moduleOf(cls: ClassDeclaration, imports: ImportTable, locator: Locator): NestFacts['modules'] {
@@ -110,7 +143,9 @@ function moduleOf(cls: ClassDeclaration, imports: ImportTable, locator: Locator)
     const reference = token ? resolveReference(token, imports) : undefined;
     const stage = reference?.module === '@nestjs/core' ? APP_PROVIDERS[reference.name] : undefined;
     if (!stage) continue;
-    const use = ['useClass', 'useExisting', 'useValue', 'useFactory'].map((key) => provider.getProperty(key)).find((p) => p && Node.isPropertyAssignment(p));
+    const use = ['useClass', 'useExisting', 'useValue', 'useFactory']
+      .map((key) => provider.getProperty(key))
+      .find((p) => p && Node.isPropertyAssignment(p));
     const value = use && Node.isPropertyAssignment(use) ? use.getInitializer() : undefined;
     const nestEntry = entryOf(value ?? provider, stage, imports, locator);
     nestEntry.entry.module = module;
@@ -118,7 +153,16 @@ function moduleOf(cls: ClassDeclaration, imports: ImportTable, locator: Locator)
   }
   const names = [name, ...(cls.hasDefaultKeyword() ? ['default'] : [])];
   const global = cls.getDecorators().some((d) => isCommonDecorator(d, 'Global', imports));
-  return [{ names, global, imports: importsOf, controllers: property('controllers').flatMap(projectRef), entries, location: locator.of(cls.getNameNode() ?? cls) }];
+  return [
+    {
+      names,
+      global,
+      imports: importsOf,
+      controllers: property('controllers').flatMap(projectRef),
+      entries,
+      location: locator.of(cls.getNameNode() ?? cls),
+    },
+  ];
 }
 
 /** The decorators that bind guards, interceptors, pipes and filters to a controller or a handler. */
@@ -141,7 +185,9 @@ function controllerOf(cls: ClassDeclaration, imports: ImportTable, locator: Loca
     decorated.getDecorators().flatMap((d) => {
       const stage = Object.hasOwn(BINDING_DECORATORS, d.getName()) ? BINDING_DECORATORS[d.getName()] : undefined;
       if (!stage || !isCommonDecorator(d, d.getName(), imports)) return [];
-      return d.getArguments().map((arg) => (stage === 'guard' ? guardOf(arg, scope, imports, locator) : scoped(entryOf(arg, stage, imports, locator), scope)));
+      return d
+        .getArguments()
+        .map((arg) => (stage === 'guard' ? guardOf(arg, scope, imports, locator) : scoped(entryOf(arg, stage, imports, locator), scope)));
     });
   const entries = [...boundTo(cls, name), ...cls.getMethods().flatMap((method) => boundTo(method, `${name}.${method.getName()}`))];
   if (entries.length === 0) return [];
@@ -158,7 +204,16 @@ function guardOf(arg: Node, scope: string, imports: ImportTable, locator: Locato
   if (Node.isCallExpression(value) && reference?.module === '@nestjs/passport' && reference.name === 'AuthGuard') {
     const strategy = value.getArguments()[0];
     const session = !!strategy && Node.isStringLiteral(strategy) && strategy.getLiteralValue() === 'session';
-    return { entry: { name: value.getText(), role: 'authenticate', ...(session ? { reads: ['session'] } : {}), stage: 'guard', scope, location: locator.of(arg) } };
+    return {
+      entry: {
+        name: value.getText(),
+        role: 'authenticate',
+        ...(session ? { reads: ['session'] } : {}),
+        stage: 'guard',
+        scope,
+        location: locator.of(arg),
+      },
+    };
   }
   return scoped(entryOf(arg, 'guard', imports, locator), scope);
 }
@@ -170,7 +225,10 @@ function scoped(nestEntry: NestEntry, scope: string): NestEntry {
 
 /** `@Name(...)` or `@Name` imported from @nestjs/common. */
 function isCommonDecorator(decorator: Decorator, name: string, imports: ImportTable): boolean {
-  return decorator.getName() === name && resolveReference(decorator.getCallExpression()?.getExpression() ?? decorator.getNameNode(), imports)?.module === '@nestjs/common';
+  return (
+    decorator.getName() === name &&
+    resolveReference(decorator.getCallExpression()?.getExpression() ?? decorator.getNameNode(), imports)?.module === '@nestjs/common'
+  );
 }
 
 /** `configure(consumer) { consumer.apply(A, B).forRoutes('*'); consumer.apply(C)... }`: each applied middleware in order. */
@@ -186,7 +244,8 @@ function middlewareOf(cls: ClassDeclaration, module: string, imports: ImportTabl
     })
     .sort((a, b) => nameStart(a) - nameStart(b));
   // `consumer.apply(A).forRoutes('a').apply(B)...` is one statement for all of them.
-  const registered = (call: CallExpression) => applies.filter((other) => outermost(other) === call).reduce((sum, other) => sum + other.getArguments().length, 0);
+  const registered = (call: CallExpression) =>
+    applies.filter((other) => outermost(other) === call).reduce((sum, other) => sum + other.getArguments().length, 0);
   return applies.flatMap((apply) => {
     const routes = routesOf(apply);
     return apply.getArguments().map((arg) => {
@@ -208,10 +267,11 @@ function middlewareOf(cls: ClassDeclaration, module: string, imports: ImportTabl
 function routesOf(apply: CallExpression): { text?: string; controllers?: string[] } {
   let forRoutes: Node[] | undefined;
   let exclude: Node[] = [];
-  for (let current: CallExpression = apply; ; ) {
+  for (let current: CallExpression = apply; ;) {
     const access = current.getParent();
     const outer = access?.getParent();
-    if (!access || !Node.isPropertyAccessExpression(access) || !outer || !Node.isCallExpression(outer) || outer.getExpression() !== access) break;
+    if (!access || !Node.isPropertyAccessExpression(access) || !outer || !Node.isCallExpression(outer) || outer.getExpression() !== access)
+      break;
     const method = access.getName();
     if (method === 'apply') break;
     if (method === 'forRoutes') forRoutes = outer.getArguments();
@@ -238,7 +298,10 @@ function routeText(arg: Node): string {
     const path = property('path');
     const method = property('method');
     const verb = method && Node.isPropertyAccessExpression(method) ? method.getName() : undefined;
-    const where = path && (Node.isStringLiteral(path) || Node.isNoSubstitutionTemplateLiteral(path)) ? path.getLiteralValue() : (path?.getText() ?? '…');
+    const where =
+      path && (Node.isStringLiteral(path) || Node.isNoSubstitutionTemplateLiteral(path))
+        ? path.getLiteralValue()
+        : (path?.getText() ?? '…');
     return verb && verb !== 'ALL' ? `${verb} ${where}` : where;
   }
   const text = value.getText().replace(/\s+/g, ' ');
@@ -267,23 +330,34 @@ function outermost(call: CallExpression): CallExpression {
   for (;;) {
     const access = current.getParent();
     const outer = access?.getParent();
-    if (!access || !Node.isPropertyAccessExpression(access) || !outer || !Node.isCallExpression(outer) || outer.getExpression() !== access) return current;
+    if (!access || !Node.isPropertyAccessExpression(access) || !outer || !Node.isCallExpression(outer) || outer.getExpression() !== access)
+      return current;
     current = outer;
   }
 }
 
 /** `registration`: the statement's call, and how many entries it registers. */
-function entryOf(arg: Node, stage: NestStage, imports: ImportTable, locator: Locator, registration?: { call: CallExpression; entries: number }): NestEntry {
+function entryOf(
+  arg: Node,
+  stage: NestStage,
+  imports: ImportTable,
+  locator: Locator,
+  registration?: { call: CallExpression; entries: number },
+): NestEntry {
   const value = unwrap(arg);
   const target = Node.isNewExpression(value) ? unwrap(value.getExpression()) : value;
   const called = Node.isCallExpression(target) ? target.getExpression() : target;
   const name = Node.isCallExpression(target)
     ? target.getExpression().getText()
     : Node.isArrowFunction(target) || Node.isFunctionExpression(target)
-      ? `(${target.getParameters().map((p) => p.getName()).join(', ')}) => {…}`
+      ? `(${target
+          .getParameters()
+          .map((p) => p.getName())
+          .join(', ')}) => {…}`
       : target.getText().split('\n')[0];
   const reference = resolveReference(called, imports);
-  const role = stage === 'global' || stage === 'module' ? ((reference && roleOfExport(reference)) ?? roleOfName(called.getText())) : undefined;
+  const role =
+    stage === 'global' || stage === 'module' ? ((reference && roleOfExport(reference)) ?? roleOfName(called.getText())) : undefined;
   // A statement is only movable when it registers this one entry.
   const statement = registration && registration.entries === 1 ? movableStatement(registration.call, locator) : undefined;
   const entry: MiddlewareEntry = { name, ...(role ? { role } : {}), stage, location: locator.of(arg), ...(statement ? { statement } : {}) };
@@ -300,13 +374,18 @@ function isProjectName(name: string, imports: ImportTable): boolean {
 function refOf(node: Node, imports: ImportTable): NestRef {
   const name = unwrap(node).getText();
   const binding = imports.get(name);
-  return binding && binding.module.startsWith('.') ? { name, imported: { module: binding.module, name: binding.name || 'default' } } : { name };
+  return binding && binding.module.startsWith('.')
+    ? { name, imported: { module: binding.module, name: binding.name || 'default' } }
+    : { name };
 }
 
 /** Classes and functions with what they read from the request: middleware `use(req)`, guards' `getRequest()`. */
 function readers(source: SourceFile, exports: readonly FileExport[]): NestFacts['readers'] {
   const exported = exportedValues(exports);
-  const namesOf = (node: Node, local: string | undefined) => [...(local ? [local] : []), ...exported.filter((e) => e.target === node).map((e) => e.name)];
+  const namesOf = (node: Node, local: string | undefined) => [
+    ...(local ? [local] : []),
+    ...exported.filter((e) => e.target === node).map((e) => e.name),
+  ];
   const found: NestFacts['readers'] = [];
   for (const cls of source.getClasses()) {
     const use = cls.getMethod('use');
@@ -320,12 +399,15 @@ function readers(source: SourceFile, exports: readonly FileExport[]): NestFacts[
     ...source.getVariableDeclarations().flatMap((declaration) => {
       const initializer = declaration.getInitializer();
       const fn = initializer ? unwrap(initializer) : undefined;
-      return fn && (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) ? [{ node: initializer as Node, name: declaration.getName(), fn }] : [];
+      return fn && (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))
+        ? [{ node: initializer as Node, name: declaration.getName(), fn }]
+        : [];
     }),
   ];
   for (const { node, name, fn } of functions) {
     // `(req, res, next) => ...`: functional middleware.
-    if (!(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isFunctionDeclaration(fn)) || fn.getParameters().length < 2) continue;
+    if (!(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isFunctionDeclaration(fn)) || fn.getParameters().length < 2)
+      continue;
     const request = firstParameter(fn);
     const reads = request ? requestReads(fn, [request]) : [];
     const names = namesOf(node, name);

@@ -41,14 +41,20 @@ export function requestReads(scope: Node, requestNames: readonly string[]): stri
   // `await super.logIn(request)`: AuthGuard's logIn stores the user in the session.
   for (const call of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
-    if (Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === SyntaxKind.SuperKeyword && callee.getName() === 'logIn') reads.add('session');
+    if (
+      Node.isPropertyAccessExpression(callee) &&
+      callee.getExpression().getKind() === SyntaxKind.SuperKeyword &&
+      callee.getName() === 'logIn'
+    )
+      reads.add('session');
   }
   return [...reads].sort();
 }
 
 /** The first parameter's name of a function-like node (`(request, reply) => ...`), when it is a plain name. */
 export function firstParameter(fn: Node): string | undefined {
-  if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn) && !Node.isFunctionDeclaration(fn) && !Node.isMethodDeclaration(fn)) return undefined;
+  if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn) && !Node.isFunctionDeclaration(fn) && !Node.isMethodDeclaration(fn))
+    return undefined;
   const name = fn.getParameters()[0]?.getNameNode();
   return name && Node.isIdentifier(name) ? name.getText() : undefined;
 }

@@ -38,7 +38,14 @@ export function extractSessions(index: NodeIndex, imports: ImportTable, locator:
 
 const IRON_FUNCTIONS = new Set(['getIronSession', 'sealData', 'unsealData']);
 
-function sessionOf(call: CallExpression, library: string, stack: Stack, locator: Locator, imports: ImportTable, optionsNode?: Node): SessionConfig {
+function sessionOf(
+  call: CallExpression,
+  library: string,
+  stack: Stack,
+  locator: Locator,
+  imports: ImportTable,
+  optionsNode?: Node,
+): SessionConfig {
   const config: SessionConfig = { library, stack, call: locator.of(call), file: locator.file };
   const argument = optionsNode ?? call.getArguments()[0];
   if (!argument) return config;
@@ -58,12 +65,19 @@ function sessionOf(call: CallExpression, library: string, stack: Stack, locator:
 const SESSION_KEYS = new Set(['secret', 'keys', 'cookie', 'store', 'resave', 'saveUninitialized', 'signed', 'rolling']);
 
 /** Exported `const` object literals that look like session options (`export const sessionOptions = {...}`, `export default {...}`). */
-export function extractExportedOptions(source: SourceFile, index: NodeIndex, exported: ExportedNames, locator: Locator): NonNullable<FileFacts['exportedOptions']> {
+export function extractExportedOptions(
+  source: SourceFile,
+  index: NodeIndex,
+  exported: ExportedNames,
+  locator: Locator,
+): NonNullable<FileFacts['exportedOptions']> {
   const found: NonNullable<FileFacts['exportedOptions']> = [];
   const read = (names: readonly string[], node: Node) => {
     const object = unwrap(node);
     if (!Node.isObjectLiteralExpression(object)) return;
-    const keys = object.getProperties().map((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? p.getName() : ''));
+    const keys = object
+      .getProperties()
+      .map((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? p.getName() : ''));
     if (!keys.some((key) => SESSION_KEYS.has(key))) return;
     const value = readValue(object, { locator, functionEntries: FUNCTION_ENTRIES });
     if (value.kind === 'object') for (const name of names) found.push({ name, value });
@@ -72,8 +86,10 @@ export function extractExportedOptions(source: SourceFile, index: NodeIndex, exp
     const names = exported.get(declaration.getName());
     const initializer = declaration.getInitializer();
     const statement = declaration.getVariableStatement();
-    if (names && initializer && statement?.getDeclarationKind() === 'const' && Node.isSourceFile(statement.getParent())) read(names, initializer);
+    if (names && initializer && statement?.getDeclarationKind() === 'const' && Node.isSourceFile(statement.getParent()))
+      read(names, initializer);
   }
-  for (const statement of source.getStatements()) if (Node.isExportAssignment(statement) && !statement.isExportEquals()) read(['default'], statement.getExpression());
+  for (const statement of source.getStatements())
+    if (Node.isExportAssignment(statement) && !statement.isExportEquals()) read(['default'], statement.getExpression());
   return found;
 }

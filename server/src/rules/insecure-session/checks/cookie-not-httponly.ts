@@ -30,7 +30,7 @@ default is True, so an absent setting is fine; security.W013 app only, W014 midd
 written in express-session's \`cookie\`, cookie-session, koa-session, the Fastify plugins' \`cookie\` or iron-session's
 \`cookieOptions\`. In these libraries only a value written as false is reported; an absent one is left alone.`,
     why: 'Without HttpOnly, `document.cookie` hands the session cookie to any script on the page: one cross-site scripting bug, or one compromised third-party script, is enough to steal sessions.',
-    example: "```python\nSESSION_COOKIE_HTTPONLY = False\n```\n\n```ts\napp.use(session({ secret, cookie: { httpOnly: false } }));\n```",
+    example: '```python\nSESSION_COOKIE_HTTPONLY = False\n```\n\n```ts\napp.use(session({ secret, cookie: { httpOnly: false } }));\n```',
     instead: 'Remove the setting (the default is HttpOnly), or set it to `True` / `true`.',
   },
 });

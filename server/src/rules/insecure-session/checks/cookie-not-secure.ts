@@ -48,7 +48,8 @@ export const cookieNotSecure = defineCheck({
 
 Modules named for development or tests (\`dev.py\`, \`local.py\`, \`test_settings.py\`) are not checked.`,
     why: 'A cookie without Secure is also sent over plain HTTP (a first request typed without https://, a mixed-content link), where anyone on the network can copy it and take over the session, or read the CSRF token and replay it in a forged request.',
-    example: "```python\nSESSION_COOKIE_SECURE = False\n```\n\n```ts\napp.use(session({ secret, cookie: { secure: false } }));\n```",
-    instead: "```python\nSESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True\n```\n\n```ts\napp.set('trust proxy', 1); // behind a TLS-terminating proxy\napp.use(session({ secret, cookie: { secure: true } }));\n```",
+    example: '```python\nSESSION_COOKIE_SECURE = False\n```\n\n```ts\napp.use(session({ secret, cookie: { secure: false } }));\n```',
+    instead:
+      "```python\nSESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True\n```\n\n```ts\napp.set('trust proxy', 1); // behind a TLS-terminating proxy\napp.use(session({ secret, cookie: { secure: true } }));\n```",
   },
 });

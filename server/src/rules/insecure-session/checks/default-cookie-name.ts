@@ -15,7 +15,7 @@ export const defaultCookieName = defineCheck({
   docs: {
     what: "express-session options without `name` (or its legacy alias `key`, still honoured), and a `session()` call without options. Options that may hold one (an unreadable spread) are not reported. The fix adds `name: 'sid'`.",
     why: 'The name `connect.sid` fingerprints the stack: an attacker scanning for a known express-session or Express weakness knows where to aim. A neutral name gives nothing away.',
-    example: "```ts\napp.use(session({ secret, store }));\n```",
+    example: '```ts\napp.use(session({ secret, store }));\n```',
     instead: "```ts\napp.use(session({ secret, store, name: 'sid' }));\n```",
   },
 });

@@ -19,11 +19,16 @@ export const hardCodedSecret = defineCheck({
     expressFallback:
       'The session `secret` falls back to a hard-coded literal when {{variable}} is unset: a deployment that forgets the ' +
       'variable silently signs session cookies with a secret anyone with the repository can read. Drop the fallback so a missing secret fails loudly.',
-    cookieSession: 'The cookie-session `{{key}}` is hard-coded: they sign the session cookie, so anyone who reads this repository can forge any session. Read them from the environment.',
-    koaKeys: '`app.keys` is hard-coded: Koa signs its cookies (the koa-session cookie among them) with these keys, so anyone who reads this repository can forge them. Read them from the environment.',
-    fastifySession: 'The @fastify/session `secret` is hard-coded: it signs the session cookie, so anyone who reads this repository can forge sessions.{{short}}',
-    fastifySecureSession: 'The @fastify/secure-session `{{key}}` is hard-coded: it encrypts and authenticates the session cookie, so anyone who reads this repository can read and forge sessions.',
-    ironSession: 'The iron-session `password` is hard-coded: it seals the session cookie, so anyone who reads this repository can open and forge sessions.{{short}}',
+    cookieSession:
+      'The cookie-session `{{key}}` is hard-coded: they sign the session cookie, so anyone who reads this repository can forge any session. Read them from the environment.',
+    koaKeys:
+      '`app.keys` is hard-coded: Koa signs its cookies (the koa-session cookie among them) with these keys, so anyone who reads this repository can forge them. Read them from the environment.',
+    fastifySession:
+      'The @fastify/session `secret` is hard-coded: it signs the session cookie, so anyone who reads this repository can forge sessions.{{short}}',
+    fastifySecureSession:
+      'The @fastify/secure-session `{{key}}` is hard-coded: it encrypts and authenticates the session cookie, so anyone who reads this repository can read and forge sessions.',
+    ironSession:
+      'The iron-session `password` is hard-coded: it seals the session cookie, so anyone who reads this repository can open and forge sessions.{{short}}',
     /** `weakness` of the Django messages. */
     djangoShort: 'has {{length}} characters, fewer than the 50 Django asks for',
     djangoRepetitive: 'has fewer than 5 distinct characters',
@@ -52,7 +57,8 @@ Values read from the environment, and options that cannot be read (a call, an im
 The fix reads the value from an environment variable; a list that mixes literals with other values (a key rotation in
 progress) gets no fix, since rewriting it would drop the value that is not a literal.`,
     why: 'Whoever reads the repository (a former employee, a leaked backup, a public fork) can sign session cookies, CSRF tokens and password-reset links the server accepts, and log in as anyone. A secret in the source is also the same in every deployment.',
-    example: "```python\nSECRET_KEY = \"django-insecure-abc\"\n```\n\n```ts\napp.use(session({ secret: 'keyboard cat' }));\n```",
-    instead: '```python\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n```\n\n```ts\napp.use(session({ secret: process.env.SESSION_SECRET! }));\n```',
+    example: '```python\nSECRET_KEY = "django-insecure-abc"\n```\n\n```ts\napp.use(session({ secret: \'keyboard cat\' }));\n```',
+    instead:
+      '```python\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n```\n\n```ts\napp.use(session({ secret: process.env.SESSION_SECRET! }));\n```',
   },
 });

@@ -16,7 +16,7 @@ export const ignoredCookieOptions = defineCheck({
 the top level, as written, leaving out those the top level already has (they are what applies today); it is offered only for
 literals written in place, and not when nothing would be left to move.`,
     why: 'cookie-session reads `secure`, `httpOnly`, `sameSite` and `maxAge` from the top level of its options only: the flags the author meant to set are silently not applied, so the cookie may be sent over HTTP, readable by scripts or without expiry.',
-    example: "```ts\napp.use(cookieSession({ keys, cookie: { secure: true, httpOnly: true } }));\n```",
-    instead: "```ts\napp.use(cookieSession({ keys, secure: true, httpOnly: true }));\n```",
+    example: '```ts\napp.use(cookieSession({ keys, cookie: { secure: true, httpOnly: true } }));\n```',
+    instead: '```ts\napp.use(cookieSession({ keys, secure: true, httpOnly: true }));\n```',
   },
 });

@@ -16,7 +16,8 @@ Django is pointed at (\`production.py\`, which star-imports the base) assigns th
 after where the override is; the quick fixes are that check's too. Not reported when the base is itself a module Django runs
 (\`manage.py\` names it): then the other check reports it as it is.`,
     why: 'The value is not in effect in the deployment that overrides it, but it is wherever the base module is used directly (a management command, a test run, a second deployment), and the next module built on the base inherits it.',
-    example: '```python\n# settings/base.py\nSESSION_COOKIE_SECURE = False\n# settings/production.py\nfrom .base import *\nSESSION_COOKIE_SECURE = True\n```',
+    example:
+      '```python\n# settings/base.py\nSESSION_COOKIE_SECURE = False\n# settings/production.py\nfrom .base import *\nSESSION_COOKIE_SECURE = True\n```',
     instead: 'Make the base module safe and relax the setting in the development module instead (`dev.py` is not checked).',
   },
 });

@@ -17,6 +17,7 @@ export const memoryStore = defineCheck({
     what: 'express-session without `store` (or with `store: undefined`/`null`, or with no options at all), and @fastify/session without `store`. Options that may hold one (an unreadable spread) are not reported. No fix: choosing a store means adding a package.',
     why: 'The in-memory store never evicts expired sessions (memory grows until the process dies), loses every session on restart, and is not shared between processes or instances, so a user is logged out whenever a load balancer picks another one. express-session prints a warning about it in production.',
     example: "```ts\napp.use(session({ secret: process.env.SESSION_SECRET!, name: 'sid' }));\n```",
-    instead: "```ts\napp.use(session({ secret: process.env.SESSION_SECRET!, name: 'sid', store: new RedisStore({ client: redis }) }));\n```",
+    instead:
+      "```ts\napp.use(session({ secret: process.env.SESSION_SECRET!, name: 'sid', store: new RedisStore({ client: redis }) }));\n```",
   },
 });

@@ -14,7 +14,7 @@ export const missingSalt = defineCheck({
   docs: {
     what: '@fastify/secure-session options with a `secret` and no `salt`. Options with a `key` (no derivation) or with any `salt`, and options that may hold one (an unreadable spread), are not reported. The fix adds a salt read from the environment.',
     why: 'Without a salt the plugin derives the encryption key from the secret with a salt built into the library, the same for every application: identical secrets give identical keys, and precomputed guesses apply to every app that uses it.',
-    example: "```ts\nfastify.register(secureSession, { secret: process.env.SESSION_SECRET! });\n```",
-    instead: "```ts\nfastify.register(secureSession, { secret: process.env.SESSION_SECRET!, salt: process.env.SESSION_SALT! });\n```",
+    example: '```ts\nfastify.register(secureSession, { secret: process.env.SESSION_SECRET! });\n```',
+    instead: '```ts\nfastify.register(secureSession, { secret: process.env.SESSION_SECRET!, salt: process.env.SESSION_SALT! });\n```',
   },
 });

@@ -22,7 +22,7 @@ export const missingSecret = defineCheck({
 @fastify/session without \`secret\`, and a Fastify session plugin registered with no options at all. Options that may hold
 the key (an unreadable spread) are not reported.`,
     why: 'express-session fails every request with "secret option required for sessions", cookie-session throws ".keys required." when it loads, and the Fastify plugins refuse to start: the app is broken, and the usual quick repair is a literal secret.',
-    example: "```ts\napp.use(session({ resave: false, saveUninitialized: false }));\n```",
-    instead: "```ts\napp.use(session({ secret: process.env.SESSION_SECRET!, resave: false, saveUninitialized: false }));\n```",
+    example: '```ts\napp.use(session({ resave: false, saveUninitialized: false }));\n```',
+    instead: '```ts\napp.use(session({ secret: process.env.SESSION_SECRET!, resave: false, saveUninitialized: false }));\n```',
   },
 });

@@ -12,7 +12,7 @@ export const pickleSerializer = defineCheck({
     fix: 'Use the JSONSerializer',
   },
   docs: {
-    what: '`SESSION_SERIALIZER` naming a `PickleSerializer` (Django\'s own or any module\'s class of that name), as a literal or as the default of an environment read. The fix names the JSONSerializer.',
+    what: "`SESSION_SERIALIZER` naming a `PickleSerializer` (Django's own or any module's class of that name), as a literal or as the default of an environment read. The fix names the JSONSerializer.",
     why: 'Sessions signed with SECRET_KEY are unpickled on every request: whoever learns the key (a leak, a hard-coded one) can craft a session that runs their code on the server. Django deprecated the serializer in 4.1 and removed it in 5.0.',
     example: '```python\nSESSION_SERIALIZER = "django.contrib.sessions.serializers.PickleSerializer"\n```',
     instead: '```python\nSESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"\n```',

@@ -4,7 +4,7 @@ export const sameSiteNone = defineCheck({
   rule: 'insecure-session',
   name: 'samesite-none',
   severity: 'warning',
-  summary: 'A session or CSRF cookie sent with cross-site requests: SameSite None without Secure, or Django\'s SameSite turned off.',
+  summary: "A session or CSRF cookie sent with cross-site requests: SameSite None without Secure, or Django's SameSite turned off.",
   stacks: ['django', 'express'],
   messages: {
     djangoFalse:
@@ -28,7 +28,9 @@ export const sameSiteNone = defineCheck({
 - express-session: \`cookie.sameSite: 'none'\` on a cookie that is not \`secure\`. Besides \`'lax'\`, a second fix (not the
   preferred one) makes the cookie secure instead.`,
     why: 'Browsers reject a SameSite=None cookie that is not Secure, so the setting breaks the session where it is meant to work; where a browser accepts it, or where SameSite is off, every request another site triggers carries the cookie, which is what a CSRF attack needs.',
-    example: "```python\nSESSION_COOKIE_SAMESITE = \"None\"\n```\n\n```ts\napp.use(session({ secret, cookie: { sameSite: 'none' } }));\n```",
-    instead: "```python\nSESSION_COOKIE_SAMESITE = \"Lax\"\n```\n\n```ts\napp.use(session({ secret, cookie: { sameSite: 'lax', secure: true } }));\n```",
+    example:
+      '```python\nSESSION_COOKIE_SAMESITE = "None"\n```\n\n```ts\napp.use(session({ secret, cookie: { sameSite: \'none\' } }));\n```',
+    instead:
+      '```python\nSESSION_COOKIE_SAMESITE = "Lax"\n```\n\n```ts\napp.use(session({ secret, cookie: { sameSite: \'lax\', secure: true } }));\n```',
   },
 });

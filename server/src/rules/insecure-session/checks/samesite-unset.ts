@@ -27,7 +27,7 @@ Any value written, even \`false\`, is a choice and is left alone, as are options
 inside a nested \`cookie: {...}\` is left to ignored-cookie-options, whose fix moves it up. A hint: the risk depends on the
 browsers and on the app's CSRF protection.`,
     why: 'Chromium treats a cookie without SameSite as Lax, but Firefox and Safari send it with requests that other sites trigger (forms, images, fetches), which is what a CSRF attack needs.',
-    example: "```ts\napp.use(session({ secret, cookie: { secure: true } }));\n```",
+    example: '```ts\napp.use(session({ secret, cookie: { secure: true } }));\n```',
     instead: "```ts\napp.use(session({ secret, cookie: { secure: true, sameSite: 'lax' } }));\n```",
   },
 });

@@ -4,7 +4,7 @@ export const sessionNeverExpires = defineCheck({
   rule: 'insecure-session',
   name: 'session-never-expires',
   severity: 'info',
-  summary: 'A session with no expiry: rolling without maxAge (express-session), `maxAge: \'session\'` (koa-session).',
+  summary: "A session with no expiry: rolling without maxAge (express-session), `maxAge: 'session'` (koa-session).",
   stacks: ['express', 'koa'],
   messages: {
     express:
@@ -21,7 +21,7 @@ export const sessionNeverExpires = defineCheck({
 
 No fix: how long a session should live is the app's choice.`,
     why: 'A session with no expiry stays valid as long as it is used: a stolen cookie kept in use, or a session left open on a shared computer, never times out, and nothing on the server ends it.',
-    example: "```ts\napp.use(session({ secret, store, rolling: true, cookie: { secure: true } }));\n```",
-    instead: "```ts\napp.use(session({ secret, store, rolling: true, cookie: { secure: true, maxAge: 30 * 60 * 1000 } }));\n```",
+    example: '```ts\napp.use(session({ secret, store, rolling: true, cookie: { secure: true } }));\n```',
+    instead: '```ts\napp.use(session({ secret, store, rolling: true, cookie: { secure: true, maxAge: 30 * 60 * 1000 } }));\n```',
   },
 });

@@ -8,7 +8,7 @@ export const setCookieNotSecure = defineCheck({
   stacks: ['django'],
   messages: {
     message:
-      "{{method}}() writes the cookie \"{{name}}\" without secure=True (Django's defaults are False): without Secure it is also sent over plain HTTP, where it can be read or replaced.",
+      '{{method}}() writes the cookie "{{name}}" without secure=True (Django\'s defaults are False): without Secure it is also sent over plain HTTP, where it can be read or replaced.',
     fix: 'Add secure=True',
   },
   docs: {

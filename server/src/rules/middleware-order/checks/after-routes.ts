@@ -8,7 +8,8 @@ export const afterRoutes = defineCheck({
   summary: 'A body parser, helmet, cors, rate limiter or CSRF protection registered after routes that run without it.',
   stacks: ['express', 'nest'],
   messages: {
-    message: '{{entry}} is registered after {{count}} {{routes}} ({{listed}}), which run without it and {{effect}}. Register it before the routes.{{where}}',
+    message:
+      '{{entry}} is registered after {{count}} {{routes}} ({{listed}}), which run without it and {{effect}}. Register it before the routes.{{where}}',
     'body-parser': 'see req.body undefined',
     helmet: 'are served without its security headers',
     cors: 'answer without CORS headers (and their preflight requests fail)',

@@ -19,12 +19,15 @@ export const dependencyOrder = defineCheck({
       'koa-session is registered before `app.keys` is set: it signs the session cookie with the app keys and fails ("Please set app.keys") on requests until they exist. Set app.keys first.',
     fastifySession:
       "@fastify/session is registered before @fastify/cookie, which it needs to read and set its cookie: it fails to load (\"The dependency '@fastify/cookie' of plugin '@fastify/session' is not registered\"). Register @fastify/cookie first.",
-    fastifyCsrf: '@fastify/csrf-protection is registered before the cookie or session plugin that stores its secret ({{storage}}). Register that plugin first.',
+    fastifyCsrf:
+      '@fastify/csrf-protection is registered before the cookie or session plugin that stores its secret ({{storage}}). Register that plugin first.',
     fastifyHook:
       '{{kind}} is added before {{session}}, whose own onRequest hook loads request.session; hooks run in the order they are added, so this one sees no session. Register the session plugin first, or read the session in a preHandler hook.',
-    nestReader: '{{reader}} reads {{what}}, but {{setter}}, which sets it, runs after it ({{order}}): {{what}} is undefined here. {{advice}}',
+    nestReader:
+      '{{reader}} reads {{what}}, but {{setter}}, which sets it, runs after it ({{order}}): {{what}} is undefined here. {{advice}}',
     nestSameModule: "{{module}}'s configure() applies it later",
-    nestOtherModule: 'Nest runs app.use middleware first, then module middleware module by module: the root module, then the modules it imports',
+    nestOtherModule:
+      'Nest runs app.use middleware first, then module middleware module by module: the root module, then the modules it imports',
     nestApplyFirst: 'Apply {{setter}} first.',
     nestApplyGlobally: 'Apply {{setter}} with app.use in main.ts (global middleware run first), or in {{module}} before {{reader}}.',
     moveFix: 'Move {{entry}} {{where}} {{anchor}}',

@@ -14,7 +14,8 @@ export const guardWithoutSession = defineCheck({
   docs: {
     what: "A guard (global, `APP_GUARD`, or bound with `@UseGuards`) that reads `req.session` or calls passport's `logIn` while no session middleware is applied anywhere in the project; and one that reads `req.user` in an app that keeps logins in the session (a `PassportSerializer`) but never applies `passport.session()` — unless an earlier guard of the same route runs a passport strategy, which sets `req.user` itself.",
     why: 'Guards run after all middleware. Without the session middleware there is no `req.session` and passport fails with "Login sessions require session support"; without `passport.session()`, `req.user` is set on the login request only.',
-    example: "```ts\n// main.ts: app.use(session({ ... })) but no passport.session()\n@UseGuards(AuthenticatedGuard) // reads request.user\n```",
-    instead: "```ts\napp.use(session({ ... }));\napp.use(passport.session());\n```",
+    example:
+      '```ts\n// main.ts: app.use(session({ ... })) but no passport.session()\n@UseGuards(AuthenticatedGuard) // reads request.user\n```',
+    instead: '```ts\napp.use(session({ ... }));\napp.use(passport.session());\n```',
   },
 });

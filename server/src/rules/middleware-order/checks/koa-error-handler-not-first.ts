@@ -4,7 +4,7 @@ export const koaErrorHandlerNotFirst = defineCheck({
   rule: 'middleware-order',
   name: 'koa-error-handler-not-first',
   severity: 'warning',
-  summary: "A Koa error-handling middleware that is not the first in the chain.",
+  summary: 'A Koa error-handling middleware that is not the first in the chain.',
   stacks: ['koa'],
   messages: {
     message:
@@ -14,7 +14,9 @@ export const koaErrorHandlerNotFirst = defineCheck({
   docs: {
     what: 'A Koa middleware that wraps `await next()` in `try`/`catch` to handle errors, registered after other middleware.',
     why: "Koa's middleware is an onion: a handler catches only the errors of what runs inside it, after it. Middleware registered before it fails through to Koa's default handler.",
-    example: '```ts\napp.use(bodyParser());\napp.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.status = 500; } });\n```',
-    instead: '```ts\napp.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.status = 500; } });\napp.use(bodyParser());\n```',
+    example:
+      '```ts\napp.use(bodyParser());\napp.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.status = 500; } });\n```',
+    instead:
+      '```ts\napp.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.status = 500; } });\napp.use(bodyParser());\n```',
   },
 });

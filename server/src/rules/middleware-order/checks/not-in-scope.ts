@@ -19,7 +19,7 @@ export const notInScope = defineCheck({
   docs: {
     what: "Fastify's encapsulation, followed across files: `@fastify/session` or `@fastify/csrf-protection` registered in a context that does not see the plugin it needs, and a hook or route reading `request.session` in a context that does not see the session plugin (a sibling plugin registered without `fastify-plugin`).",
     why: 'A plugin registered without fastify-plugin keeps its decorators and hooks to its own context: code in a sibling context sees no `request.session`, and a plugin whose dependency lives in a sibling fails to load.',
-    example: "```ts\napp.register(async (child) => { child.register(fastifyCookie); });\napp.register(fastifySession, { secret });\n```",
-    instead: "```ts\napp.register(fastifyCookie);\napp.register(fastifySession, { secret });\n```",
+    example: '```ts\napp.register(async (child) => { child.register(fastifyCookie); });\napp.register(fastifySession, { secret });\n```',
+    instead: '```ts\napp.register(fastifyCookie);\napp.register(fastifySession, { secret });\n```',
   },
 });

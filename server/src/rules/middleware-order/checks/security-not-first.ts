@@ -15,7 +15,9 @@ export const securityNotFirst = defineCheck({
   docs: {
     what: '`SecurityMiddleware` placed after Django middleware that read or change the request (sessions, CSRF, authentication, messages, locale, GZip, ConditionalGet) in a settings module where `SECURE_SSL_REDIRECT = True`. A fix moves it to the top of the list.',
     why: 'With SSL redirect on, SecurityMiddleware answers plain-HTTP requests with a redirect. Placed lower, the session is loaded, the user authenticated and the CSRF cookie handled on the insecure request before the redirect.',
-    example: '```python\nSECURE_SSL_REDIRECT = True\nMIDDLEWARE = [\n    "django.contrib.sessions.middleware.SessionMiddleware",\n    "django.middleware.security.SecurityMiddleware",\n]\n```',
-    instead: '```python\nMIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n    "django.contrib.sessions.middleware.SessionMiddleware",\n]\n```',
+    example:
+      '```python\nSECURE_SSL_REDIRECT = True\nMIDDLEWARE = [\n    "django.contrib.sessions.middleware.SessionMiddleware",\n    "django.middleware.security.SecurityMiddleware",\n]\n```',
+    instead:
+      '```python\nMIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n    "django.contrib.sessions.middleware.SessionMiddleware",\n]\n```',
   },
 });

@@ -18,9 +18,10 @@ export const emulatedRelation = defineCheck({
 MongoDB, MySQL included. Prisma emulates the relation in the client and creates no foreign key, so not even MySQL,
 which indexes foreign keys itself, adds an index. (With foreign keys, it is \`missing-index/foreign-key\`.) A fix adds
 \`@@index([authorId])\` to the model.`,
-    why: 'Prisma reads the rows of one parent, joins them and, to emulate `onDelete`/`onUpdate`, looks for the children of a deleted parent by these fields: without an index each of those scans the whole table. Prisma\'s own validation warns about it too.',
+    why: "Prisma reads the rows of one parent, joins them and, to emulate `onDelete`/`onUpdate`, looks for the children of a deleted parent by these fields: without an index each of those scans the whole table. Prisma's own validation warns about it too.",
     example:
       '```prisma\ndatasource db {\n  provider     = "mysql"\n  url          = env("DATABASE_URL")\n  relationMode = "prisma"\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n```',
-    instead: '```prisma\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n\n  @@index([authorId])\n}\n```\n\nand a migration (`prisma migrate dev`, or `prisma db push`).',
+    instead:
+      '```prisma\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n\n  @@index([authorId])\n}\n```\n\nand a migration (`prisma migrate dev`, or `prisma db push`).',
   },
 });

@@ -12,7 +12,8 @@ export const filteredColumn = defineCheck({
     message:
       'No index of `{{model}}` serves `{{query}}` ({{place}}){{more}}: each such query scans the {{table}} table as it grows. Add {{index}}.',
     // TypeScript queries are still judged per column, not yet per query.
-    typescript: '`{{model}}.{{field}}` is filtered on by {{usages}}, but no index leads with it: each such query scans the whole table as it grows. Add an index, then a migration.',
+    typescript:
+      '`{{model}}.{{field}}` is filtered on by {{usages}}, but no index leads with it: each such query scans the whole table as it grows. Add an index, then a migration.',
     typescriptRelatedFilter: 'filters on it',
     relatedFilter: 'filters on {{columns}}: {{query}}',
     ...COLUMN_TEMPLATES,
@@ -51,7 +52,8 @@ Sequelize's \`findAll\`, \`findOne\`, \`count\`, \`findAndCountAll\`, \`destroy\
 relations (the foreign-key checks' business), unique, indexed and leading columns, and boolean columns are not
 reported. A fix adds \`@Index()\` to the column, or \`@@index([column])\` to the Prisma model.`,
     why: 'Without an index the database reads every row to find the matching ones. It is invisible on a development database and slow, and growing, in production. One index per query, with its equality columns first and its range or sort column last, serves the whole query; an index per column does not.',
-    example: '```python\nclass Order(models.Model):\n    email = models.EmailField()\n    created = models.DateTimeField()\n\nOrder.objects.filter(email=email, created__gte=since)\n```',
+    example:
+      '```python\nclass Order(models.Model):\n    email = models.EmailField()\n    created = models.DateTimeField()\n\nOrder.objects.filter(email=email, created__gte=since)\n```',
     instead:
       '```python\nclass Order(models.Model):\n    email = models.EmailField()\n    created = models.DateTimeField()\n\n    class Meta:\n        indexes = [models.Index(fields=["email", "created"])]\n```\n\nand a migration (`manage.py makemigrations`).',
   },

@@ -12,7 +12,8 @@ export const sortedColumn = defineCheck({
     message:
       'No index of `{{model}}` gives the order of `{{query}}` ({{place}}){{more}}: each such query sorts the whole {{table}} table before it returns a row. Add {{index}}.',
     // TypeScript queries are still judged per column, not yet per query.
-    typescript: '`{{model}}.{{field}}` is sorted on by {{usages}}, but no index leads with it: each such query sorts the whole table as it grows. Add an index, then a migration.',
+    typescript:
+      '`{{model}}.{{field}}` is sorted on by {{usages}}, but no index leads with it: each such query sorts the whole table as it grows. Add an index, then a migration.',
     ...COLUMN_TEMPLATES,
   },
   docs: {

@@ -24,8 +24,9 @@ export const unservableLookup = defineCheck({
 filters or sorts on (otherwise \`missing-index/filtered-column\` or \`missing-index/sorted-column\` reports the field and
 notes these lookups). The message names the index that would serve them: an \`Upper()\` expression index (\`iexact\`,
 \`istartswith\`) or a trigram index (the others). \`exact\`, \`startswith\`, ranges and dates are not reported. No quick fix.`,
-    why: 'A plain B-tree index orders the column as stored: `UPPER(name) = UPPER(%s)` and `LIKE \'%term%\'` cannot search it, so the database reads every row however the column is indexed.',
-    example: '```python\nclass Customer(models.Model):\n    email = models.EmailField(unique=True)\n\nCustomer.objects.get(email__iexact=address)\n```',
+    why: "A plain B-tree index orders the column as stored: `UPPER(name) = UPPER(%s)` and `LIKE '%term%'` cannot search it, so the database reads every row however the column is indexed.",
+    example:
+      '```python\nclass Customer(models.Model):\n    email = models.EmailField(unique=True)\n\nCustomer.objects.get(email__iexact=address)\n```',
     instead:
       '```python\nfrom django.db.models.functions import Upper\n\nclass Customer(models.Model):\n    email = models.EmailField(unique=True)\n\n    class Meta:\n        indexes = [models.Index(Upper("email"), name="customer_email_upper")]\n```\n\nor store the address normalised and filter with `exact`; for `icontains`, a `GinIndex` with `gin_trgm_ops` (PostgreSQL, `pg_trgm`).',
   },

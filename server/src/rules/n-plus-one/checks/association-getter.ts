@@ -22,7 +22,8 @@ objects are not reported. Where the list comes from a Sequelize query in the sam
 options, the fix adds the association to that query's \`include\` and reads \`post.author\` instead; none when the
 \`include\` already names it in another form (a filtered include).`,
     why: 'Sequelize batches nothing: each getter runs one query, one per element of the list.',
-    example: "```ts\nconst posts = await Post.findAll();\nfor (const post of posts) {\n  const author = await post.getAuthor();\n}\n```",
-    instead: "```ts\nconst posts = await Post.findAll({ include: ['author'] });\nfor (const post of posts) {\n  const author = post.author;\n}\n```",
+    example: '```ts\nconst posts = await Post.findAll();\nfor (const post of posts) {\n  const author = await post.getAuthor();\n}\n```',
+    instead:
+      "```ts\nconst posts = await Post.findAll({ include: ['author'] });\nfor (const post of posts) {\n  const author = post.author;\n}\n```",
   },
 });

@@ -9,7 +9,8 @@ export const djangoDeferredField = defineCheck({
   summary: 'A field that `only()` or `defer()` left out, read per row.',
   stacks: ['django'],
   messages: {
-    message: 'N+1 query: {{reads}}{{via}} reads `{{field}}`, which only()/defer() left out, so Django loads it with one query for each {{model}} of `{{queryset}}`.',
+    message:
+      'N+1 query: {{reads}}{{via}} reads `{{field}}`, which only()/defer() left out, so Django loads it with one query for each {{model}} of `{{queryset}}`.',
     ...DJANGO_RELATED,
   },
   hover: PER_ROW_HOVER,

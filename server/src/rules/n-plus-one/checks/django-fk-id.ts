@@ -9,7 +9,8 @@ export const djangoFkId = defineCheck({
   summary: 'The id of a related row read through the relation (`book.author.id`) where the row holds it (`book.author_id`).',
   stacks: ['django'],
   messages: {
-    message: 'N+1 query: {{reads}}{{via}} loads the whole `{{path}}` row for each {{model}} of `{{queryset}}` just to read its id, which the row already holds as `{{column}}`.',
+    message:
+      'N+1 query: {{reads}}{{via}} loads the whole `{{path}}` row for each {{model}} of `{{queryset}}` just to read its id, which the row already holds as `{{column}}`.',
     fix: 'Read {{column}} instead',
     ...DJANGO_RELATED,
   },

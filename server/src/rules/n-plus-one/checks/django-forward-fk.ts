@@ -9,7 +9,8 @@ export const djangoForwardFk = defineCheck({
   summary: 'A ForeignKey or OneToOneField read per row of a queryset that does not select_related() it.',
   stacks: ['django'],
   messages: {
-    message: 'N+1 query: {{reads}}{{via}} loads `{{path}}` with its own query for each {{model}} of `{{queryset}}`. Load it with the rows: select_related("{{suggest}}").',
+    message:
+      'N+1 query: {{reads}}{{via}} loads `{{path}}` with its own query for each {{model}} of `{{queryset}}`. Load it with the rows: select_related("{{suggest}}").',
     deferredKey:
       'N+1 query: {{reads}}{{via}} loads `{{path}}` with its own query for each {{model}} of `{{queryset}}`, and only()/defer() leaves its key out so each row first reloads the key. Keep the key and join the row: add "{{key}}" to only() and select_related("{{suggest}}") (select_related on a deferred key raises FieldError).',
     fix: 'Add select_related("{{suggest}}") to the queryset',
@@ -35,8 +36,9 @@ It stays silent where the queryset (or its manager's \`get_queryset()\`) already
 \`queryset = Model.objects.select_related(...)\` on a list view that only names its model, or sets an admin's
 \`list_select_related\`; none is offered when the key is deferred (\`select_related\` on a deferred key raises
 \`FieldError\`) or the admin already sets \`list_select_related\`.`,
-    why: 'Each access runs one more query: a page listing 50 books that reads `book.author.name` runs 51 queries instead of 1. It is fast on a developer\'s ten rows and slow in production.',
+    why: "Each access runs one more query: a page listing 50 books that reads `book.author.name` runs 51 queries instead of 1. It is fast on a developer's ten rows and slow in production.",
     example: '```python\nfor book in Book.objects.filter(published__year=2024):\n    print(book.title, book.author.name)\n```',
-    instead: '```python\nfor book in Book.objects.filter(published__year=2024).select_related("author"):\n    print(book.title, book.author.name)\n```',
+    instead:
+      '```python\nfor book in Book.objects.filter(published__year=2024).select_related("author"):\n    print(book.title, book.author.name)\n```',
   },
 });

@@ -21,7 +21,8 @@ that builds a new query per row: \`.filter()\`, \`.exclude()\`, \`.order_by()\`,
 \`.in_bulk()\`. Silent on \`.all()\`, \`.count()\` and \`.exists()\`, which the prefetch serves. No fix: the filter has to
 move into a \`Prefetch\` object, which a person writes.`,
     why: 'The prefetch query runs and its rows are never used, and every row still runs its own query: the cost of both.',
-    example: '```python\nfor author in Author.objects.prefetch_related("books"):\n    print(author.books.filter(title__startswith="A"))\n```',
+    example:
+      '```python\nfor author in Author.objects.prefetch_related("books"):\n    print(author.books.filter(title__startswith="A"))\n```',
     instead:
       '```python\nauthors = Author.objects.prefetch_related(\n    Prefetch("books", queryset=Book.objects.filter(title__startswith="A"), to_attr="a_books")\n)\nfor author in authors:\n    print(author.a_books)\n```',
   },

@@ -9,8 +9,10 @@ export const djangoReverseManager = defineCheck({
   summary: 'A reverse or many-to-many manager queried per row of a queryset that does not prefetch_related() it.',
   stacks: ['django'],
   messages: {
-    message: 'N+1 query: {{reads}}{{via}} queries `{{path}}` once for each {{model}} of `{{queryset}}`. Load them with the rows: prefetch_related("{{lookup}}").',
-    count: 'N+1 query: {{reads}}{{via}} queries `{{path}}` once for each {{model}} of `{{queryset}}`. Load them with the rows: prefetch_related("{{lookup}}"), or annotate the count with Count().',
+    message:
+      'N+1 query: {{reads}}{{via}} queries `{{path}}` once for each {{model}} of `{{queryset}}`. Load them with the rows: prefetch_related("{{lookup}}").',
+    count:
+      'N+1 query: {{reads}}{{via}} queries `{{path}}` once for each {{model}} of `{{queryset}}`. Load them with the rows: prefetch_related("{{lookup}}"), or annotate the count with Count().',
     newQuery:
       'N+1 query: {{reads}}{{via}} runs a query on `{{path}}` for each {{model}} of `{{queryset}}`, and .{{call}}() builds a new query that prefetch_related cannot serve. Query the related rows of all rows at once before the loop (`{{model}}` keys with `__in`), or use Prefetch(queryset=..., to_attr=...).',
     fix: 'Add prefetch_related("{{lookup}}") to the queryset',
@@ -37,6 +39,7 @@ the row itself, the preferred fix annotates the count instead (\`.annotate(books
 \`Count\`, and \`author.books_count\` at each read), where the queryset is an expression in a Python file.`,
     why: 'Each call is one more query per row; a prefetch loads the related rows of all rows with one query, and an annotated count costs none.',
     example: '```python\nfor author in Author.objects.all():\n    for book in author.books.all():\n        print(book.title)\n```',
-    instead: '```python\nfor author in Author.objects.prefetch_related("books"):\n    for book in author.books.all():\n        print(book.title)\n```',
+    instead:
+      '```python\nfor author in Author.objects.prefetch_related("books"):\n    for book in author.books.all():\n        print(book.title)\n```',
   },
 });

@@ -23,6 +23,7 @@ that produced the list: an entry of its \`relations\` (object or array form), a 
 \`leftJoinAndSelect\` on the QueryBuilder; none when that query already names the relation.`,
     why: 'Each await of a lazy relation that is not loaded yet runs its own query: one per element of the list.',
     example: '```ts\nconst list = await posts.find();\nfor (const post of list) console.log((await post.category).label);\n```',
-    instead: '```ts\nconst list = await posts.find({ relations: { category: true } });\nfor (const post of list) console.log((await post.category).label);\n```',
+    instead:
+      '```ts\nconst list = await posts.find({ relations: { category: true } });\nfor (const post of list) console.log((await post.category).label);\n```',
   },
 });

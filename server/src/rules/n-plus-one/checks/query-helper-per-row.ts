@@ -10,8 +10,10 @@ export const queryHelperPerRow = defineCheck({
   stacks: ['typeorm', 'prisma', 'sequelize', 'drizzle', 'mongoose', 'mikro-orm'],
   messages: {
     message: 'N+1 query: `{{callee}}()` runs `{{call}}` ({{place}}) once per element of the {{loopKind}} loop. {{advice}}',
-    messageThrough: 'N+1 query: `{{callee}}()` runs `{{call}}` ({{place}}) through {{through}} once per element of the {{loopKind}} loop. {{advice}}',
-    recursive: 'N+1 query: `{{callee}}()` calls back into this function and runs `{{call}}` ({{place}}) once per node of the recursion. {{advice}}',
+    messageThrough:
+      'N+1 query: `{{callee}}()` runs `{{call}}` ({{place}}) through {{through}} once per element of the {{loopKind}} loop. {{advice}}',
+    recursive:
+      'N+1 query: `{{callee}}()` calls back into this function and runs `{{call}}` ({{place}}) once per node of the recursion. {{advice}}',
     configured:
       'N+1 query: `{{callee}}()` runs a query (it is listed in `queryFunctions`) once per element of the {{loopKind}} loop. Load what the loop needs for all elements at once.',
     adviceTypeorm: 'Give it all the elements at once and read them with one `In(ids)` query.',

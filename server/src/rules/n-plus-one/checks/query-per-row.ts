@@ -16,7 +16,8 @@ export const queryPerRow = defineCheck({
     typeormParallel: ' (in parallel, but still one round trip and one pooled connection each)',
     prisma:
       'N+1 query: `{{call}}` runs one query per element of the {{loopKind}} loop.{{batching}} Load all {{model}} rows at once with `where: { id: { in: ids } }` and a Map lookup, or with `include` in the query that produced the list.',
-    prismaBatching: ' Prisma batches findUnique only when the calls start in the same tick (Promise.all over map), not when each is awaited in turn.',
+    prismaBatching:
+      ' Prisma batches findUnique only when the calls start in the same tick (Promise.all over map), not when each is awaited in turn.',
     prismaCount:
       'N+1 query: `{{call}}` runs one query per element of the {{loopKind}} loop. Count with the list instead: `_count` in the `select`/`include` of the query that produced it, or one `groupBy` over all ids.',
     prismaWrite:
@@ -57,7 +58,9 @@ queried in the same function gets **Load author with posts**, which adds the rel
 changes gets **Fetch all User rows in one query before the loop**: one \`findBy({ id: In(keys) })\` /
 \`findMany({ where: { id: { in: keys } } })\` / \`findAll({ where: { id: keys } })\` before the loop and a Map lookup in it.`,
     why: 'Each query is a network round trip (and, run in parallel, a pooled connection): a list of 50 posts that reads each author runs 51 queries instead of 1 or 2.',
-    example: "```ts\nconst list = await posts.find();\nfor (const post of list) {\n  const author = await users.findOneBy({ id: post.authorId });\n}\n```",
-    instead: "```ts\nconst list = await posts.find({ relations: { author: true } });\nfor (const post of list) {\n  const author = post.author;\n}\n```",
+    example:
+      '```ts\nconst list = await posts.find();\nfor (const post of list) {\n  const author = await users.findOneBy({ id: post.authorId });\n}\n```',
+    instead:
+      '```ts\nconst list = await posts.find({ relations: { author: true } });\nfor (const post of list) {\n  const author = post.author;\n}\n```',
   },
 });

@@ -15,9 +15,11 @@ export const transactionPerRow = defineCheck({
   },
   hover: PER_ROW_HOVER,
   docs: {
-    what: '`prisma.$transaction(...)` inside a loop body or an iterating callback (also under `Promise.all`), in a project with a Prisma schema. No fix: which writes can be merged is a person\'s call.',
+    what: "`prisma.$transaction(...)` inside a loop body or an iterating callback (also under `Promise.all`), in a project with a Prisma schema. No fix: which writes can be merged is a person's call.",
     why: 'Each transaction begins, runs its statements and commits on its own: round trips and lock time grow with the list, and under `Promise.all` the transactions compete for the pool and for the same rows.',
-    example: '```ts\nawait Promise.all(items.map((item) => prisma.$transaction([prisma.post.update({ where: { id: item.id }, data: { title: item.title } })])));\n```',
-    instead: '```ts\nawait prisma.$transaction(items.map((item) => prisma.post.update({ where: { id: item.id }, data: { title: item.title } })));\n```',
+    example:
+      '```ts\nawait Promise.all(items.map((item) => prisma.$transaction([prisma.post.update({ where: { id: item.id }, data: { title: item.title } })])));\n```',
+    instead:
+      '```ts\nawait prisma.$transaction(items.map((item) => prisma.post.update({ where: { id: item.id }, data: { title: item.title } })));\n```',
   },
 });
