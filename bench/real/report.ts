@@ -106,6 +106,11 @@ export function summaryText(results: readonly ProjectResult[]): string {
   return ['== all projects', ...tableLines(rows, 'project  rule')].join('\n') + '\n';
 }
 
+/** What names a finding in the JSON summary, whether reported now or judged in the ledger. */
+function identity({ fingerprint, check, file, symbol, line, message }: Reported | LedgerEntry) {
+  return { fingerprint, check, file, symbol, line, message };
+}
+
 export function summaryJson(results: readonly ProjectResult[], skipped: readonly { name: string; reason: string }[]) {
   return {
     goal: GOAL,
@@ -120,26 +125,12 @@ export function summaryJson(results: readonly ProjectResult[], skipped: readonly
       ),
       added: sortByPlace(result.comparison.added).map((f) => {
         const before = judgedAtSamePlace(result.comparison, f);
-        const { fingerprint, check, file, symbol, line, message } = f;
         return {
-          fingerprint,
-          check,
-          file,
-          symbol,
-          line,
-          message,
+          ...identity(f),
           ...(before ? { judgedHereBefore: { fingerprint: before.fingerprint, verdict: before.verdict } } : {}),
         };
       }),
-      disappeared: sortByPlace(result.comparison.disappeared).map(({ fingerprint, check, file, symbol, line, message, verdict }) => ({
-        fingerprint,
-        check,
-        file,
-        symbol,
-        line,
-        message,
-        verdict,
-      })),
+      disappeared: sortByPlace(result.comparison.disappeared).map((entry) => ({ ...identity(entry), verdict: entry.verdict })),
       longMessages: result.longMessages.map((f) => ({ check: f.check, file: f.file, line: f.line, length: f.message.length })),
       repeatedRootCauses: result.repeats.map((group) => group.map(({ check, file, line }) => ({ check, file, line }))),
     })),

@@ -325,7 +325,12 @@ function pathOf(arg: Node | undefined): string | undefined {
 /** The middleware as written: the factory called (`express.static`), the identifier, or an inline function. */
 function nameOf(arg: Node): string {
   const value = unwrap(arg);
-  if (Node.isCallExpression(value)) return value.getExpression().getText();
+  return Node.isCallExpression(value) ? value.getExpression().getText() : functionName(value);
+}
+
+/** A function as a chain shows it: its name, `(a, b) => {…}` when inline and anonymous, else its text. */
+export function functionName(fn: Node): string {
+  const value = unwrap(fn);
   if (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) {
     const named = Node.isFunctionExpression(value) ? value.getName() : undefined;
     return (

@@ -28,7 +28,7 @@ import type {
   SessionConfig,
 } from '../../../model/types';
 import { exportedValues, functionNames, type ExportedNames, type FileExport } from '../syntax/exported-names';
-import { shortCall } from './express-apps';
+import { functionName, shortCall } from './express-apps';
 import { factoryCall, resolveReference, unwrap, type ImportTable } from '../syntax/imports';
 import { createsNestApp, usesFastifyAdapter } from './nest-apps';
 import type { NodeIndex } from '../syntax/node-index';
@@ -424,19 +424,4 @@ function pluginName(plugin: Node): string {
   const value = unwrap(plugin);
   if (Node.isCallExpression(value) && value.getArguments()[0]) return pluginName(value.getArguments()[0]);
   return functionName(value);
-}
-
-function functionName(fn: Node): string {
-  const value = unwrap(fn);
-  if (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) {
-    const named = Node.isFunctionExpression(value) ? value.getName() : undefined;
-    return (
-      named ??
-      `(${value
-        .getParameters()
-        .map((p) => p.getName())
-        .join(', ')}) => {…}`
-    );
-  }
-  return value.getText();
 }
