@@ -48,7 +48,7 @@ describe('hover: middleware entries', () => {
   });
 
   it('names the setup call that registered an entry in another file', async () => {
-    const split = join(fixtures, 'middleware-order', 'express-split');
+    const split = join(__dirname, '..', 'rules', 'middleware-order', 'fixtures', 'express-split');
     const { text } = await hoverOver(split, 'app', 'express.static');
     assert.match(text, /Registered through `configure\(app\)` at src\/clean\/app\.ts:9\./);
     const own = await hoverOver(split, 'app', "set('trust proxy')");

@@ -140,7 +140,10 @@ function parseGlobs(raw: unknown, path: JsonPath, problems: ConfigProblem[]): st
   raw.forEach((glob, index) => {
     const problem = unusable(glob);
     if (problem)
-      problems.push({ message: `${where(path)}: the pattern ${JSON.stringify(glob)} is ignored (${problem})`, path: [...path, index] });
+      problems.push({
+        message: `${where(path)}: ${glob === '' ? problem : `the pattern ${JSON.stringify(glob)} cannot be used (${problem})`}`,
+        path: [...path, index],
+      });
   });
   return (raw as string[]).filter((glob) => !unusable(glob));
 }

@@ -42,7 +42,7 @@ async function roundTrip(dir: string, file: string, title: string) {
 describe('quick fixes that broke or added', () => {
   it('"Add an index … to Meta.indexes" after a field with a trailing comment writes Python that parses', async () => {
     const dir = join(FIXTURES, 'reliability', 'meta-indexes-fix-after-comment');
-    const result = await roundTrip(dir, 'app/models.py', 'Add an index');
+    const result = await roundTrip(dir, 'app/models.py', 'Add models.Index(fields=["author_name"]) to Book.Meta.indexes');
     assert.deepEqual(result.problems, []);
     assert.equal(result.gone, true);
     assert.deepEqual(result.added, []);
@@ -52,7 +52,7 @@ describe('quick fixes that broke or added', () => {
 
   it('"Add CsrfViewMiddleware to MIDDLEWARE" also sets CSRF_COOKIE_SECURE, and says so: no finding follows it', async () => {
     const result = await roundTrip(
-      join(FIXTURES, 'middleware-order', 'django-missing-fixes'),
+      join(__dirname, '..', '..', 'rules', 'middleware-order', 'fixtures', 'django-missing-fixes'),
       'settings.py',
       'Add CsrfViewMiddleware to MIDDLEWARE',
     );
