@@ -21,7 +21,7 @@ export class Folders {
   }
 
   add(uri: string, path: string): Folder {
-    const folder: Folder = { uri, path, analyzer: new Analyzer(path, { log: this.log }), configProblems: [] };
+    const folder: Folder = { uri, path, analyzer: new Analyzer(path, { log: this.log, trace: this.log }), configProblems: [] };
     this.folders.push(folder);
     // Innermost first, so nested folders win in `folderOf`.
     this.folders.sort((a, b) => b.path.length - a.path.length);
@@ -30,7 +30,8 @@ export class Folders {
 
   /** Fresh analyzers for every folder (a full rescan forgets deleted files and stale facts). */
   reset(): readonly Folder[] {
-    for (const folder of this.folders) folder.analyzer = new Analyzer(folder.path, { log: this.log, config: folder.analyzer.config });
+    for (const folder of this.folders)
+      folder.analyzer = new Analyzer(folder.path, { log: this.log, trace: this.log, config: folder.analyzer.config });
     return this.folders;
   }
 

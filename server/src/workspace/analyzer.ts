@@ -22,6 +22,11 @@ export interface AnalyzerOptions {
   config?: Config;
   /** Where problems go that a user should see in a log (a file that could not be read, a rule that crashed): one line each. */
   log?: (message: string) => void;
+  /**
+   * Where the engine's own notes go, that change no finding (Prisma's schema engine declining a schema its
+   * parser read): the editor's Output channel shows them; the CLI, whose stderr is for what the user must act on, does not.
+   */
+  trace?: (message: string) => void;
   /** Only these rules run (CLI `--rule`): rule ids, or check ids whose rules run and whose findings are kept. */
   onlyRules?: readonly string[];
   /** The rule set; every known rule unless given. */
@@ -48,6 +53,7 @@ export class Analyzer {
   private cachedFindings?: Finding[];
   private readonly loggedEngineErrors = new Set<string>();
   private readonly log: (message: string) => void;
+  private readonly trace: (message: string) => void;
   private readonly notes: FileNotes;
   /** Each file's line ending, for the text fixes insert. */
   private readonly lineEndings = new Map<string, LineEnding>();
@@ -69,6 +75,7 @@ export class Analyzer {
     this.isExcluded = excludeMatcher(this.currentConfig.exclude);
     this.setContexts(this.currentConfig);
     this.log = options.log ?? (() => {});
+    this.trace = options.trace ?? (() => {});
     this.notes = new FileNotes(root, this.log);
     const rules = options.rules ?? RULES;
     const only = options.onlyRules?.flatMap((id) => checksSelected(id).map((check) => check.id));
@@ -201,7 +208,7 @@ export class Analyzer {
       const message = `Prisma schema engine (${schema.engine}): ${where}${error.message}; using the parser's facts alone`;
       if (this.loggedEngineErrors.has(message)) continue;
       this.loggedEngineErrors.add(message);
-      this.log(message);
+      this.trace(message);
     }
   }
 
