@@ -136,16 +136,16 @@ function parseGlobs(raw: unknown, path: JsonPath, problems: ConfigProblem[]): st
     problems.push({ message: `${where(path)} must be an array of glob strings`, path });
     return undefined;
   }
-  const unusable = (glob: string) => (glob === '' ? 'an empty pattern matches nothing' : globProblem(glob));
-  raw.forEach((glob, index) => {
-    const problem = unusable(glob);
-    if (problem)
-      problems.push({
-        message: `${where(path)}: ${glob === '' ? problem : `the pattern ${JSON.stringify(glob)} cannot be used (${problem})`}`,
-        path: [...path, index],
-      });
+  const usable: string[] = [];
+  raw.forEach((glob: string, index) => {
+    const problem = globProblem(glob);
+    if (!problem) usable.push(glob);
+    else {
+      const message = glob === '' ? problem : `the pattern ${JSON.stringify(glob)} cannot be used (${problem})`;
+      problems.push({ message: `${where(path)}: ${message}`, path: [...path, index] });
+    }
   });
-  return (raw as string[]).filter((glob) => !unusable(glob));
+  return usable;
 }
 
 /**
@@ -154,7 +154,7 @@ function parseGlobs(raw: unknown, path: JsonPath, problems: ConfigProblem[]): st
  */
 export function unusablePatterns(patterns: readonly string[], where: string): string[] {
   return patterns.flatMap((pattern) => {
-    const problem = pattern === '' ? 'an empty pattern matches nothing' : globProblem(pattern);
+    const problem = globProblem(pattern);
     return problem ? [`${where}: the pattern ${JSON.stringify(pattern)} is ignored (${problem})`] : [];
   });
 }

@@ -35,8 +35,12 @@ const SKIPPED_DIRS = new Set([
 
 export type ExcludeMatcher = (relativePath: string) => boolean;
 
-/** Why a glob pattern cannot be used, or undefined when it can (picomatch throws on an empty one). */
+/**
+ * Why a glob pattern cannot be used, or undefined when it can. An empty one, easy to add in a settings editor, matches
+ * nothing (and picomatch throws on it).
+ */
 export function globProblem(pattern: string): string | undefined {
+  if (pattern === '') return 'an empty pattern matches nothing';
   try {
     picomatch(pattern.replace(/\\/g, '/'));
     return undefined;

@@ -24,7 +24,8 @@ export function namedChildren(node: Node): Node[] {
  * costs a call into the parser's memory.
  */
 export function* descendants(root: Node, onTooDeep?: (node: Node) => void): Generator<Node> {
-  if (onTooDeep || root.parent !== null) {
+  // Compared by id: asking a node for its parent walks down from the root (see `walk`).
+  if (onTooDeep || root.id !== root.tree.rootNode.id) {
     for (const { node } of walk(root, onTooDeep)) yield node;
     return;
   }
